@@ -1,0 +1,225 @@
+"""What the model returns for one article, and the grounded result kept after checking it.
+
+Every item carries ``quote``: a verbatim sentence or clause of the article that supports
+it. The model never sees ``start``/``end``; they are filled in once the quote has been
+found in the article text.
+
+Grounding itself lives outside this package. A caller that wants quotes checked while
+the model is still answering (so that a bad quote is fed back to the model) passes an
+object with a ``check(item) -> str | None`` method as the validation context under the
+key ``"quote_checker"``; a non-empty return value is the reason the item is rejected.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal, Protocol
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic.json_schema import SkipJsonSchema
+
+# Bump when a field changes meaning: it is part of every cache key and brief's metadata.
+SCHEMA_VERSION = "1"
+
+QUOTE_CHECKER = "quote_checker"
+
+
+def _drop_field_titles(schema: dict[str, Any]) -> None:
+    """Field titles repeat the field names; on a small local model every token counts."""
+    for prop in schema.get("properties", {}).values():
+        prop.pop("title", None)
+
+
+class _ModelFacing(BaseModel):
+    """Base of the models whose JSON schema is sent to the model."""
+
+    # Re-ask messages quote validation errors: keep them short by not echoing inputs back.
+    model_config = ConfigDict(json_schema_extra=_drop_field_titles, hide_input_in_errors=True)
+
+
+class QuoteChecker(Protocol):
+    def check(self, item: Evidenced) -> str | None: ...
+
+
+class Evidenced(_ModelFacing):
+    """Base for every extracted item: a verbatim quote plus offsets once grounded."""
+
+    quote: str = Field(description="The sentence of the article that states this item, copied exactly.")
+    start: SkipJsonSchema[int | None] = None
+    end: SkipJsonSchema[int | None] = None
+    # "exact": found as the model wrote it (up to quotes, dashes, spacing, case);
+    # "near": the model's copy was off by a word or a comma and the quote now holds
+    # the article's own text at start:end. Never shown to the model.
+    match: SkipJsonSchema[Literal["exact", "near"] | None] = None
+
+    @model_validator(mode="after")
+    def _quote_is_grounded(self, info: ValidationInfo) -> Evidenced:
+        checker = (info.context or {}).get(QUOTE_CHECKER)
+        if checker is not None:
+            problem = checker.check(self)
+            if problem:
+                raise ValueError(problem)
+        return self
+
+
+SourceKind = Literal["government", "military", "intelligence", "media", "anonymous", "unattributed", "other"]
+
+
+class Attribution(_ModelFacing):
+    """Who the article says the figure comes from."""
+
+    source: str | None = Field(
+        description="Who the article credits with the figure, e.g. 'Sabrina Singh'; null if nobody."
+    )
+    organization: str | None = Field(description="The body that source speaks for, e.g. 'Pentagon', 'NIS'.")
+    kind: SourceKind = Field(description="'anonymous' for an unnamed official, 'unattributed' if no source is given.")
+    via: str | None = Field(
+        default=None,
+        description="Who relayed the claim, if anyone, e.g. a lawmaker briefed by the intelligence service.",
+    )
+
+
+Qualifier = Literal["about", "up to", "at least", "more than", "over", "fewer than", "exact"]
+TroopStatus = Literal[
+    "sent",
+    "arrived",
+    "deployed",
+    "in training",
+    "expected",
+    "planned",
+    "killed",
+    "wounded",
+    "casualties",
+    "other",
+]
+
+
+class TroopEstimate(Evidenced):
+    """One number of soldiers or personnel stated in the article."""
+
+    count: int | None = Field(
+        ge=1,
+        description="The figure as an integer (10,000 -> 10000); null for a range.",
+    )
+    low: int | None = Field(default=None, ge=1, description="Lower end of a range, else null.")
+    high: int | None = Field(default=None, ge=1, description="Upper end of a range, else null.")
+    qualifier: Qualifier = Field(
+        description="The hedge as worded: 'about' (around, some, approximately), 'exact' if none."
+    )
+    subject: str = Field(description="What is counted: 'troops', 'special forces', 'personnel'...")
+    status: TroopStatus = Field(description="'expected' = will arrive; 'planned' = being prepared to send.")
+    location: str | None = Field(default=None, description="Where they are or go, if stated.")
+    when: str | None = Field(default=None, description="When, as worded ('by December'), else null.")
+    attribution: Attribution
+
+    @model_validator(mode="after")
+    def _has_a_figure(self) -> TroopEstimate:
+        if self.count is None and (self.low is None or self.high is None):
+            raise ValueError("give the figure as count, or both low and high for a range")
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueError(f"low ({self.low}) is greater than high ({self.high})")
+        return self
+
+    def figures(self) -> list[int]:
+        """The numbers this estimate asserts (count, or both ends of a range)."""
+        return [n for n in (self.count, self.low, self.high) if n is not None]
+
+
+ActorKind = Literal[
+    "person",
+    "government",
+    "military",
+    "intelligence service",
+    "international org",
+    "media",
+    "other",
+]
+
+
+class Actor(Evidenced):
+    """A person or body that acts or speaks in the story."""
+
+    name: str = Field(description="Fullest name the article gives, e.g. 'Mark Rutte'.")
+    kind: ActorKind
+    role: str | None = Field(default=None, description="Title, e.g. 'NATO Secretary-General'.")
+    affiliation: str | None = Field(default=None, description="Country or organization.")
+
+
+LocationKind = Literal["country", "region", "city", "facility", "body of water", "other"]
+
+
+class Location(Evidenced):
+    """A place that matters to the story."""
+
+    name: str = Field(description="Place name as written.")
+    kind: LocationKind
+    role: str | None = Field(
+        default=None,
+        description="origin, destination, front line, training site, meeting place...",
+    )
+
+
+Stance = Literal["confirm", "concern", "condemn", "warn", "deny", "justify", "threaten", "call to action", "other"]
+
+
+class OfficialReaction(Evidenced):
+    """An official's statement or reaction about the events."""
+
+    speaker: str = Field(description="Who reacted, by name if given.")
+    role: str | None = Field(default=None, description="The speaker's title.")
+    affiliation: str | None = Field(default=None, description="Country or organization.")
+    stance: Stance
+    summary: str = Field(description="What they said, in under 15 words.")
+
+
+class ArticleExtraction(_ModelFacing):
+    """Structured facts from ONE article. Include only what the article itself states."""
+
+    troop_estimates: list[TroopEstimate] = Field(
+        description="Every number of troops or personnel: one entry per figure per source."
+    )
+    official_reactions: list[OfficialReaction] = Field(
+        description="Officials' statements on the events, one per statement."
+    )
+    actors: list[Actor] = Field(description="People and bodies involved, each listed once.")
+    locations: list[Location] = Field(description="Places where events happen or troops move, each listed once.")
+
+
+ItemKind = Literal["troop_estimate", "actor", "location", "official_reaction"]
+
+
+class UnverifiedItem(BaseModel):
+    """An item the model returned whose quote could not be found in the article."""
+
+    kind: ItemKind
+    item: dict[str, Any]
+    reason: str
+
+
+class Usage(BaseModel):
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+
+    @property
+    def total_tokens(self) -> int:
+        return self.prompt_tokens + self.completion_tokens
+
+
+class VerifiedExtraction(BaseModel):
+    """The kept result for one article: grounded items with offsets, and the rest set apart."""
+
+    article_id: str
+    source: str
+    title: str | None = None
+    outlet: str | None = None
+    published: date | None = None
+    extraction: ArticleExtraction
+    unverified: list[UnverifiedItem] = Field(default_factory=list)
+    model: str
+    prompt_version: str
+    schema_version: str = SCHEMA_VERSION
+    attempts: int = 1
+    rejected_quotes: int = 0
+    usage: Usage = Field(default_factory=Usage)
+    seconds: float = 0.0
+    notes: list[str] = Field(default_factory=list)
