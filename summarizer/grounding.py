@@ -1,0 +1,279 @@
+"""Check that every quote the model returns is really in the article, and where.
+
+Quotes are compared after normalizing both sides the same way: Unicode compatibility
+forms, curly/straight quotes, dashes, ellipses, runs of whitespace and letter case.
+Offsets are mapped back to the original text, so ``article.text[start:end]`` is the
+passage an analyst can read. A quote may elide words with "..." if every piece is
+found, in order, within one short stretch of the article.
+
+Beyond being found, an item's quote must be the right quote: a troop estimate's quote
+has to state the figure itself, an actor's or a location's quote has to name it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from rapidfuzz import fuzz
+
+from schemas import (
+    Actor,
+    ArticleExtraction,
+    Location,
+    TroopEstimate,
+    UnverifiedItem,
+)
+from schemas.extraction import Evidenced, ItemKind
+from summarizer.numbers import format_figure, mentions
+
+_CHAR_MAP = {
+    # Single and double quotation marks are one character here: models swap them freely.
+    **dict.fromkeys('\u2018\u2019\u201a\u201b\u2032\u00b4`"\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb', "'"),
+    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
+    "\u2026": "...",
+}
+_ELLIPSIS = re.compile(r"\s*(?:\.\.\.|\[\.\.\.\]|\[…\])\s*")
+_MIN_WORDS = 3
+_MAX_ELIDED_SPAN = 600  # an elided quote must stay within one passage
+# Near-verbatim quotes: at least this many words, this fuzzy score, this share of the
+# quote's words found in order, in a passage at most this much longer than the quote.
+_MIN_NEAR_WORDS = 6
+_NEAR_SCORE = 90.0
+_NEAR_COVERAGE = 0.9
+_NEAR_STRETCH = 1.2
+_STOPWORDS = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "for",
+        "in",
+        "on",
+        "at",
+        "to",
+        "a",
+        "an",
+        "by",
+        "de",
+        "la",
+        "le",
+        "du",
+        "der",
+        "die",
+        "das",
+        "s",
+    ]
+)
+
+
+def normalize_with_map(text: str) -> tuple[str, list[int]]:
+    """Normalized text and, for each of its characters, the offset it came from."""
+    out: list[str] = []
+    index: list[int] = []
+    last_space = True  # drop leading whitespace
+    for i, ch in enumerate(text):
+        mapped = _CHAR_MAP.get(ch)
+        if mapped is None:
+            mapped = unicodedata.normalize("NFKC", ch).casefold()
+        for m in mapped:
+            if m.isspace():
+                if last_space:
+                    continue
+                m = " "
+                last_space = True
+            else:
+                last_space = False
+            out.append(m)
+            index.append(i)
+    if out and out[-1] == " ":
+        out.pop()
+        index.pop()
+    return "".join(out), index
+
+
+def normalize(text: str) -> str:
+    return normalize_with_map(text)[0]
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", normalize(text))
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+class Grounder:
+    """Locates and vets quotes for one article. Pass as validation context to re-ask."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._norm, self._index = normalize_with_map(text)
+        self._sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()]
+
+    # -- locating -------------------------------------------------------------------
+    def locate(self, quote: str) -> Span | None:
+        """Where ``quote`` is in the article (original offsets), or None.
+
+        Exact after normalization first; then a near-verbatim match (a word added or
+        dropped, punctuation moved) that still covers nearly all of the quote's words.
+        Either way the span is the article's own text, never the model's wording.
+        """
+        return self._locate_exact(quote) or self._locate_near(quote)
+
+    def _locate_exact(self, quote: str) -> Span | None:
+        needle = normalize(quote).strip(" '")
+        if not needle:
+            return None
+        pieces = [p for p in _ELLIPSIS.split(needle) if p.strip(" .")]
+        if not pieces:
+            return None
+        pos = self._norm.find(pieces[0])
+        while pos != -1:
+            end = self._follow(pieces[1:], pos + len(pieces[0]))
+            if end is not None and (len(pieces) == 1 or end - pos <= _MAX_ELIDED_SPAN):
+                return self._span(pos, end)
+            pos = self._norm.find(pieces[0], pos + 1)
+        return None
+
+    def _follow(self, pieces: list[str], cursor: int) -> int | None:
+        for piece in pieces:
+            found = self._norm.find(piece.strip(), cursor)
+            if found == -1:
+                return None
+            cursor = found + len(piece.strip())
+        return cursor
+
+    def _locate_near(self, quote: str) -> Span | None:
+        needle = normalize(quote).strip(" '")
+        quote_words = re.findall(r"\w+", needle)
+        if len(quote_words) < _MIN_NEAR_WORDS:
+            return None
+        window = fuzz.partial_ratio_alignment(needle, self._norm, score_cutoff=_NEAR_SCORE)
+        if window is None:
+            return None
+        lo = max(0, window.dest_start - len(needle) // 4)
+        hi = min(len(self._norm), window.dest_end + len(needle) // 4)
+        words = list(re.finditer(r"\w+", self._norm[lo:hi]))
+        matcher = SequenceMatcher(None, [w.group() for w in words], quote_words, autojunk=False)
+        blocks = [b for b in matcher.get_matching_blocks() if b.size]
+        matched = sum(b.size for b in blocks)
+        if not blocks or matched < _NEAR_COVERAGE * len(quote_words):
+            return None
+        first, last = blocks[0].a, blocks[-1].a + blocks[-1].size - 1
+        if last - first + 1 > _NEAR_STRETCH * len(quote_words):
+            return None
+        return self._span(lo + words[first].start(), lo + words[last].end())
+
+    def _span(self, norm_start: int, norm_end: int) -> Span:
+        return Span(self._index[norm_start], self._index[norm_end - 1] + 1)
+
+    def closest_sentence(self, quote: str) -> str | None:
+        """The article sentence most like ``quote``: a hint for the model's next try."""
+        best, best_score = None, 0.0
+        target = normalize(quote)
+        for sentence in self._sentences:
+            score = fuzz.partial_ratio(target, normalize(sentence))
+            if score > best_score:
+                best, best_score = sentence.strip(), score
+        return best if best_score >= 60 else None
+
+    # -- vetting --------------------------------------------------------------------
+    def check(self, item: Evidenced) -> str | None:
+        """Why ``item`` cannot be believed, or None when its quote holds."""
+        return self._vet(item)[1]
+
+    def _vet(self, item: Evidenced) -> tuple[Span | None, str | None]:
+        span = self._locate_exact(item.quote)
+        exact = span is not None
+        span = span or self._locate_near(item.quote)
+        if span is None:
+            hint = self.closest_sentence(item.quote)
+            advice = f" The closest sentence in the article is: {hint!r}" if hint else ""
+            return None, f"quote not found in the article; copy a sentence exactly.{advice}"
+        # Judge the article's own words at that place, not the model's rendering of them.
+        passage = self.text[span.start : span.end] if not exact else item.quote
+        if isinstance(item, TroopEstimate):
+            missing = [n for n in item.figures() if not mentions(passage, n)]
+            if missing:
+                figures = ", ".join(format_figure(n) for n in missing)
+                return (
+                    span,
+                    f"quote does not contain the figure {figures}: copy the sentence where it appears",
+                )
+        elif isinstance(item, Actor | Location) and not _names(item.name, passage):
+            return span, f"quote does not mention {item.name!r}: copy a sentence that names it"
+        if len(_words(passage)) < _MIN_WORDS:
+            return span, "quote too short: copy the whole sentence that states it"
+        return span, None
+
+    def ground(self, extraction: ArticleExtraction) -> tuple[ArticleExtraction, list[UnverifiedItem]]:
+        """Offsets for every item that holds; the others set apart with the reason.
+
+        A kept item's ``quote`` is the article's text at ``start:end``, so what the
+        brief shows is verbatim even when the model's copy was off by a word.
+        """
+        unverified: list[UnverifiedItem] = []
+        kept: dict[str, list[dict[str, object]]] = {}
+        for field, kind in _FIELDS.items():
+            kept[field] = []
+            for item in getattr(extraction, field):
+                span, reason = self._vet(item)
+                if span is None or reason:
+                    dumped = item.model_dump(exclude={"start", "end", "match"})
+                    unverified.append(UnverifiedItem(kind=kind, item=dumped, reason=reason or ""))
+                    continue
+                passage = self.text[span.start : span.end]
+                exact = normalize(passage) == normalize(item.quote).strip(" '")
+                kept[field].append(
+                    item.model_dump()
+                    | {
+                        "quote": passage,
+                        "start": span.start,
+                        "end": span.end,
+                        "match": "exact" if exact else "near",
+                    }
+                )
+        return ArticleExtraction.model_validate(kept), unverified
+
+
+_FIELDS: dict[str, ItemKind] = {
+    "troop_estimates": "troop_estimate",
+    "official_reactions": "official_reaction",
+    "actors": "actor",
+    "locations": "location",
+}
+
+
+def _acronym(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w not in _STOPWORDS)
+
+
+def _names(name: str, quote: str) -> bool:
+    """Whether ``quote`` names ``name``: a shared word (allowing 'Korea'/'Korean'), or
+    an acronym of one in the other ('NIS' / 'National Intelligence Service')."""
+    name_words = [w for w in _words(name) if w not in _STOPWORDS]
+    quote_words = _words(quote)
+    if not name_words:
+        return False
+    for nw in name_words:
+        for qw in quote_words:
+            if nw == qw or (len(nw) >= 5 and len(qw) >= 5 and nw[:5] == qw[:5]):
+                return True
+    if len(name_words) == 1 and len(name_words[0]) >= 2:
+        acronym = name_words[0]
+        for i in range(len(quote_words)):
+            for j in range(i + 2, min(i + 6, len(quote_words)) + 1):
+                if _acronym(quote_words[i:j]) == acronym:
+                    return True
+    elif _acronym(name_words) in quote_words and len(name_words) >= 2:
+        return True
+    return False
+
+
+__all__ = ["Grounder", "Span", "normalize", "normalize_with_map"]

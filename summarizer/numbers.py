@@ -1,0 +1,122 @@
+"""Find the troop figures a piece of text states, in any form the press writes them.
+
+``figures_in("some 10 000 troops")`` -> ``{10000}``. Handled: digit groups with commas,
+dots, spaces or thin spaces ("10,000", "10.000", "10 000"); plain digits ("3000");
+suffixes ("10k", "1.5 million", "12 thousand"); "15-hundred"; number words
+("ten thousand", "fifteen hundred", "a thousand"); and ranges whose first end drops
+its magnitude ("11 to 12,000", "between 11 and 12 thousand" -> 11000 and 12000).
+"""
+
+from __future__ import annotations
+
+import re
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "a": 1, "an": 1, "dozen": 12,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1_000, "k": 1_000, "million": 1_000_000, "m": 1_000_000}
+
+# A digit number: grouped thousands (separator , . space NBSP thin-space) or plain digits,
+# with an optional decimal part (only meaningful before a scale word).
+_DIGITS = r"\d{1,3}(?:[,.\u00a0\u202f\u2009 ]\d{3})+(?![\d])|\d+(?:\.\d+)?"
+_SCALE = r"(?:[\s-]*(hundred|thousand|million|k|m)\b)?"
+_NUMBER = re.compile(rf"(?<![\d.,])({_DIGITS}){_SCALE}", re.IGNORECASE)
+_RANGE = re.compile(
+    rf"(?<![\d.,])(\d{{1,3}})\s*(?:to|-|–|—|or)\s*({_DIGITS}){_SCALE}"
+    rf"|between\s+(\d{{1,3}})\s+and\s+({_DIGITS}){_SCALE}",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[a-z]+", re.IGNORECASE)
+
+
+def _digits_value(digits: str, scale: str | None) -> int | None:
+    """Value of a matched digit number with its optional scale word."""
+    multiplier = _SCALES[scale.lower()] if scale else 1
+    if re.fullmatch(r"\d{1,3}(?:[,.\u00a0\u202f\u2009 ]\d{3})+", digits):
+        value = float(re.sub(r"\D", "", digits))
+    else:
+        value = float(digits)
+    result = value * multiplier
+    return int(result) if result >= 1 and result == int(result) else None
+
+
+def _word_numbers(text: str) -> set[int]:
+    """Numbers written as words: 'ten thousand', 'fifteen hundred', 'twenty-five'."""
+    found: set[int] = set()
+    total = current = 0
+    seen = False
+
+    def flush() -> None:
+        nonlocal total, current, seen
+        value = total + current
+        if seen and value > 1:  # a bare "a"/"one" is not a figure worth keeping
+            found.add(value)
+        total = current = 0
+        seen = False
+
+    for match in _WORD.finditer(text.lower().replace("-", " ")):
+        word = match.group()
+        if word in _UNITS and not (word in ("a", "an") and seen):
+            if word in ("a", "an"):
+                # Only "a" directly before a scale word counts ("a thousand").
+                nxt = text.lower()[match.end() :].lstrip()
+                if not re.match(r"(hundred|thousand|million|dozen)\b", nxt):
+                    flush()
+                    continue
+            current += _UNITS[word]
+            seen = True
+        elif word in _TENS:
+            current += _TENS[word]
+            seen = True
+        elif word in ("hundred",) and seen:
+            current = max(current, 1) * 100
+        elif word in ("thousand", "million") and seen:
+            total += max(current, 1) * _SCALES[word]
+            current = 0
+        elif word == "and" and seen:
+            continue
+        else:
+            flush()
+    flush()
+    return found
+
+
+def figures_in(text: str) -> set[int]:
+    """Every figure the text states, as integers."""
+    found: set[int] = set()
+    for match in _NUMBER.finditer(text):
+        value = _digits_value(match.group(1), match.group(2))
+        if value is not None:
+            found.add(value)
+    for match in _RANGE.finditer(text):
+        first, digits, scale = (
+            (match.group(1), match.group(2), match.group(3))
+            if match.group(1)
+            else (match.group(4), match.group(5), match.group(6))
+        )
+        upper = _digits_value(digits, scale)
+        if upper is None or upper < 1_000:
+            continue
+        magnitude = 1_000_000 if upper >= 1_000_000 else 1_000
+        lower = int(first) * magnitude
+        if upper // 10 <= lower <= upper:
+            found.add(lower)
+    found |= _word_numbers(text)
+    return found
+
+
+def mentions(text: str, figure: int) -> bool:
+    """Whether ``text`` states ``figure`` in some form."""
+    return figure in figures_in(text)
+
+
+def format_figure(n: int) -> str:
+    """10000 -> '10,000'."""
+    return f"{n:,}"

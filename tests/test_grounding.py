@@ -1,0 +1,168 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from schemas import Actor, ArticleExtraction, Location, TroopEstimate
+from schemas.extraction import QUOTE_CHECKER
+from summarizer.grounding import Grounder, normalize, normalize_with_map
+
+TEXT = (
+    "Picture:\nGetty\n"
+    "Pentagon spokesperson Sabrina Singh reported that about 10,000 North Korean troops "
+    "are expected in Russia within weeks.\n"
+    "Mr Rutte said the move marks \u201ca dangerous expansion of Russia\u2019s war\u201d \u2013 "
+    "a  significant   escalation.\n"
+    "South Korea\u2019s National Intelligence Service said 1,500 special forces are training."
+)
+
+
+def estimate(quote: str, count: int = 10_000, **kw: Any) -> TroopEstimate:
+    return TroopEstimate(
+        quote=quote,
+        count=count,
+        qualifier="about",
+        subject="troops",
+        status="expected",
+        attribution={"source": "Sabrina Singh", "organization": "Pentagon", "kind": "government"},
+        **kw,
+    )
+
+
+def test_normalization_maps_every_character_back() -> None:
+    norm, index = normalize_with_map(TEXT)
+    assert len(norm) == len(index)
+    assert all(0 <= i < len(TEXT) for i in index)
+    assert index == sorted(index)
+    assert "\u2019" not in norm and "  " not in norm and "\u2013" not in norm
+
+
+def test_curly_quotes_dashes_whitespace_and_case_are_ignored() -> None:
+    g = Grounder(TEXT)
+    span = g.locate('mr rutte said the move marks "a dangerous expansion of Russia\'s war" - a significant escalation')
+    assert span is not None
+    assert TEXT[span.start : span.end].startswith("Mr Rutte")
+    assert TEXT[span.start : span.end].endswith("escalation")
+
+
+def test_offsets_point_at_the_quote_in_the_original_text() -> None:
+    g = Grounder(TEXT)
+    quote = "about 10,000 North Korean troops are expected in Russia"
+    span = g.locate(quote)
+    assert span is not None
+    assert TEXT[span.start : span.end] == quote
+
+
+def test_elided_quote_is_found_when_its_pieces_are_in_order() -> None:
+    g = Grounder(TEXT)
+    span = g.locate("Pentagon spokesperson Sabrina Singh reported ... expected in Russia within weeks")
+    assert span is not None
+    assert TEXT[span.start : span.end].startswith("Pentagon") and TEXT[span.end - 5 : span.end] == "weeks"
+    assert g.locate("expected in Russia ... Pentagon spokesperson") is None  # wrong order
+
+
+def test_paraphrase_is_not_found_and_the_closest_sentence_is_offered() -> None:
+    g = Grounder(TEXT)
+    item = estimate("The Pentagon said 10,000 North Korean soldiers are coming to Russia.")
+    reason = g.check(item)
+    assert reason is not None and "not found" in reason
+    assert "Sabrina Singh reported" in reason  # the hint the re-ask gives the model
+
+
+def test_a_real_substring_without_the_figure_is_rejected() -> None:
+    g = Grounder(TEXT)
+    photo_credit = estimate("Picture:\nGetty")
+    assert g.locate(photo_credit.quote) is not None  # it IS in the article...
+    assert g.check(photo_credit) is not None  # ...but does not state 10,000
+    other_sentence = estimate("Mr Rutte said the move marks")
+    assert "does not contain the figure 10,000" in (g.check(other_sentence) or "")
+
+
+def test_a_quote_with_the_figure_passes() -> None:
+    g = Grounder(TEXT)
+    assert g.check(estimate("about 10,000 North Korean troops are expected in Russia within weeks")) is None
+    assert g.check(estimate("1,500 special forces are training", count=1500)) is None
+
+
+def test_actor_and_location_quotes_must_name_them() -> None:
+    g = Grounder(TEXT)
+    nis_quote = "South Korea's National Intelligence Service said 1,500 special forces are training"
+    assert g.check(Actor(quote=nis_quote, name="NIS", kind="intelligence service")) is None
+    assert g.check(Actor(quote=nis_quote, name="South Korean intelligence", kind="intelligence service")) is None
+    assert g.check(Actor(quote=nis_quote, name="Sabrina Singh", kind="person")) is not None
+    assert g.check(Location(quote="are expected in Russia within weeks", name="Russia", kind="country")) is None
+    assert g.check(Location(quote="are expected in Russia within weeks", name="Kursk", kind="region")) is not None
+
+
+def test_too_short_a_quote_is_rejected() -> None:
+    g = Grounder(TEXT)
+    assert "too short" in (g.check(Location(quote="Russia", name="Russia", kind="country")) or "")
+
+
+def test_validation_context_turns_bad_quotes_into_errors_for_a_reask() -> None:
+    payload = {
+        "troop_estimates": [estimate("Picture: Getty").model_dump()],
+        "official_reactions": [],
+        "actors": [],
+        "locations": [],
+    }
+    with pytest.raises(ValidationError) as caught:
+        ArticleExtraction.model_validate(payload, context={QUOTE_CHECKER: Grounder(TEXT)})
+    assert "troop_estimates.0" in str(caught.value)
+    assert "10,000" in str(caught.value)
+    # without a checker (e.g. loading a stored result) the same data is just data
+    assert ArticleExtraction.model_validate(payload).troop_estimates[0].quote == "Picture: Getty"
+
+
+def test_ground_keeps_good_items_with_offsets_and_sets_bad_ones_apart() -> None:
+    g = Grounder(TEXT)
+    good = estimate("about 10,000 North Korean troops are expected in Russia within weeks")
+    bad = estimate("North Korea will send 10,000 troops to Kursk", count=10_000)
+    extraction = ArticleExtraction(troop_estimates=[good, bad], official_reactions=[], actors=[], locations=[])
+    grounded, unverified = g.ground(extraction)
+    assert len(grounded.troop_estimates) == 1
+    kept = grounded.troop_estimates[0]
+    assert kept.start is not None and kept.end is not None
+    assert normalize(TEXT[kept.start : kept.end]) == normalize(good.quote)
+    assert [u.kind for u in unverified] == ["troop_estimate"]
+    assert unverified[0].item["quote"] == bad.quote
+    assert "not found" in unverified[0].reason
+
+
+def test_offsets_are_not_in_the_schema_the_model_sees() -> None:
+    schema = str(ArticleExtraction.model_json_schema())
+    assert "'start'" not in schema and "'end'" not in schema
+
+
+def test_near_verbatim_quote_is_kept_as_the_articles_own_words() -> None:
+    g = Grounder(TEXT)
+    # the model added a word and dropped one; the sentence is still plainly this one
+    model_copy = (
+        "The Pentagon spokesperson Sabrina Singh reported about 10,000 North Korean troops are expected in Russia"
+    )
+    item = estimate(model_copy)
+    assert g.check(item) is None
+    grounded, unverified = g.ground(
+        ArticleExtraction(troop_estimates=[item], official_reactions=[], actors=[], locations=[])
+    )
+    assert not unverified
+    kept = grounded.troop_estimates[0]
+    assert kept.match == "near"
+    assert kept.quote == TEXT[kept.start : kept.end]
+    assert kept.quote.startswith("Pentagon spokesperson") and "that about 10,000" in kept.quote
+
+
+def test_near_match_cannot_smuggle_in_a_figure_the_article_does_not_state() -> None:
+    g = Grounder(TEXT)
+    altered = (
+        "Pentagon spokesperson Sabrina Singh reported that about 12,000 North Korean troops are expected in Russia"
+    )
+    reason = g.check(estimate(altered, count=12_000))
+    assert reason is not None and "12,000" in reason
+
+
+def test_loosely_similar_text_is_not_a_near_match() -> None:
+    g = Grounder(TEXT)
+    assert g.locate("Pentagon officials said North Korean troops are arriving in Ukraine soon") is None

@@ -1,0 +1,59 @@
+import pytest
+
+from summarizer.numbers import figures_in, format_figure, mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("about 10,000 North Korean troops", 10_000),
+        ("some 10 000 soldiers", 10_000),
+        ("some 10\u202f000 soldiers", 10_000),
+        ("ten thousand soldiers", 10_000),
+        ("a 10k-strong force", 10_000),
+        ("1,500 special forces", 1_500),
+        ("15-hundred troops", 1_500),
+        ("fifteen hundred troops", 1_500),
+        ("an estimated 12,000-strong force", 12_000),
+        ("over 3,000 troops had already arrived", 3_000),
+        ("3000 troops", 3_000),
+        ("10.000 Soldaten", 10_000),
+        ("twenty-five thousand", 25_000),
+        ("1.5 million rounds", 1_500_000),
+        ("12 thousand soldiers", 12_000),
+    ],
+)
+def test_press_forms_of_a_figure(text: str, figure: int) -> None:
+    assert mentions(text, figure)
+
+
+@pytest.mark.parametrize(
+    ("text", "both"),
+    [
+        ("11 to 12,000 troops", (11_000, 12_000)),
+        ("between 11 and 12 thousand troops", (11_000, 12_000)),
+        ("11-12,000 troops", (11_000, 12_000)),
+    ],
+)
+def test_ranges_that_drop_the_magnitude_of_their_first_end(text: str, both: tuple[int, int]) -> None:
+    found = figures_in(text)
+    assert set(both) <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Picture: Getty", 10_000),
+        ("thousands of North Korean soldiers", 1_000),
+        ("North Korea has sent troops to Russia", 10_000),
+        ("about 1,000 troops", 10_000),  # a different figure is not this one
+        ("killing 3 and wounding 10,000", 3_000),  # 'and' only makes a range after 'between'
+        ("one of them", 1),
+    ],
+)
+def test_text_without_the_figure_is_not_taken_for_it(text: str, figure: int) -> None:
+    assert not mentions(text, figure)
+
+
+def test_format_figure() -> None:
+    assert format_figure(10_000) == "10,000"
