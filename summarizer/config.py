@@ -1,0 +1,122 @@
+"""Resolve configuration in one place: flags > environment > config file > defaults.
+
+The config file is ``summarizer.toml`` in the working directory, or the path given by
+``--config`` / ``SUMMARIZER_CONFIG``. Every field can be set in the file, as an
+environment variable ``SUMMARIZER_<FIELD>`` (e.g. ``SUMMARIZER_BASE_URL``), or by the
+caller (the CLI passes its flags as ``overrides``).
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from summarizer.errors import ConfigError
+
+DEFAULT_CONFIG_FILE = "summarizer.toml"
+ENV_PREFIX = "SUMMARIZER_"
+
+Backend = Literal["openai", "compatible"]
+Mode = Literal["tools", "json_schema", "json", "md_json"]
+
+# What each backend means when the user says nothing more.
+BACKEND_DEFAULTS: dict[str, dict[str, Any]] = {
+    "openai": {"model": "gpt-4o-mini", "mode": "json_schema", "api_key_env": "OPENAI_API_KEY"},
+    "compatible": {"model": "local-model", "mode": "tools", "base_url": "http://127.0.0.1:8080/v1"},
+}
+
+
+class Config(BaseModel):
+    """The resolved settings for a run. Immutable; build it with :func:`load_config`."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    backend: Backend = "compatible"
+    model: str = ""
+    base_url: str | None = None
+    api_key_env: str | None = Field(
+        default=None, description="Name of the environment variable that holds the API key."
+    )
+    mode: Mode = "tools"
+    temperature: float = Field(default=0.0, ge=0.0, le=2.0)
+    max_tokens: int = Field(default=3072, ge=64)
+    max_retries: int = Field(default=2, ge=0, description="Re-asks after a validation error.")
+    http_retries: int = Field(default=4, ge=0, description="Retries of transient HTTP failures.")
+    timeout: float = Field(default=600.0, gt=0, description="Seconds per HTTP request.")
+    seed: int | None = 0
+    model_path: str | None = None
+    source: str = Field(default="defaults", description="Where the file settings came from.")
+
+    def api_key(self) -> str | None:
+        """The API key from the named environment variable (never stored in the config)."""
+        return os.environ.get(self.api_key_env) if self.api_key_env else None
+
+    def masked_api_key(self) -> str:
+        key = self.api_key()
+        if not key:
+            return "(not set)" if self.api_key_env else "(none needed)"
+        return f"{key[:3]}…{key[-4:]}" if len(key) > 12 else "****"
+
+
+_FIELDS = [name for name in Config.model_fields if name != "source"]
+
+
+def _env_values(env: Mapping[str, str]) -> dict[str, str]:
+    return {f: env[ENV_PREFIX + f.upper()] for f in _FIELDS if ENV_PREFIX + f.upper() in env}
+
+
+def _file_values(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path} is not valid TOML: {exc}. Fix the file or pass --config PATH.") from exc
+    except OSError as exc:
+        raise ConfigError(f"cannot read config file {path}: {exc.strerror}") from exc
+    # Allow either top-level keys or a [summarizer] table.
+    values = data.get("summarizer", data)
+    unknown = sorted(set(values) - set(_FIELDS))
+    if unknown:
+        raise ConfigError(f"{path}: unknown setting(s) {', '.join(unknown)}; known settings are {', '.join(_FIELDS)}")
+    return dict(values)
+
+
+def load_config(
+    config_path: str | Path | None = None,
+    overrides: Mapping[str, Any] | None = None,
+    env: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+) -> Config:
+    """Merge defaults, the config file, ``SUMMARIZER_*`` variables and ``overrides``."""
+    env = os.environ if env is None else env
+    explicit = config_path or env.get(ENV_PREFIX + "CONFIG")
+    path = Path(explicit) if explicit else (cwd or Path.cwd()) / DEFAULT_CONFIG_FILE
+    if explicit and not path.is_file():
+        raise ConfigError(f"config file {path} does not exist; create it or drop --config")
+
+    layers: list[tuple[str, dict[str, Any]]] = []
+    if path.is_file():
+        layers.append((str(path), _file_values(path)))
+    layers.append(("environment", _env_values(env)))
+    layers.append(("flags", {k: v for k, v in (overrides or {}).items() if v is not None}))
+
+    merged: dict[str, Any] = {}
+    for _, values in layers:
+        merged.update(values)
+    backend = merged.get("backend", Config.model_fields["backend"].default)
+    if backend not in BACKEND_DEFAULTS:
+        raise ConfigError(f"unknown backend {backend!r}; choose one of {', '.join(BACKEND_DEFAULTS)}")
+    resolved = {**BACKEND_DEFAULTS[backend], **merged}
+    resolved["source"] = " > ".join(name for name, values in reversed(layers) if values) or "defaults"
+    try:
+        return Config.model_validate(resolved)
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors())
+        raise ConfigError(
+            f"invalid configuration ({problems}); check {path.name}, SUMMARIZER_* variables and flags"
+        ) from exc
