@@ -1,0 +1,1 @@
+"""Prompt templates (Jinja2), shipped as package data. Loaded by summarizer.prompting."""

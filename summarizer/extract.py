@@ -1,0 +1,207 @@
+"""One model call per article (instructor), quotes checked while it answers.
+
+The flow for one article:
+
+1. Render the versioned prompt with the article text delimited as data.
+2. Ask instructor for an :class:`ArticleExtraction`, passing a :class:`Grounder` as
+   validation context: an item whose quote is not in the article (or does not state
+   its figure) fails validation, and instructor re-asks with the reason, up to
+   ``config.max_retries`` times.
+3. If the model still gets some quotes wrong, the last answer is kept anyway: the
+   items that hold are grounded, the rest are set apart as ``unverified``.
+4. Transient HTTP failures (429, 5xx, timeouts) are retried separately, with
+   exponential backoff, jitter and ``Retry-After``; other API errors fail at once.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from typing import Any
+
+import instructor
+from instructor.v2.core.errors import IncompleteOutputException, InstructorRetryException
+from instructor.v2.core.hooks import Hooks
+from pydantic import ValidationError
+from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_random_exponential
+from tenacity.wait import wait_base
+
+from schemas import Article, ArticleExtraction, VerifiedExtraction
+from schemas.extraction import QUOTE_CHECKER, Usage
+from summarizer import backends
+from summarizer.config import Config
+from summarizer.errors import ExtractionError, SummarizerError
+from summarizer.grounding import Grounder
+from summarizer.prompting import Prompt, load_prompt
+
+log = logging.getLogger(__name__)
+
+
+class _RetryAfterOrBackoff(wait_base):
+    """Wait what the server asked for, or exponential backoff with jitter, capped."""
+
+    def __init__(self, cap: float = 60.0) -> None:
+        self._backoff = wait_random_exponential(multiplier=1, max=cap)
+        self._cap = cap
+
+    def __call__(self, retry_state: Any) -> float:
+        exc = retry_state.outcome.exception() if retry_state.outcome else None
+        asked = backends.retry_after(exc) if exc else None
+        backoff = self._backoff(retry_state)
+        return min(self._cap, max(asked, backoff)) if asked is not None else backoff
+
+
+class _CallStats:
+    """Counts what one article's calls cost, through instructor's per-call hooks."""
+
+    def __init__(self) -> None:
+        self.attempts = 0
+        self.rejected_quotes = 0
+        self.usage = Usage()
+        self.hooks = Hooks()
+        self.hooks.on("completion:response", self._on_response)
+        self.hooks.on("parse:error", self._on_parse_error)
+
+    def _on_response(self, response: Any) -> None:
+        self.attempts += 1
+        usage = getattr(response, "usage", None)
+        if usage is not None:
+            self.usage.prompt_tokens += usage.prompt_tokens or 0
+            self.usage.completion_tokens += usage.completion_tokens or 0
+
+    def _on_parse_error(self, error: Exception) -> None:
+        if isinstance(error, ValidationError):
+            problems = error.errors()
+            self.rejected_quotes += sum(1 for e in problems if "quote" in str(e.get("msg", "")))
+            for problem in problems:
+                where = ".".join(str(p) for p in problem["loc"])
+                log.info("re-ask: %s: %s", where, problem["msg"])
+        else:
+            log.info("re-ask: unparseable answer: %s", error)
+
+
+class Extractor:
+    """Extracts articles with one configured client. Reuse it across articles."""
+
+    def __init__(
+        self,
+        config: Config,
+        client: instructor.Instructor | None = None,
+        prompt: Prompt | None = None,
+    ) -> None:
+        self.config = config
+        self.client = client or backends.make_client(config)
+        self.prompt = prompt or load_prompt("extract")
+
+    def extract(self, article: Article) -> VerifiedExtraction:
+        grounder = Grounder(article.text)
+        stats = _CallStats()
+        notes: list[str] = []
+        started = time.perf_counter()
+        try:
+            for attempt in Retrying(
+                stop=stop_after_attempt(self.config.http_retries + 1),
+                wait=_RetryAfterOrBackoff(),
+                retry=retry_if_exception(backends.is_transient),
+                reraise=True,
+            ):
+                with attempt:
+                    raw = self._ask(article, grounder, stats, notes)
+        except SummarizerError:
+            raise
+        except IncompleteOutputException as exc:
+            raise ExtractionError(
+                f"{article.source}: the model's answer was cut off at max_tokens="
+                f"{self.config.max_tokens}; raise max_tokens in summarizer.toml"
+            ) from exc
+        except Exception as exc:
+            explained = backends.explain(exc, self.config)
+            if explained is not None:
+                raise explained from exc
+            raise ExtractionError(f"{article.source}: {exc}") from exc
+
+        extraction, unverified = grounder.ground(raw)
+        return VerifiedExtraction(
+            article_id=article.id,
+            source=article.source,
+            title=article.title,
+            outlet=article.outlet,
+            published=article.published,
+            extraction=extraction,
+            unverified=unverified,
+            model=self.config.model,
+            prompt_version=self.prompt.version,
+            attempts=stats.attempts,
+            rejected_quotes=stats.rejected_quotes,
+            usage=stats.usage,
+            seconds=round(time.perf_counter() - started, 3),
+            notes=notes,
+        )
+
+    def _sampling(self) -> dict[str, Any]:
+        extra: dict[str, Any] = {}
+        if self.config.seed is not None:
+            extra["seed"] = self.config.seed
+        return extra
+
+    def _ask(self, article: Article, grounder: Grounder, stats: _CallStats, notes: list[str]) -> ArticleExtraction:
+        """One instructor call with re-asks; the last answer if quotes never all hold."""
+        try:
+            result: ArticleExtraction = self.client.create(
+                model=self.config.model,
+                messages=self.prompt.render(article),
+                response_model=ArticleExtraction,
+                context={QUOTE_CHECKER: grounder},
+                max_retries=self.config.max_retries,
+                temperature=self.config.temperature,
+                max_tokens=self.config.max_tokens,
+                hooks=stats.hooks,
+                **self._sampling(),
+            )
+            return result
+        except InstructorRetryException as exc:
+            salvaged = _last_answer(exc, self.config)
+            if salvaged is None:
+                raise
+            answer, why = salvaged
+            notes.append(why)
+            return answer
+
+
+def _last_answer(exc: InstructorRetryException, config: Config) -> tuple[ArticleExtraction, str] | None:
+    """The model's last well-formed answer, parsed without the quote check, and why
+    re-asking stopped; None when no answer ever came back (nothing to salvage).
+
+    Grounding runs again on it afterwards and sets apart the items that fail, so a
+    persistent bad quote costs only that item, not the article. A re-ask that fails
+    at the server (e.g. the growing conversation no longer fits the context) likewise
+    keeps the previous answer instead of losing the article.
+    """
+    for failed in reversed(exc.failed_attempts or []):
+        parsed = _parse_completion(failed.completion)
+        if parsed is not None:
+            cause = exc.__cause__
+            if isinstance(cause, ValidationError) or cause is None:
+                why = f"quotes still failing after {exc.n_attempts} attempts"
+            else:
+                why = f"re-ask stopped by: {backends.explain(cause, config) or cause}"
+            return parsed, why
+    return None
+
+
+def _parse_completion(completion: Any) -> ArticleExtraction | None:
+    try:
+        message = completion.choices[0].message
+        payload = message.tool_calls[0].function.arguments if message.tool_calls else message.content or ""
+        return ArticleExtraction.model_validate(json.loads(_strip_fences(payload)))
+    except (AttributeError, IndexError, TypeError, ValueError):
+        return None
+
+
+def _strip_fences(text: str) -> str:
+    text = text.strip()
+    if text.startswith("```"):
+        text = text.split("\n", 1)[1] if "\n" in text else ""
+        text = text.rsplit("```", 1)[0]
+    return text
