@@ -1,0 +1,203 @@
+"""Decide when two names mean the same person, body or place.
+
+"Mark Rutte", "Rutte", "Mr Rutte" and "NATO Secretary-General Mark Rutte" are one
+person; "NIS", "South Korea's National Intelligence Service" and "South Korean
+intelligence" one agency; "Kursk", "Kursk region" and "Russia's Kursk region" one
+place. Two names are taken as one entity when their kinds are compatible and:
+
+- their significant words are the same, after dropping titles and honorifics and
+  reducing words to a 5-letter stem ("Korean" ~ "Korea");
+- they are spelled nearly alike (rapidfuzz ratio >= 90: "Zelensky" / "Zelenskyy");
+- one is a person's surname and the other that person's full name;
+- one is an acronym of the other ("NIS" / "National Intelligence Service");
+- one's words cover at least 60% of the other's ("South Korean intelligence" within
+  "South Korea's National Intelligence Service"), but never a lone word inside a
+  longer name ("Russia" is not "Russian Foreign Ministry").
+
+Names are resolved longest first, so full names found the entities that short forms
+then join; the result does not depend on the order articles are given in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+# Words that say what someone is, not who: dropped before comparing names.
+_TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "president",
+        "prime",
+        "minister",
+        "secretary",
+        "general",
+        "secretary-general",
+        "spokesperson",
+        "spokeswoman",
+        "spokesman",
+        "chief",
+        "lieutenant",
+        "lt",
+        "gen",
+        "colonel",
+        "col",
+        "defence",
+        "defense",
+        "foreign",
+        "deputy",
+        "principal",
+        "adviser",
+        "advisor",
+        "national-security",
+        "the",
+        "of",
+        "and",
+        "a",
+        "an",
+        "us",
+        "u.s.",
+        "s",
+        "representative",
+        "rep",
+        "senator",
+        "sen",
+        "former",
+    ]
+)
+_PLACE_WORDS = frozenset(["region", "oblast", "province", "city", "area", "district", "territory", "the", "of"])
+_STEM = 5
+_SUBSET_SHARE = 0.6
+_SPELLING = 90.0
+
+
+def _words(name: str) -> list[str]:
+    name = re.sub(r"['’]s\b", " 's", name.lower())
+    return re.findall(r"[\w.-]+|'s", name)
+
+
+def _acronym_targets(words: list[str]) -> set[str]:
+    """Acronyms of every trailing run of words: 'south korea national intelligence service'
+    gives 'nis' among others."""
+    core = [w for w in words if w not in ("of", "the", "and", "'s")]
+    return {"".join(w[0] for w in core[i:]) for i in range(len(core) - 1)}
+
+
+@dataclass
+class Entity:
+    key: str
+    kind: str | None
+    names: Counter[str] = field(default_factory=Counter)
+    stems: set[str] = field(default_factory=set)
+    surname: str | None = None
+    acronyms: set[str] = field(default_factory=set)
+
+    @property
+    def name(self) -> str:
+        """The display name: the most used of the fullest forms."""
+
+        # People: the shortest full name ("Mark Rutte", not "NATO Secretary-General Mark
+        # Rutte"); bodies: the most complete ("National Intelligence Service", not "NIS").
+        fuller = -1 if self.kind == "person" else 1
+
+        def score(item: tuple[str, int]) -> tuple[int, int, int, int, str]:
+            text, count = item
+            n = len(_significant(text, self.kind))
+            return (min(n, 2), count, fuller * n, -len(text), text)
+
+        return max(self.names.items(), key=score)[0]
+
+    @property
+    def aliases(self) -> list[str]:
+        return sorted(n for n in self.names if n != self.name)
+
+
+def _significant(name: str, kind: str | None) -> list[str]:
+    words = _words(name)
+    if kind in ("place", "location"):
+        # "Russia's Kursk region" is in Kursk: the possessor only says whose.
+        if "'s" in words:
+            words = words[words.index("'s") + 1 :]
+        return [w for w in words if w not in _PLACE_WORDS and w != "'s"]
+    return [w for w in words if w not in _TITLES and w != "'s"]
+
+
+def _stems(words: Iterable[str]) -> set[str]:
+    return {w[:_STEM] for w in words}
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b or "other" in (a, b)
+
+
+class AliasResolver:
+    """Assigns every name a stable entity key; names of one entity share the key."""
+
+    def __init__(self, prefix: str = "E") -> None:
+        self._prefix = prefix
+        self.entities: list[Entity] = []
+
+    def resolve_all(self, names: Iterable[tuple[str, str | None]]) -> dict[tuple[str, str | None], Entity]:
+        """Resolve (name, kind) pairs, fullest names first; returns each pair's entity."""
+        pairs = sorted(set(names), key=lambda p: (-len(_significant(p[0], p[1])), p[0].lower(), p[1] or ""))
+        return {pair: self.resolve(*pair) for pair in pairs}
+
+    def resolve(self, name: str, kind: str | None = None) -> Entity:
+        name = " ".join(name.split())
+        significant = _significant(name, kind)
+        for entity in self.entities:
+            if _compatible(entity.kind, kind) and self._same(entity, name, significant, kind):
+                self._add(entity, name, significant, kind)
+                return entity
+        entity = Entity(key=f"{self._prefix}{len(self.entities) + 1}", kind=kind)
+        self._add(entity, name, significant, kind)
+        self.entities.append(entity)
+        return entity
+
+    def find(self, name: str, kind: str | None = None) -> Entity | None:
+        """The entity ``name`` belongs to, without creating one."""
+        significant = _significant(" ".join(name.split()), kind)
+        for entity in self.entities:
+            if _compatible(entity.kind, kind) and self._same(entity, name, significant, kind):
+                return entity
+        return None
+
+    @staticmethod
+    def _add(entity: Entity, name: str, significant: list[str], kind: str | None) -> None:
+        entity.names[name] += 1
+        if entity.kind is None and kind is not None:
+            entity.kind = kind
+        if not significant:
+            return
+        if not entity.stems:
+            entity.stems = _stems(significant)
+            if len(significant) >= 2:
+                entity.surname = significant[-1]
+            entity.acronyms = _acronym_targets(_words(name))
+        elif len(significant) >= 2 and entity.surname is None:
+            entity.surname = significant[-1]
+
+    @staticmethod
+    def _same(entity: Entity, name: str, significant: list[str], kind: str | None) -> bool:
+        if not significant or not entity.stems:
+            return any(name.lower() == n.lower() for n in entity.names)
+        stems = _stems(significant)
+        if stems == entity.stems:
+            return True
+        if any(fuzz.ratio(name.lower(), known.lower()) >= _SPELLING for known in entity.names):
+            return True
+        if len(significant) == 1:
+            word = significant[0]
+            if entity.kind in (None, "person") and kind in (None, "person") and word == entity.surname:
+                return True
+            return len(word) >= 2 and word in entity.acronyms
+        small, big = sorted((stems, entity.stems), key=len)
+        return small <= big and len(small) / len(big) >= _SUBSET_SHARE
