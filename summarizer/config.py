@@ -50,6 +50,8 @@ class Config(BaseModel):
     timeout: float = Field(default=600.0, gt=0, description="Seconds per HTTP request.")
     seed: int | None = 0
     model_path: str | None = None
+    cache: bool = Field(default=True, description="Reuse stored extractions (same article, model, prompt).")
+    cache_dir: str | None = Field(default=None, description="Default: $XDG_CACHE_HOME/summarizer.")
     source: str = Field(default="defaults", description="Where the file settings came from.")
 
     def api_key(self) -> str | None:

@@ -1,0 +1,220 @@
+"""The command line: parse, call the library, print, exit. No logic of its own."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from schemas import Article, VerifiedExtraction
+from summarizer import pipeline
+from summarizer.config import Config, load_config
+from summarizer.errors import SummarizerError
+from summarizer.render import brief_markdown, extraction_markdown
+
+app = typer.Typer(
+    help="Cross-source briefs from news articles, every item backed by a verbatim quote.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False)
+
+ConfigOpt = Annotated[Path | None, typer.Option("--config", help="Config file (default: ./summarizer.toml).")]
+BackendOpt = Annotated[str | None, typer.Option("--backend", help="openai or compatible.")]
+ModelOpt = Annotated[str | None, typer.Option("--model", help="Model name sent to the backend.")]
+BaseUrlOpt = Annotated[str | None, typer.Option("--base-url", help="OpenAI-compatible server URL (…/v1).")]
+VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Log re-asks and retries.")]
+
+
+def _config(
+    config: Path | None, backend: str | None, model: str | None, base_url: str | None, no_cache: bool = False
+) -> Config:
+    overrides = {"backend": backend, "model": model, "base_url": base_url, "cache": False if no_cache else None}
+    return load_config(config, overrides=overrides)
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    else:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"wrote {output}")
+
+
+def _fail(exc: SummarizerError) -> typer.Exit:
+    err.print(f"[red]error:[/red] {exc}", markup=True, soft_wrap=True)
+    return typer.Exit(exc.exit_code)
+
+
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Extract again even if a stored result exists.")]
+OutputOpt = Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")]
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Article files, directories, or - for stdin.")],
+    fmt: Annotated[str, typer.Option("--format", help="json (JSON lines) or md.")] = "json",
+    output: OutputOpt = None,
+    no_cache: NoCacheOpt = False,
+    config: ConfigOpt = None,
+    backend: BackendOpt = None,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Extract actors, troop figures, locations and reactions from each article, grounded."""
+    _logging(verbose)
+    if fmt not in ("json", "md"):
+        raise typer.BadParameter("--format must be json or md")
+    try:
+        cfg = _config(config, backend, model, base_url, no_cache)
+        articles = pipeline.as_articles(paths)
+        _announce(cfg, len(articles))
+        cache = pipeline.open_cache(cfg)
+        run = pipeline.extract_all(articles, cfg, cache=cache, on_start=_on_start(len(articles)), on_done=_on_done)
+    except SummarizerError as exc:
+        raise _fail(exc) from None
+    if fmt == "json":
+        text = "\n".join(r.model_dump_json() for r in run.results)
+    else:
+        text = "\n".join(extraction_markdown(r) for r in run.results)
+    if run.results:
+        _write(text, output)
+    _report_failures(run.failures, len(articles))
+
+
+@app.command()
+def brief(
+    paths: Annotated[list[str], typer.Argument(help="Article files, directories, or - for stdin.")],
+    fmt: Annotated[str, typer.Option("--format", help="md or json.")] = "md",
+    output: OutputOpt = None,
+    no_cache: NoCacheOpt = False,
+    config: ConfigOpt = None,
+    backend: BackendOpt = None,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Extract every article and merge them into one cross-source brief."""
+    _logging(verbose)
+    if fmt not in ("json", "md"):
+        raise typer.BadParameter("--format must be md or json")
+    try:
+        cfg = _config(config, backend, model, base_url, no_cache)
+        articles = pipeline.as_articles(paths)
+        _announce(cfg, len(articles))
+        result = pipeline.brief(articles, cfg, on_start=_on_start(len(articles)), on_done=_on_done)
+    except SummarizerError as exc:
+        raise _fail(exc) from None
+    text = result.model_dump_json(indent=2) if fmt == "json" else brief_markdown(result)
+    if result.run.articles:
+        _write(text, output)
+    run = result.run
+    err.print(
+        f"{run.articles} article(s), {len(result.claims)} claim(s), {len(result.conflicts)} conflict(s), "
+        f"{len(result.unverified)} unverified, {len(result.failures)} failed; "
+        f"{run.model_calls} model call(s), {run.usage.total_tokens} tokens, {run.seconds:.1f}s",
+        markup=False,
+    )
+    _report_failures(result.failures, len(articles))
+
+
+cache_app = typer.Typer(help="Stored extractions.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("clear")
+def cache_clear(config: ConfigOpt = None) -> None:
+    """Delete every stored extraction."""
+    try:
+        cfg = _config(config, None, None, None, False)
+        store = pipeline.open_cache(cfg)
+    except SummarizerError as exc:
+        raise _fail(exc) from None
+    if store is None:
+        err.print("the cache is turned off (cache = false); nothing to clear")
+        return
+    removed = store.clear()
+    err.print(f"removed {removed} stored extraction(s) from {store.path}")
+    store.close()
+
+
+def _report_failures(failures: list[pipeline.Failure], total: int) -> None:
+    for failure in failures:
+        err.print(f"[red]failed:[/red] {failure.source}: {failure.error}", soft_wrap=True)
+    if failures:
+        # 1: partial result written; 3: nothing could be extracted.
+        raise typer.Exit(1 if len(failures) < total else 3)
+
+
+@app.command("config")
+def show_config(
+    config: ConfigOpt = None,
+    backend: BackendOpt = None,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+) -> None:
+    """Show the resolved configuration (the API key masked)."""
+    try:
+        cfg = _config(config, backend, model, base_url)
+    except SummarizerError as exc:
+        raise _fail(exc) from None
+    shown: dict[str, Any] = cfg.model_dump()
+    shown["api_key"] = cfg.masked_api_key()
+    for key, value in shown.items():
+        sys.stdout.write(f"{key} = {json.dumps(value)}\n")
+
+
+def _logging(verbose: bool) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    # instructor logs every failed attempt at ERROR; our own re-ask log says it better.
+    logging.getLogger("instructor").setLevel(logging.CRITICAL)
+
+
+def _announce(cfg: Config, n: int) -> None:
+    where = f" at {cfg.base_url}" if cfg.base_url else ""
+    err.print(f"backend {cfg.backend}{where}, model {cfg.model}, mode {cfg.mode} — {n} article(s)")
+
+
+def _on_start(total: int) -> Any:
+    def show(i: int, article: Article) -> None:
+        err.print(f"[{i + 1}/{total}] {article.source} …", markup=False)
+
+    return show
+
+
+def _on_done(i: int, article: Article, outcome: VerifiedExtraction | pipeline.Failure, cached: bool) -> None:
+    if isinstance(outcome, pipeline.Failure):
+        err.print(f"      failed: {outcome.error}", markup=False, soft_wrap=True)
+        return
+    if cached:
+        err.print("      reused the stored extraction (no model call)", markup=False)
+        return
+    ex = outcome.extraction
+    err.print(
+        f"      {len(ex.troop_estimates)} figures, {len(ex.actors)} actors, {len(ex.locations)} places, "
+        f"{len(ex.official_reactions)} reactions; {len(outcome.unverified)} unverified; "
+        f"{outcome.attempts} call(s), {outcome.usage.total_tokens} tokens, {outcome.seconds:.1f}s",
+        markup=False,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point usable from Python and tests: returns the exit code."""
+    try:
+        app(args=argv, standalone_mode=False)
+    except typer.Exit as exc:
+        return exc.exit_code
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    return 0

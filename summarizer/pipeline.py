@@ -1,0 +1,145 @@
+"""The library API: what the CLI calls, and what a Python user calls directly.
+
+>>> import summarizer
+>>> cfg = summarizer.load_config(overrides={"base_url": "http://127.0.0.1:8080/v1"})
+>>> brief = summarizer.brief(["seeds/"], cfg)
+>>> print(summarizer.brief_markdown(brief))
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from schemas import Article, Brief, VerifiedExtraction
+from schemas.brief import FailedArticle
+from summarizer import briefing
+from summarizer.cache import ExtractionCache, cache_key, default_cache_dir
+from summarizer.config import Config, load_config
+from summarizer.errors import BackendError, ConfigError, SummarizerError
+from summarizer.extract import Extractor
+from summarizer.ingest import load_articles
+from summarizer.merge import merge
+from summarizer.prompting import load_prompt
+
+Failure = FailedArticle
+OnStart = Callable[[int, Article], None]
+OnDone = Callable[[int, Article, "VerifiedExtraction | Failure", bool], None]
+
+
+@dataclass
+class ExtractionRun:
+    results: list[VerifiedExtraction] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    cached: int = 0
+
+
+def as_articles(items: Iterable[str | Article]) -> list[Article]:
+    """Articles as given, and those read from paths (files, directories, '-'), in order."""
+    out: list[Article] = []
+    for item in items:
+        out.extend([item] if isinstance(item, Article) else load_articles([item]))
+    return out
+
+
+def open_cache(config: Config) -> ExtractionCache | None:
+    if not config.cache:
+        return None
+    folder = Path(config.cache_dir) if config.cache_dir else default_cache_dir()
+    return ExtractionCache(folder / "extractions.sqlite")
+
+
+def extract_all(
+    articles: Sequence[Article],
+    config: Config,
+    extractor: Extractor | None = None,
+    cache: ExtractionCache | None = None,
+    on_start: OnStart | None = None,
+    on_done: OnDone | None = None,
+) -> ExtractionRun:
+    """Extract every article, reusing and filling ``cache``; one article's failure is
+    recorded, not raised.
+
+    Errors that would fail every article the same way (bad configuration, bad key,
+    unknown model, server unreachable) stop the run at once instead.
+    """
+    run = ExtractionRun()
+    prompt_version = load_prompt("extract").version
+    for i, article in enumerate(articles):
+        if on_start:
+            on_start(i, article)
+        key = cache_key(article.id, config.backend, config.model, prompt_version)
+        hit = cache.get(key) if cache else None
+        outcome: VerifiedExtraction | Failure
+        if hit is not None:
+            outcome = hit.model_copy(update={"source": article.source})
+            run.results.append(outcome)
+            run.cached += 1
+        else:
+            try:
+                extractor = extractor or Extractor(config)
+                outcome = result = extractor.extract(article)
+                run.results.append(result)
+                if cache:
+                    cache.put(key, result)
+            except ConfigError:
+                raise
+            except BackendError as exc:
+                if exc.affects_every_request:
+                    raise
+                outcome = Failure(source=article.source, error=str(exc))
+                run.failures.append(outcome)
+            except SummarizerError as exc:
+                outcome = Failure(source=article.source, error=str(exc))
+                run.failures.append(outcome)
+        if on_done:
+            on_done(i, article, outcome, hit is not None)
+    return run
+
+
+def extract(paths_or_articles: Iterable[str | Article], config: Config | None = None) -> list[VerifiedExtraction]:
+    """Extract and ground each article; raises if any article fails."""
+    config = config or load_config()
+    run = extract_all(as_articles(paths_or_articles), config, cache=open_cache(config))
+    if run.failures:
+        first = run.failures[0]
+        raise SummarizerError(f"{len(run.failures)} article(s) failed; first: {first.source}: {first.error}")
+    return run.results
+
+
+def brief_from(run: ExtractionRun, config: Config, seconds: float = 0.0) -> Brief:
+    """The brief for extractions already made."""
+    return briefing.compose(
+        merge(run.results),
+        run.results,
+        backend=config.backend,
+        model=config.model,
+        prompt_version=load_prompt("extract").version,
+        seconds=seconds,
+        failures=run.failures,
+    )
+
+
+def brief(
+    paths_or_articles: Iterable[str | Article],
+    config: Config | None = None,
+    *,
+    on_start: OnStart | None = None,
+    on_done: OnDone | None = None,
+) -> Brief:
+    """Read, extract (or reuse cached extractions), merge and compose a brief.
+
+    Articles that fail are listed in ``brief.failures``; the rest are merged.
+    """
+    config = config or load_config()
+    started = time.perf_counter()
+    articles = as_articles(paths_or_articles)
+    cache = open_cache(config)
+    try:
+        run = extract_all(articles, config, cache=cache, on_start=on_start, on_done=on_done)
+    finally:
+        if cache:
+            cache.close()
+    return brief_from(run, config, time.perf_counter() - started)

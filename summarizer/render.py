@@ -1,0 +1,223 @@
+"""Human-readable output. Every string that came from a model or an article is escaped."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from schemas import Brief, TroopEstimate, VerifiedExtraction
+from schemas.brief import Claim
+from summarizer.numbers import format_figure
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+
+
+def md(text: str | None) -> str:
+    """Escape untrusted text for Markdown (and the HTML a Markdown renderer emits)."""
+    if not text:
+        return ""
+    text = " ".join(text.split())
+    text = text.replace("&", "&amp;")
+    return _MD_SPECIAL.sub(r"\\\1", text).replace("<", "&lt;").replace(">", "&gt;")
+
+
+def figure_text(est: TroopEstimate) -> str:
+    """'about 10,000', 'up to 11,000-12,000', '3,000'."""
+    if est.low is not None and est.high is not None and est.low != est.high:
+        number = f"{format_figure(est.low)}–{format_figure(est.high)}"
+    else:
+        number = format_figure(est.count or est.low or est.high or 0)
+    return number if est.qualifier == "exact" else f"{est.qualifier} {number}"
+
+
+def attribution_text(est: TroopEstimate) -> str:
+    a = est.attribution
+    if a.kind == "unattributed" or not (a.source or a.organization):
+        return "unattributed (the article's own statement)"
+    who = a.source or a.organization or ""
+    if a.source and a.organization and a.organization.lower() not in a.source.lower():
+        who = f"{a.source} ({a.organization})"
+    if a.via:
+        who += f" via {a.via}"
+    return f"{who} [{a.kind}]"
+
+
+def extraction_markdown(result: VerifiedExtraction) -> str:
+    ex = result.extraction
+    title = result.title or result.source
+    lines = [f"## {md(title)}", ""]
+    meta = [m for m in (result.outlet, result.published and result.published.isoformat()) if m]
+    lines += [f"*{md(' · '.join(meta))}* — `{md(result.source)}`" if meta else f"`{md(result.source)}`", ""]
+    if ex.troop_estimates:
+        lines += [
+            "### Troop figures",
+            "",
+            "| figure | counts | status | claimed by | quote |",
+            "|---|---|---|---|---|",
+        ]
+        for est in ex.troop_estimates:
+            lines.append(
+                f"| {md(figure_text(est))} | {md(est.subject)} | {md(est.status)} | "
+                f"{md(attribution_text(est))} | “{md(est.quote)}” |"
+            )
+        lines.append("")
+    if ex.official_reactions:
+        lines += ["### Official reactions", ""]
+        for r in ex.official_reactions:
+            who = ", ".join(md(x) for x in (r.speaker, r.role, r.affiliation) if x)
+            lines.append(f"- **{who}** ({md(r.stance)}): {md(r.summary)} — “{md(r.quote)}”")
+        lines.append("")
+    if ex.actors:
+        lines += ["### Actors", ""]
+        for a in ex.actors:
+            extra = ", ".join(md(x) for x in (a.role, a.affiliation) if x)
+            lines.append(f"- **{md(a.name)}** ({md(a.kind)}{', ' + extra if extra else ''})")
+        lines.append("")
+    if ex.locations:
+        lines += ["### Locations", ""]
+        lines += [
+            f"- **{md(loc.name)}** ({md(loc.kind)}{', ' + md(loc.role) if loc.role else ''})" for loc in ex.locations
+        ]
+        lines.append("")
+    if result.unverified:
+        lines += ["### Unverified (quote not found in the article — do not rely on these)", ""]
+        lines += [f"- {md(u.kind)}: {md(u.reason)}" for u in result.unverified]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _cite(numbers: Iterable[int]) -> str:
+    return " ".join(f"\\[{n}\\]" for n in sorted(set(numbers)))
+
+
+def _corroboration(claim: Claim) -> str:
+    origins = claim.independent_origins
+    articles = len(claim.articles)
+    text = f"{origins} source{'s' if origins != 1 else ''} · {articles} article{'s' if articles != 1 else ''}"
+    if any(o.kind == "unattributed" for o in claim.origins):
+        text += " (+ unattributed)"
+    return text
+
+
+def brief_markdown(brief: Brief) -> str:
+    out: list[str] = [f"# {md(brief.title)}", ""]
+    if brief.date_span:
+        start, end = brief.date_span
+        span = start.isoformat() if start == end else f"{start.isoformat()} – {end.isoformat()}"
+        out += [f"*Articles dated {span}.*", ""]
+
+    out += ["## Key points", ""]
+    out += [f"- {md(p.text)}" for p in brief.key_points]
+    out.append("")
+
+    out += ["## Troop figures", ""]
+    if brief.claims:
+        out += [
+            "| id | figure | counts | status | originating source(s) | reported in | first seen | corroboration |",
+            "|---|---|---|---|---|---|---|---|",
+        ]
+        for c in brief.claims:
+            origins = ", ".join(
+                md(o.name) + ("" if o.kind == "unattributed" else f" ({md(o.kind)})") for o in c.origins
+            )
+            out.append(
+                f"| {c.id} | {md(c.figure)} | {md(c.subject)} | {md(c.status)} | {origins} | {_cite(c.articles)} | "
+                f"{c.first_seen.isoformat() if c.first_seen else '—'} | {_corroboration(c)} |"
+            )
+        out += ["", "### Evidence", ""]
+        for c in brief.claims:
+            out.append(f"**{c.id} · {md(c.figure)} {md(c.subject)}**")
+            out.append("")
+            for r in c.reports:
+                out.append(f"- \\[{r.source_n}\\] {md(r.attributed_to)}: “{md(r.quote)}”")
+            out.append("")
+    else:
+        out += ["No troop figure could be grounded in the articles.", ""]
+
+    out += ["## Where sources disagree", ""]
+    if brief.conflicts:
+        by_id = {c.id: c for c in brief.claims}
+        for x in brief.conflicts:
+            out.append(f"**{x.id} · {md(x.subject)}** — {md(x.reason)}.")
+            out.append("")
+            for cid in x.claim_ids:
+                c = by_id[cid]
+                who = ", ".join(md(o.name) for o in c.origins)
+                out.append(f"- {cid}: {md(c.figure)} ({md(c.status)}) — {who} {_cite(c.articles)}")
+            out.append(
+                f"- Range {format_figure(x.low)}–{format_figure(x.high)}; most conservative: "
+                f"{md(x.most_conservative)}. No figure is taken as true."
+            )
+            out.append("")
+    else:
+        out += ["No disagreement between the grounded figures.", ""]
+
+    out += ["## Actors", ""]
+    for a in brief.actors:
+        extra = "; ".join(md(x) for x in [*a.roles[:2], *a.affiliations[:2]])
+        aka = f" — also: {', '.join(md(x) for x in a.aliases)}" if a.aliases else ""
+        out.append(
+            f"- **{md(a.name)}** ({md(a.kind)}{'; ' + extra if extra else ''}){aka} "
+            f"{_cite(m.source_n for m in a.mentions)}"
+        )
+    out.append("")
+
+    out += ["## Locations", ""]
+    for loc in brief.locations:
+        roles = f"; {', '.join(md(r) for r in loc.roles)}" if loc.roles else ""
+        aka = f" — also: {', '.join(md(x) for x in loc.aliases)}" if loc.aliases else ""
+        out.append(f"- **{md(loc.name)}** ({md(loc.kind)}{roles}){aka} {_cite(m.source_n for m in loc.mentions)}")
+    out.append("")
+
+    out += ["## Official reactions", ""]
+    for entry in brief.reactions:
+        who = ", ".join(md(x) for x in (entry.speaker, entry.role, entry.affiliation) if x)
+        out.append(f"**{who}** — {', '.join(md(s) for s in entry.stances)}")
+        out.append("")
+        for st in entry.statements:
+            out.append(f"- \\[{st.source_n}\\] {md(st.stance)}: {md(st.summary)} — “{md(st.quote)}”")
+        out.append("")
+
+    out += ["## Timeline", ""]
+    for e in brief.timeline:
+        when = e.date.isoformat() if e.date else "undated"
+        stated = f" (stated: {md(e.when)})" if e.when else ""
+        out.append(f"- {when}: {md(e.text)}{stated} \\[{e.source_n}\\]")
+    out.append("")
+
+    out += ["## Sources", ""]
+    for s in brief.sources:
+        parts = [md(s.title) if s.title else "(untitled)"]
+        if s.outlet:
+            parts.append(md(s.outlet))
+        parts.append(s.published.isoformat() if s.published else "undated")
+        out.append(f"{s.n}. {' · '.join(parts)} — `{md(s.source)}`")
+    out.append("")
+
+    if brief.unverified:
+        out += [
+            "## Unverified — not in the brief above",
+            "",
+            "The model returned these, but their quotes could not be found in the article or do not state "
+            "what they claim. They are listed for review only; do not rely on them.",
+            "",
+        ]
+        for u in brief.unverified:
+            label = u.item.get("name") or u.item.get("speaker") or u.item.get("count") or ""
+            out.append(f"- \\[{u.source_n}\\] {md(u.kind)} {md(str(label))}: {md(u.reason)}")
+        out.append("")
+
+    if brief.failures:
+        out += ["## Articles that failed", ""]
+        out += [f"- `{md(f.source)}`: {md(f.error)}" for f in brief.failures]
+        out.append("")
+
+    run = brief.run
+    out += [
+        "---",
+        f"*Generated {run.generated_at.isoformat()} by summarizer · backend {md(run.backend)} · model "
+        f"{md(run.model)} · prompt {md(run.prompt_version)} · schema {md(run.schema_version)} · "
+        f"{run.articles} article(s), {run.model_calls} model call(s), {run.usage.total_tokens} tokens, "
+        f"{run.seconds:.1f}s.*",
+    ]
+    return "\n".join(out) + "\n"
