@@ -8,13 +8,20 @@ shared, so a recording made against one server exercises the code users run on a
 from __future__ import annotations
 
 import email.utils
+import logging
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import instructor
 import openai
 
 from summarizer.config import Config
 from summarizer.errors import BackendError, ConfigError
+from summarizer.local_server import LocalServer
+from summarizer.models import resolve_model_path
+
+log = logging.getLogger(__name__)
 
 _MODES = {
     "tools": instructor.Mode.TOOLS,
@@ -25,6 +32,22 @@ _MODES = {
 
 # Sent to servers that need no key: the OpenAI client refuses an empty one.
 _NO_KEY = "not-needed"
+
+
+@contextmanager
+def connect(config: Config) -> Iterator[instructor.Instructor]:
+    """An instructor client for the configured backend, valid inside the ``with``.
+
+    For ``local`` a llama.cpp server is started on a free loopback port for the
+    duration and stopped after, so every backend shares the same request path.
+    """
+    if config.backend != "local":
+        yield make_client(config)
+        return
+    model = resolve_model_path(config.model_path)
+    log.info("starting llama.cpp on %s", model)
+    with LocalServer(model, n_ctx=config.n_ctx, n_threads=config.n_threads) as server:
+        yield make_client(config.model_copy(update={"base_url": server.base_url}))
 
 
 def make_client(config: Config) -> instructor.Instructor:

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Annotated, Any
 
+import click
 import typer
 from rich.console import Console
 
@@ -26,16 +27,28 @@ app = typer.Typer(
 err = Console(stderr=True, highlight=False)
 
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="Config file (default: ./summarizer.toml).")]
-BackendOpt = Annotated[str | None, typer.Option("--backend", help="openai or compatible.")]
+BackendOpt = Annotated[str | None, typer.Option("--backend", help="local (default), compatible or openai.")]
 ModelOpt = Annotated[str | None, typer.Option("--model", help="Model name sent to the backend.")]
 BaseUrlOpt = Annotated[str | None, typer.Option("--base-url", help="OpenAI-compatible server URL (…/v1).")]
+ModelPathOpt = Annotated[str | None, typer.Option("--model-path", help="local backend: the .gguf model file.")]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Log re-asks and retries.")]
 
 
 def _config(
-    config: Path | None, backend: str | None, model: str | None, base_url: str | None, no_cache: bool = False
+    config: Path | None,
+    backend: str | None,
+    model: str | None,
+    base_url: str | None,
+    model_path: str | None,
+    no_cache: bool = False,
 ) -> Config:
-    overrides = {"backend": backend, "model": model, "base_url": base_url, "cache": False if no_cache else None}
+    overrides = {
+        "backend": backend,
+        "model": model,
+        "base_url": base_url,
+        "model_path": model_path,
+        "cache": False if no_cache else None,
+    }
     return load_config(config, overrides=overrides)
 
 
@@ -66,6 +79,7 @@ def extract(
     backend: BackendOpt = None,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
+    model_path: ModelPathOpt = None,
     verbose: VerboseOpt = False,
 ) -> None:
     """Extract actors, troop figures, locations and reactions from each article, grounded."""
@@ -73,7 +87,7 @@ def extract(
     if fmt not in ("json", "md"):
         raise typer.BadParameter("--format must be json or md")
     try:
-        cfg = _config(config, backend, model, base_url, no_cache)
+        cfg = _config(config, backend, model, base_url, model_path, no_cache)
         articles = pipeline.as_articles(paths)
         _announce(cfg, len(articles))
         cache = pipeline.open_cache(cfg)
@@ -99,6 +113,7 @@ def brief(
     backend: BackendOpt = None,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
+    model_path: ModelPathOpt = None,
     verbose: VerboseOpt = False,
 ) -> None:
     """Extract every article and merge them into one cross-source brief."""
@@ -106,7 +121,7 @@ def brief(
     if fmt not in ("json", "md"):
         raise typer.BadParameter("--format must be md or json")
     try:
-        cfg = _config(config, backend, model, base_url, no_cache)
+        cfg = _config(config, backend, model, base_url, model_path, no_cache)
         articles = pipeline.as_articles(paths)
         _announce(cfg, len(articles))
         result = pipeline.brief(articles, cfg, on_start=_on_start(len(articles)), on_done=_on_done)
@@ -133,7 +148,7 @@ app.add_typer(cache_app, name="cache")
 def cache_clear(config: ConfigOpt = None) -> None:
     """Delete every stored extraction."""
     try:
-        cfg = _config(config, None, None, None, False)
+        cfg = _config(config, None, None, None, None)
         store = pipeline.open_cache(cfg)
     except SummarizerError as exc:
         raise _fail(exc) from None
@@ -159,16 +174,17 @@ def show_config(
     backend: BackendOpt = None,
     model: ModelOpt = None,
     base_url: BaseUrlOpt = None,
+    model_path: ModelPathOpt = None,
 ) -> None:
     """Show the resolved configuration (the API key masked)."""
     try:
-        cfg = _config(config, backend, model, base_url)
+        cfg = _config(config, backend, model, base_url, model_path)
     except SummarizerError as exc:
         raise _fail(exc) from None
     shown: dict[str, Any] = cfg.model_dump()
     shown["api_key"] = cfg.masked_api_key()
     for key, value in shown.items():
-        sys.stdout.write(f"{key} = {json.dumps(value)}\n")
+        sys.stdout.write(f"{key} = {json.dumps(value, ensure_ascii=False)}\n")
 
 
 def _logging(verbose: bool) -> None:
@@ -182,8 +198,11 @@ def _logging(verbose: bool) -> None:
 
 
 def _announce(cfg: Config, n: int) -> None:
-    where = f" at {cfg.base_url}" if cfg.base_url else ""
-    err.print(f"backend {cfg.backend}{where}, model {cfg.model}, mode {cfg.mode} — {n} article(s)")
+    if cfg.backend == "local":
+        where = f" ({cfg.model_path or 'default model file'})"
+    else:
+        where = f" at {cfg.base_url or 'api.openai.com'}"
+    err.print(f"backend {cfg.backend}{where}, model {cfg.model}, mode {cfg.mode} — {n} article(s)", markup=False)
 
 
 def _on_start(total: int) -> Any:
@@ -212,9 +231,11 @@ def _on_done(i: int, article: Article, outcome: VerifiedExtraction | pipeline.Fa
 def main(argv: list[str] | None = None) -> int:
     """Entry point usable from Python and tests: returns the exit code."""
     try:
-        app(args=argv, standalone_mode=False)
-    except typer.Exit as exc:
+        # Outside standalone mode click returns the exit code instead of exiting.
+        code = app(args=argv, standalone_mode=False)
+    except click.exceptions.ClickException as exc:
+        exc.show()
         return exc.exit_code
-    except SystemExit as exc:
-        return int(exc.code or 0)
-    return 0
+    except click.exceptions.Abort:
+        return 130
+    return code if isinstance(code, int) else 0

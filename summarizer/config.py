@@ -21,13 +21,15 @@ from summarizer.errors import ConfigError
 DEFAULT_CONFIG_FILE = "summarizer.toml"
 ENV_PREFIX = "SUMMARIZER_"
 
-Backend = Literal["openai", "compatible"]
+Backend = Literal["local", "compatible", "openai"]
 Mode = Literal["tools", "json_schema", "json", "md_json"]
 
 # What each backend means when the user says nothing more.
 BACKEND_DEFAULTS: dict[str, dict[str, Any]] = {
     "openai": {"model": "gpt-4o-mini", "mode": "json_schema", "api_key_env": "OPENAI_API_KEY"},
     "compatible": {"model": "local-model", "mode": "tools", "base_url": "http://127.0.0.1:8080/v1"},
+    # A GGUF model run by llama.cpp in a subprocess this tool starts and stops.
+    "local": {"model": "qwen2.5-1.5b-instruct", "mode": "tools"},
 }
 
 
@@ -36,7 +38,7 @@ class Config(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    backend: Backend = "compatible"
+    backend: Backend = "local"
     model: str = ""
     base_url: str | None = None
     api_key_env: str | None = Field(
@@ -49,7 +51,9 @@ class Config(BaseModel):
     http_retries: int = Field(default=4, ge=0, description="Retries of transient HTTP failures.")
     timeout: float = Field(default=600.0, gt=0, description="Seconds per HTTP request.")
     seed: int | None = 0
-    model_path: str | None = None
+    model_path: str | None = Field(default=None, description="local: the .gguf file (default: downloaded).")
+    n_ctx: int = Field(default=16384, ge=512, description="local: context window in tokens.")
+    n_threads: int | None = Field(default=None, ge=1, description="local: CPU threads (default: all).")
     cache: bool = Field(default=True, description="Reuse stored extractions (same article, model, prompt).")
     cache_dir: str | None = Field(default=None, description="Default: $XDG_CACHE_HOME/summarizer.")
     source: str = Field(default="defaults", description="Where the file settings came from.")

@@ -37,6 +37,9 @@ from summarizer.prompting import Prompt, load_prompt
 
 log = logging.getLogger(__name__)
 
+# What instructor can re-ask about: an answer that did not parse or validate.
+_REASKABLE = (ValidationError, json.JSONDecodeError)
+
 
 class _RetryAfterOrBackoff(wait_base):
     """Wait what the server asked for, or exponential backoff with jitter, capped."""
@@ -55,7 +58,11 @@ class _RetryAfterOrBackoff(wait_base):
 class _CallStats:
     """Counts what one article's calls cost, through instructor's per-call hooks."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_tokens: int) -> None:
+        self.max_tokens = max_tokens
+        self.truncated = False
+        self.repeated = False
+        self._answers: list[str] = []
         self.attempts = 0
         self.rejected_quotes = 0
         self.usage = Usage()
@@ -69,6 +76,21 @@ class _CallStats:
         if usage is not None:
             self.usage.prompt_tokens += usage.prompt_tokens or 0
             self.usage.completion_tokens += usage.completion_tokens or 0
+        # Some servers (llama.cpp's function calling) report "tool_calls" even when the
+        # answer stopped at max_tokens, so the token count is checked too.
+        choices = getattr(response, "choices", None) or []
+        cut = bool(choices) and getattr(choices[0], "finish_reason", None) == "length"
+        self.truncated = cut or (usage is not None and (usage.completion_tokens or 0) >= self.max_tokens)
+        answer = _answer_text(response)
+        self.repeated = answer is not None and answer in self._answers
+        if answer is not None:
+            self._answers.append(answer)
+
+    def should_reask(self, exc: BaseException) -> bool:
+        """Re-ask on a bad answer, but not on a cut-off one (repeating a truncated answer
+        back to the model only grows the prompt) nor when the model just gave the same
+        answer again (it did not take the feedback; another try costs the same)."""
+        return isinstance(exc, _REASKABLE) and not self.truncated and not self.repeated
 
     def _on_parse_error(self, error: Exception) -> None:
         if isinstance(error, ValidationError):
@@ -96,7 +118,7 @@ class Extractor:
 
     def extract(self, article: Article) -> VerifiedExtraction:
         grounder = Grounder(article.text)
-        stats = _CallStats()
+        stats = _CallStats(self.config.max_tokens)
         notes: list[str] = []
         started = time.perf_counter()
         try:
@@ -153,7 +175,11 @@ class Extractor:
                 messages=self.prompt.render(article),
                 response_model=ArticleExtraction,
                 context={QUOTE_CHECKER: grounder},
-                max_retries=self.config.max_retries,
+                max_retries=Retrying(
+                    stop=stop_after_attempt(self.config.max_retries + 1),
+                    retry=retry_if_exception(stats.should_reask),
+                    reraise=True,
+                ),
                 temperature=self.config.temperature,
                 max_tokens=self.config.max_tokens,
                 hooks=stats.hooks,
@@ -161,6 +187,8 @@ class Extractor:
             )
             return result
         except InstructorRetryException as exc:
+            if stats.truncated:
+                raise IncompleteOutputException(last_completion=exc.last_completion) from exc
             salvaged = _last_answer(exc, self.config)
             if salvaged is None:
                 raise
@@ -183,19 +211,30 @@ def _last_answer(exc: InstructorRetryException, config: Config) -> tuple[Article
         if parsed is not None:
             cause = exc.__cause__
             if isinstance(cause, ValidationError) or cause is None:
-                why = f"quotes still failing after {exc.n_attempts} attempts"
+                why = f"quotes still failing after {exc.n_attempts} attempt(s)"
             else:
                 why = f"re-ask stopped by: {backends.explain(cause, config) or cause}"
             return parsed, why
     return None
 
 
-def _parse_completion(completion: Any) -> ArticleExtraction | None:
+def _answer_text(completion: Any) -> str | None:
+    """The raw JSON text of an answer, from a tool call or the message content."""
     try:
         message = completion.choices[0].message
-        payload = message.tool_calls[0].function.arguments if message.tool_calls else message.content or ""
+        text = message.tool_calls[0].function.arguments if message.tool_calls else message.content
+    except (AttributeError, IndexError, TypeError):
+        return None
+    return text if isinstance(text, str) else None
+
+
+def _parse_completion(completion: Any) -> ArticleExtraction | None:
+    payload = _answer_text(completion)
+    if payload is None:
+        return None
+    try:
         return ArticleExtraction.model_validate(json.loads(_strip_fences(payload)))
-    except (AttributeError, IndexError, TypeError, ValueError):
+    except ValueError:
         return None
 
 

@@ -28,6 +28,7 @@ from schemas import (
 )
 from schemas.extraction import Evidenced, ItemKind
 from summarizer.numbers import format_figure, mentions
+from summarizer.sentences import sentences
 
 _CHAR_MAP = {
     # Single and double quotation marks are one character here: models swap them freely.
@@ -114,7 +115,7 @@ class Grounder:
     def __init__(self, text: str) -> None:
         self.text = text
         self._norm, self._index = normalize_with_map(text)
-        self._sentences = [s for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()]
+        self._sentences = sentences(text)
 
     # -- locating -------------------------------------------------------------------
     def locate(self, quote: str) -> Span | None:

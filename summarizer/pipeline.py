@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from schemas import Article, Brief, VerifiedExtraction
 from schemas.brief import FailedArticle
-from summarizer import briefing
+from summarizer import backends, briefing
 from summarizer.cache import ExtractionCache, cache_key, default_cache_dir
 from summarizer.config import Config, load_config
 from summarizer.errors import BackendError, ConfigError, SummarizerError
@@ -67,35 +68,37 @@ def extract_all(
     """
     run = ExtractionRun()
     prompt_version = load_prompt("extract").version
-    for i, article in enumerate(articles):
-        if on_start:
-            on_start(i, article)
-        key = cache_key(article.id, config.backend, config.model, prompt_version)
-        hit = cache.get(key) if cache else None
-        outcome: VerifiedExtraction | Failure
-        if hit is not None:
-            outcome = hit.model_copy(update={"source": article.source})
-            run.results.append(outcome)
-            run.cached += 1
-        else:
-            try:
-                extractor = extractor or Extractor(config)
-                outcome = result = extractor.extract(article)
-                run.results.append(result)
-                if cache:
-                    cache.put(key, result)
-            except ConfigError:
-                raise
-            except BackendError as exc:
-                if exc.affects_every_request:
+    with ExitStack() as stack:  # a local model server, if one is started, stops with the run
+        for i, article in enumerate(articles):
+            if on_start:
+                on_start(i, article)
+            key = cache_key(article.id, config.backend, config.model, prompt_version)
+            hit = cache.get(key) if cache is not None else None
+            outcome: VerifiedExtraction | Failure
+            if hit is not None:
+                outcome = hit.model_copy(update={"source": article.source})
+                run.results.append(outcome)
+                run.cached += 1
+            else:
+                try:
+                    if extractor is None:  # connect only once a model call is needed
+                        extractor = Extractor(config, client=stack.enter_context(backends.connect(config)))
+                    outcome = result = extractor.extract(article)
+                    run.results.append(result)
+                    if cache is not None:
+                        cache.put(key, result)
+                except ConfigError:
                     raise
-                outcome = Failure(source=article.source, error=str(exc))
-                run.failures.append(outcome)
-            except SummarizerError as exc:
-                outcome = Failure(source=article.source, error=str(exc))
-                run.failures.append(outcome)
-        if on_done:
-            on_done(i, article, outcome, hit is not None)
+                except BackendError as exc:
+                    if exc.affects_every_request:
+                        raise
+                    outcome = Failure(source=article.source, error=str(exc))
+                    run.failures.append(outcome)
+                except SummarizerError as exc:
+                    outcome = Failure(source=article.source, error=str(exc))
+                    run.failures.append(outcome)
+            if on_done:
+                on_done(i, article, outcome, hit is not None)
     return run
 
 
@@ -140,6 +143,6 @@ def brief(
     try:
         run = extract_all(articles, config, cache=cache, on_start=on_start, on_done=on_done)
     finally:
-        if cache:
+        if cache is not None:
             cache.close()
     return brief_from(run, config, time.perf_counter() - started)

@@ -20,6 +20,7 @@ from openai.types.chat import (
 )
 
 from schemas import Article
+from summarizer.candidates import troop_sentences
 
 # Article text goes into the prompt verbatim (quotes are checked against it), so the only
 # thing neutralized is a forged closing delimiter.
@@ -39,6 +40,7 @@ class Prompt:
         text = article.text.replace(*_DELIMITER_FORGERY)
         fields = {
             "text": text,
+            "candidates": [s.replace(*_DELIMITER_FORGERY) for s in troop_sentences(article.text)],
             "title": _attr(article.title),
             "published": article.published.isoformat() if article.published else None,
         }

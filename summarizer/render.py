@@ -9,7 +9,9 @@ from schemas import Brief, TroopEstimate, VerifiedExtraction
 from schemas.brief import Claim
 from summarizer.numbers import format_figure
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+# md() output always lands inline (in a bullet or a table cell), so only inline markup
+# matters: emphasis, code, links/images (via brackets), tables, strikethrough, raw HTML.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
 
 
 def md(text: str | None) -> str:
@@ -17,8 +19,8 @@ def md(text: str | None) -> str:
     if not text:
         return ""
     text = " ".join(text.split())
-    text = text.replace("&", "&amp;")
-    return _MD_SPECIAL.sub(r"\\\1", text).replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def figure_text(est: TroopEstimate) -> str:
