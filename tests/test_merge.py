@@ -93,7 +93,11 @@ def test_same_figure_from_two_origins_corroborates() -> None:
 def test_person_counts_as_the_body_they_speak_for() -> None:
     merged = merge(
         [
-            result("a", estimates=[est(3_000, source="Sabrina Singh")], actors=[actor("Sabrina Singh", affiliation="Pentagon")]),
+            result(
+                "a",
+                estimates=[est(3_000, source="Sabrina Singh")],
+                actors=[actor("Sabrina Singh", affiliation="Pentagon")],
+            ),
             result("b", estimates=[est(3_000, org="Pentagon")]),
         ]
     )

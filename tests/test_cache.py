@@ -1,0 +1,81 @@
+"""The extraction store: resume without repeating model calls; survive a corrupt file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from schemas import Article, VerifiedExtraction
+from summarizer import pipeline
+from summarizer.cache import ExtractionCache, cache_key
+from summarizer.config import Config
+from summarizer.errors import ExtractionError
+from summarizer.extract import Extractor
+from tests.factories import est, result
+
+
+class CountingExtractor(Extractor):
+    """Stands in for the model in cache tests: counts calls, can fail on one article."""
+
+    def __init__(self, config: Config, fail_on: str | None = None) -> None:
+        self.config = config
+        self.calls: list[str] = []
+        self.fail_on = fail_on
+
+    def extract(self, article: Article) -> VerifiedExtraction:
+        self.calls.append(article.source)
+        if article.source == self.fail_on:
+            raise KeyboardInterrupt  # the user pressed Ctrl-C during this article
+        return result(article.source, estimates=[est(10_000, org="Pentagon")]).model_copy(
+            update={"article_id": article.id}
+        )
+
+
+def articles(n: int) -> list[Article]:
+    return [Article(id=f"id{i}", source=f"a{i}.txt", text=f"text {i}") for i in range(n)]
+
+
+def test_interrupted_run_resumes_with_zero_repeated_calls(tmp_path: Path, test_config: Config) -> None:
+    store = ExtractionCache(tmp_path / "x.sqlite")
+    first = CountingExtractor(test_config, fail_on="a2.txt")
+    with pytest.raises(KeyboardInterrupt):
+        pipeline.extract_all(articles(4), test_config, extractor=first, cache=store)
+    assert first.calls == ["a0.txt", "a1.txt", "a2.txt"]
+    store.close()
+
+    reopened = ExtractionCache(tmp_path / "x.sqlite")  # as a new process would
+    second = CountingExtractor(test_config)
+    run = pipeline.extract_all(articles(4), test_config, extractor=second, cache=reopened)
+    assert second.calls == ["a2.txt", "a3.txt"]  # the two finished articles cost nothing
+    assert run.cached == 2 and len(run.results) == 4
+
+
+def test_key_changes_with_model_and_prompt() -> None:
+    base = cache_key("id", "compatible", "m", "extract-v1+aaaa")
+    assert base != cache_key("id", "compatible", "other-model", "extract-v1+aaaa")
+    assert base != cache_key("id", "compatible", "m", "extract-v1+bbbb")
+    assert base != cache_key("id2", "compatible", "m", "extract-v1+aaaa")
+
+
+def test_corrupt_cache_is_moved_aside_and_rebuilt(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    path = tmp_path / "x.sqlite"
+    path.write_bytes(b"this is not a database" * 100)
+    store = ExtractionCache(path)
+    assert "unreadable" in caplog.text
+    assert list(tmp_path.glob("x.corrupt-*"))
+    store.put("k", result("a"))
+    assert store.get("k") is not None and len(store) == 1
+    assert store.clear() == 1 and len(store) == 0
+
+
+def test_one_failing_article_does_not_stop_the_rest(test_config: Config) -> None:
+    class Failing(CountingExtractor):
+        def extract(self, article: Article) -> VerifiedExtraction:
+            if article.source == "a1.txt":
+                raise ExtractionError("a1.txt: the model's answer was cut off")
+            return super().extract(article)
+
+    run = pipeline.extract_all(articles(3), test_config, extractor=Failing(test_config))
+    assert [r.source for r in run.results] == ["a0.txt", "a2.txt"]
+    assert [f.source for f in run.failures] == ["a1.txt"]

@@ -1,0 +1,72 @@
+"""The CLI shell: exit codes, one-line errors, masked keys, output to files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summarizer.cli import main
+from tests.conftest import SEEDS
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name in ("SUMMARIZER_CONFIG", "OPENAI_API_KEY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+def test_config_shows_resolution_with_the_key_masked(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-live-0123456789abcdef")
+    assert main(["config", "--backend", "openai", "--model", "gpt-4.1-mini"]) == 0
+    out = capsys.readouterr().out
+    assert 'model = "gpt-4.1-mini"' in out and 'backend = "openai"' in out
+    assert "0123456789abcdef" not in out and 'api_key = "sk-…cdef"' in out
+
+
+def test_missing_key_is_one_line_with_the_fix(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["extract", str(SEEDS[0]), "--backend", "openai"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "OPENAI_API_KEY is not set" in err and "Traceback" not in err
+
+
+def test_unreachable_server_is_one_line_with_the_fix(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SUMMARIZER_HTTP_RETRIES", "0")
+    # pytest-recording's --block-network makes every connection fail, as a dead server would.
+    code = main(["extract", str(SEEDS[0]), "--backend", "compatible", "--base-url", "http://127.0.0.1:9/v1"])
+    err = capsys.readouterr().err
+    assert code != 0
+    assert "cannot reach the model server at http://127.0.0.1:9/v1" in err
+    assert "Traceback" not in err
+
+
+def test_missing_input_file(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", "no-such-file.txt"]) == 2
+    assert "no-such-file.txt does not exist" in capsys.readouterr().err
+
+
+def test_binary_input_is_rejected(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blob = tmp_path / "photo.txt"
+    blob.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    assert main(["extract", str(blob)]) == 2
+    assert "binary" in capsys.readouterr().err
+
+
+def test_cache_clear(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["cache", "clear"]) == 0
+    assert "removed 0 stored extraction(s)" in capsys.readouterr().err
+
+
+def test_local_backend_with_a_missing_model_file_says_how_to_fix(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["extract", str(SEEDS[0]), "--model-path", "nowhere.gguf"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.splitlines()[0].startswith("backend local (nowhere.gguf)")  # first line names backend + model
+    assert "nowhere.gguf does not exist" in err and "Traceback" not in err
