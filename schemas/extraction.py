@@ -185,7 +185,9 @@ class ArticleExtraction(_ModelFacing):
     locations: list[Location] = Field(description="Places where events happen or troops move, each listed once.")
 
 
-ItemKind = Literal["troop_estimate", "actor", "location", "official_reaction"]
+# "attribution": a name the model credited a figure to that the article never mentions;
+# the figure is kept, that name is not.
+ItemKind = Literal["troop_estimate", "actor", "location", "official_reaction", "attribution"]
 
 
 class UnverifiedItem(BaseModel):

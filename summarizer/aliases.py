@@ -138,6 +138,26 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b or "other" in (a, b)
 
 
+def names(name: str, text: str) -> bool:
+    """Whether ``text`` names ``name``: a shared significant word (5-letter stems, so
+    'Korea' ~ 'Korean'), or an acronym of one in the other ('NIS' / 'National
+    Intelligence Service')."""
+    name_words = _significant(name, None) or _words(name)
+    text_words = _words(text)
+    text_stems = {w[:_STEM] for w in text_words if len(w) >= _STEM} | set(text_words)
+    if any((w[:_STEM] if len(w) >= _STEM else w) in text_stems for w in name_words):
+        return True
+    if len(name_words) == 1 and name_words[0] in _acronym_targets_anywhere(text_words):
+        return True
+    return len(name_words) >= 2 and "".join(w[0] for w in name_words) in text_words
+
+
+def _acronym_targets_anywhere(words: list[str]) -> set[str]:
+    """Acronyms of every run of 2-5 words in ``words``."""
+    core = [w for w in words if w not in ("of", "the", "and", "'s")]
+    return {"".join(w[0] for w in core[i:j]) for i in range(len(core)) for j in range(i + 2, min(i + 6, len(core) + 1))}
+
+
 class AliasResolver:
     """Assigns every name a stable entity key; names of one entity share the key."""
 

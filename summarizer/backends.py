@@ -114,7 +114,7 @@ def explain(exc: BaseException, config: Config) -> BackendError | None:
             affects_every_request=True,
         )
     if isinstance(api, openai.APIStatusError):
-        detail = _short(api.message)
+        detail = shorten(api.message)
         hint = ""
         if "context" in detail.lower() and "length" in detail.lower():
             hint = (
@@ -124,7 +124,7 @@ def explain(exc: BaseException, config: Config) -> BackendError | None:
         elif api.status_code == 400 and config.mode == "json_schema":
             hint = '; this server may not accept response_format json_schema: try mode = "tools"'
         return BackendError(f"{where} answered {api.status_code}: {detail}{hint}")
-    return BackendError(f"request to {where} failed: {_short(str(api))}")
+    return BackendError(f"request to {where} failed: {shorten(str(api))}")
 
 
 def _api_error(exc: BaseException) -> openai.APIError | None:
@@ -139,6 +139,6 @@ def _api_error(exc: BaseException) -> openai.APIError | None:
     return None
 
 
-def _short(text: str, limit: int = 200) -> str:
+def shorten(text: str, limit: int = 200) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -47,7 +47,9 @@ class Config(BaseModel):
     mode: Mode = "tools"
     temperature: float = Field(default=0.0, ge=0.0, le=2.0)
     max_tokens: int = Field(default=3072, ge=64)
-    max_retries: int = Field(default=2, ge=0, description="Re-asks after a validation error.")
+    # One re-ask: measured on the 1.5B model, a second rarely fixes what the first did not,
+    # and each re-ask re-sends the whole previous answer.
+    max_retries: int = Field(default=1, ge=0, description="Re-asks after a validation error.")
     http_retries: int = Field(default=4, ge=0, description="Retries of transient HTTP failures.")
     timeout: float = Field(default=600.0, gt=0, description="Seconds per HTTP request.")
     seed: int | None = 0

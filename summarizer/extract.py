@@ -141,7 +141,7 @@ class Extractor:
             explained = backends.explain(exc, self.config)
             if explained is not None:
                 raise explained from exc
-            raise ExtractionError(f"{article.source}: {exc}") from exc
+            raise ExtractionError(f"{article.source}: {backends.shorten(str(exc))}") from exc
 
         extraction, unverified = grounder.ground(raw)
         return VerifiedExtraction(

@@ -27,6 +27,7 @@ from schemas import (
     UnverifiedItem,
 )
 from schemas.extraction import Evidenced, ItemKind
+from summarizer.aliases import names
 from summarizer.numbers import format_figure, mentions
 from summarizer.sentences import sentences
 
@@ -45,29 +46,6 @@ _MIN_NEAR_WORDS = 6
 _NEAR_SCORE = 90.0
 _NEAR_COVERAGE = 0.9
 _NEAR_STRETCH = 1.2
-_STOPWORDS = frozenset(
-    [
-        "the",
-        "of",
-        "and",
-        "for",
-        "in",
-        "on",
-        "at",
-        "to",
-        "a",
-        "an",
-        "by",
-        "de",
-        "la",
-        "le",
-        "du",
-        "der",
-        "die",
-        "das",
-        "s",
-    ]
-)
 
 
 def normalize_with_map(text: str) -> tuple[str, list[int]]:
@@ -187,31 +165,29 @@ class Grounder:
     # -- vetting --------------------------------------------------------------------
     def check(self, item: Evidenced) -> str | None:
         """Why ``item`` cannot be believed, or None when its quote holds."""
-        return self._vet(item)[1]
+        return self._vet(item)[2]
 
-    def _vet(self, item: Evidenced) -> tuple[Span | None, str | None]:
+    def _vet(self, item: Evidenced) -> tuple[Span | None, bool, str | None]:
+        """(where, found exactly?, why it fails or None)."""
         span = self._locate_exact(item.quote)
         exact = span is not None
         span = span or self._locate_near(item.quote)
         if span is None:
             hint = self.closest_sentence(item.quote)
             advice = f" The closest sentence in the article is: {hint!r}" if hint else ""
-            return None, f"quote not found in the article; copy a sentence exactly.{advice}"
+            return None, False, f"quote not found in the article; copy a sentence exactly.{advice}"
         # Judge the article's own words at that place, not the model's rendering of them.
         passage = self.text[span.start : span.end] if not exact else item.quote
         if isinstance(item, TroopEstimate):
             missing = [n for n in item.figures() if not mentions(passage, n)]
             if missing:
                 figures = ", ".join(format_figure(n) for n in missing)
-                return (
-                    span,
-                    f"quote does not contain the figure {figures}: copy the sentence where it appears",
-                )
-        elif isinstance(item, Actor | Location) and not _names(item.name, passage):
-            return span, f"quote does not mention {item.name!r}: copy a sentence that names it"
+                return span, exact, f"quote does not contain the figure {figures}: copy the sentence where it appears"
+        elif isinstance(item, Actor | Location) and not names(item.name, passage):
+            return span, exact, f"quote does not mention {item.name!r}: copy a sentence that names it"
         if len(_words(passage)) < _MIN_WORDS:
-            return span, "quote too short: copy the whole sentence that states it"
-        return span, None
+            return span, exact, "quote too short: copy the whole sentence that states it"
+        return span, exact, None
 
     def ground(self, extraction: ArticleExtraction) -> tuple[ArticleExtraction, list[UnverifiedItem]]:
         """Offsets for every item that holds; the others set apart with the reason.
@@ -224,15 +200,18 @@ class Grounder:
         for field, kind in _FIELDS.items():
             kept[field] = []
             for item in getattr(extraction, field):
-                span, reason = self._vet(item)
+                span, exact, reason = self._vet(item)
                 if span is None or reason:
                     dumped = item.model_dump(exclude={"start", "end", "match"})
                     unverified.append(UnverifiedItem(kind=kind, item=dumped, reason=reason or ""))
                     continue
                 passage = self.text[span.start : span.end]
-                exact = normalize(passage) == normalize(item.quote).strip(" '")
+                dumped = item.model_dump()
+                if isinstance(item, TroopEstimate):
+                    dumped["attribution"], dropped = self._supported_attribution(item)
+                    unverified += dropped
                 kept[field].append(
-                    item.model_dump()
+                    dumped
                     | {
                         "quote": passage,
                         "start": span.start,
@@ -242,6 +221,24 @@ class Grounder:
                 )
         return ArticleExtraction.model_validate(kept), unverified
 
+    def _supported_attribution(self, item: TroopEstimate) -> tuple[dict[str, object], list[UnverifiedItem]]:
+        """The attribution with every name the article never mentions removed: the model
+        may know the Pentagon is the US Department of Defense, the article may not say so."""
+        attribution = item.attribution.model_dump()
+        dropped = []
+        for key in ("source", "organization", "via"):
+            name = attribution[key]
+            if name and not names(name, self.text):
+                attribution[key] = None
+                dropped.append(
+                    UnverifiedItem(
+                        kind="attribution",
+                        item={"figure": item.figures(), key: name, "quote": item.quote},
+                        reason=f"{name!r} is not named in the article; removed from the figure's attribution",
+                    )
+                )
+        return attribution, dropped
+
 
 _FIELDS: dict[str, ItemKind] = {
     "troop_estimates": "troop_estimate",
@@ -249,32 +246,6 @@ _FIELDS: dict[str, ItemKind] = {
     "actors": "actor",
     "locations": "location",
 }
-
-
-def _acronym(words: list[str]) -> str:
-    return "".join(w[0] for w in words if w not in _STOPWORDS)
-
-
-def _names(name: str, quote: str) -> bool:
-    """Whether ``quote`` names ``name``: a shared word (allowing 'Korea'/'Korean'), or
-    an acronym of one in the other ('NIS' / 'National Intelligence Service')."""
-    name_words = [w for w in _words(name) if w not in _STOPWORDS]
-    quote_words = _words(quote)
-    if not name_words:
-        return False
-    for nw in name_words:
-        for qw in quote_words:
-            if nw == qw or (len(nw) >= 5 and len(qw) >= 5 and nw[:5] == qw[:5]):
-                return True
-    if len(name_words) == 1 and len(name_words[0]) >= 2:
-        acronym = name_words[0]
-        for i in range(len(quote_words)):
-            for j in range(i + 2, min(i + 6, len(quote_words)) + 1):
-                if _acronym(quote_words[i:j]) == acronym:
-                    return True
-    elif _acronym(name_words) in quote_words and len(name_words) >= 2:
-        return True
-    return False
 
 
 __all__ = ["Grounder", "Span", "normalize", "normalize_with_map"]

@@ -23,6 +23,18 @@ from types import TracebackType
 
 from summarizer.errors import BackendError, ConfigError
 
+_LINUX = sys.platform.startswith("linux")
+
+
+def _die_with_parent() -> None:
+    """In the child, before exec: ask Linux to SIGTERM the server if we die without
+    stopping it (killed, crashed), so no model server is left eating the CPU."""
+    import ctypes
+    import signal
+
+    pr_set_pdeathsig = 1
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
+
 
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
@@ -69,7 +81,9 @@ class LocalServer:
             "--host", "127.0.0.1", "--port", str(self.port),
             "--n_ctx", str(self.n_ctx), "--n_threads", str(self.n_threads),
         ]  # fmt: skip
-        self._proc = subprocess.Popen(cmd, stdout=self._log, stderr=subprocess.STDOUT)
+        self._proc = subprocess.Popen(
+            cmd, stdout=self._log, stderr=subprocess.STDOUT, preexec_fn=_die_with_parent if _LINUX else None
+        )
         self._wait_until_up()
         return self
 

@@ -205,7 +205,7 @@ def brief_markdown(brief: Brief) -> str:
             "",
         ]
         for u in brief.unverified:
-            label = u.item.get("name") or u.item.get("speaker") or u.item.get("count") or ""
+            label = u.item.get("name") or u.item.get("speaker") or u.item.get("count") or u.item.get("figure") or ""
             out.append(f"- \\[{u.source_n}\\] {md(u.kind)} {md(str(label))}: {md(u.reason)}")
         out.append("")
 

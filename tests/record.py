@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -35,6 +36,7 @@ def main() -> int:
     parser.add_argument("pytest_args", nargs="*", default=["-m", "recorded"], help="passed to pytest")
     args = parser.parse_args()
     model = args.model_path or default_model()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop the server on `kill` too
     with LocalServer(model, n_ctx=args.n_ctx, python=args.python) as server:
         print(f"recording against {server.base_url} ({model})", file=sys.stderr)
         env = {**os.environ, "SUMMARIZER_TEST_BASE_URL": server.base_url}

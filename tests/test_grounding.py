@@ -166,3 +166,17 @@ def test_near_match_cannot_smuggle_in_a_figure_the_article_does_not_state() -> N
 def test_loosely_similar_text_is_not_a_near_match() -> None:
     g = Grounder(TEXT)
     assert g.locate("Pentagon officials said North Korean troops are arriving in Ukraine soon") is None
+
+
+def test_attribution_names_the_article_never_mentions_are_removed() -> None:
+    g = Grounder(TEXT)
+    item = estimate("about 10,000 North Korean troops are expected in Russia within weeks")
+    item.attribution.organization = "US Department of Defense"  # true, but not in this article
+    grounded, unverified = g.ground(
+        ArticleExtraction(troop_estimates=[item], official_reactions=[], actors=[], locations=[])
+    )
+    kept = grounded.troop_estimates[0]
+    assert kept.attribution.source == "Sabrina Singh"
+    assert kept.attribution.organization is None
+    assert [u.kind for u in unverified] == ["attribution"]
+    assert "US Department of Defense" in unverified[0].reason

@@ -62,3 +62,27 @@ def test_local_backend_serves_one_schema_constrained_request(tmp_path: Path) -> 
         )
         assert isinstance(answer, Headline)
     assert not port_open(base_url), "the server should be gone after the context"
+
+
+@pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
+def test_server_does_not_outlive_a_killed_parent(tmp_path: Path) -> None:
+    """A run killed with SIGKILL cannot stop its server; Linux's parent-death signal does."""
+    import subprocess
+    import sys
+    import time
+
+    assert READY, "CI must run this test: install .[local] and set SUMMARIZER_SMOKE_MODEL"
+    script = (
+        "import os, signal\n"
+        "from summarizer.local_server import LocalServer\n"
+        f"s = LocalServer({MODEL!r}, n_ctx=512).start()\n"
+        "print(s._proc.pid, s.base_url, flush=True)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120).stdout
+    pid, base_url = out.split()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and Path(f"/proc/{pid}").exists():
+        time.sleep(0.2)
+    assert not Path(f"/proc/{pid}").exists() or "zombie" in Path(f"/proc/{pid}/status").read_text().lower()
+    assert not port_open(base_url)
