@@ -62,7 +62,7 @@ class _CallStats:
         self.max_tokens = max_tokens
         self.truncated = False
         self.repeated = False
-        self._answers: list[str] = []
+        self.answers: list[str] = []
         self.attempts = 0
         self.rejected_quotes = 0
         self.usage = Usage()
@@ -82,9 +82,9 @@ class _CallStats:
         cut = bool(choices) and getattr(choices[0], "finish_reason", None) == "length"
         self.truncated = cut or (usage is not None and (usage.completion_tokens or 0) >= self.max_tokens)
         answer = _answer_text(response)
-        self.repeated = answer is not None and answer in self._answers
+        self.repeated = answer is not None and answer in self.answers
         if answer is not None:
-            self._answers.append(answer)
+            self.answers.append(answer)
 
     def should_reask(self, exc: BaseException) -> bool:
         """Re-ask on a bad answer, but not on a cut-off one (repeating a truncated answer
@@ -143,7 +143,10 @@ class Extractor:
                 raise explained from exc
             raise ExtractionError(f"{article.source}: {backends.shorten(str(exc))}") from exc
 
-        extraction, unverified = grounder.ground(raw)
+        # Every answer is a sample: a re-ask that fixed one quote may drop an item the
+        # first answer had right. Keep the grounded items of all answers, final first.
+        earlier = [a for a in (_parse_text(t) for t in stats.answers[:-1]) if a is not None]
+        extraction, unverified = grounder.ground_all([raw, *reversed(earlier)])
         return VerifiedExtraction(
             article_id=article.id,
             source=article.source,
@@ -229,7 +232,11 @@ def _answer_text(completion: Any) -> str | None:
 
 
 def _parse_completion(completion: Any) -> ArticleExtraction | None:
-    payload = _answer_text(completion)
+    return _parse_text(_answer_text(completion))
+
+
+def _parse_text(payload: str | None) -> ArticleExtraction | None:
+    """An answer's JSON as an extraction, without the quote check; None if malformed."""
     if payload is None:
         return None
     try:

@@ -23,6 +23,7 @@ from schemas import (
     Actor,
     ArticleExtraction,
     Location,
+    OfficialReaction,
     TroopEstimate,
     UnverifiedItem,
 )
@@ -221,6 +222,22 @@ class Grounder:
                 )
         return ArticleExtraction.model_validate(kept), unverified
 
+    def ground_all(self, answers: list[ArticleExtraction]) -> tuple[ArticleExtraction, list[UnverifiedItem]]:
+        """Ground several answers for the same article (the final one first) and keep
+        every item that holds in any of them, once. Unverified items are reported from
+        the first answer only, and only if no answer got that item right."""
+        first, *others = answers
+        merged, unverified = self.ground(first)
+        fields = {f: list(getattr(merged, f)) for f in _FIELDS}
+        for other in others:
+            grounded, _ = self.ground(other)
+            for f in _FIELDS:
+                known = {_identity(i) for i in fields[f]}
+                fields[f] += [i for i in getattr(grounded, f) if _identity(i) not in known]
+        kept = {_identity(i)[:2] for items in fields.values() for i in items}
+        unverified = [u for u in unverified if u.kind == "attribution" or _loose_identity(u) not in kept]
+        return ArticleExtraction.model_validate({f: [i.model_dump() for i in v] for f, v in fields.items()}), unverified
+
     def _supported_attribution(self, item: TroopEstimate) -> tuple[dict[str, object], list[UnverifiedItem]]:
         """The attribution with every name the article never mentions removed: the model
         may know the Pentagon is the US Department of Defense, the article may not say so."""
@@ -238,6 +255,29 @@ class Grounder:
                     )
                 )
         return attribution, dropped
+
+
+def _identity(item: Evidenced) -> tuple[object, ...]:
+    """What makes two answers' items the same item."""
+    if isinstance(item, TroopEstimate):
+        return ("troop_estimate", tuple(item.figures()), item.start)
+    if isinstance(item, Actor | Location):
+        return (type(item).__name__, item.name.casefold())
+    if isinstance(item, OfficialReaction):
+        return ("official_reaction", item.speaker.casefold(), item.start)
+    return (type(item).__name__, item.start)
+
+
+def _loose_identity(u: UnverifiedItem) -> tuple[object, ...]:
+    """The first two parts of the identity an unverified item would have had (it has
+    no offsets): enough to tell that another answer got the same item right."""
+    data = u.item
+    if u.kind == "troop_estimate":
+        figures = tuple(n for n in (data.get("count"), data.get("low"), data.get("high")) if n is not None)
+        return ("troop_estimate", figures)
+    if u.kind == "official_reaction":
+        return ("official_reaction", str(data.get("speaker", "")).casefold())
+    return ("Actor" if u.kind == "actor" else "Location", str(data.get("name", "")).casefold())
 
 
 _FIELDS: dict[str, ItemKind] = {

@@ -180,3 +180,28 @@ def test_attribution_names_the_article_never_mentions_are_removed() -> None:
     assert kept.attribution.organization is None
     assert [u.kind for u in unverified] == ["attribution"]
     assert "US Department of Defense" in unverified[0].reason
+
+
+def test_grounded_items_of_every_answer_are_kept_once() -> None:
+    g = Grounder(TEXT)
+    first = ArticleExtraction(
+        troop_estimates=[
+            estimate("about 10,000 North Korean troops are expected in Russia within weeks"),
+            estimate("1,500 special forces are training", count=1500),
+        ],
+        official_reactions=[],
+        actors=[],
+        locations=[],
+    )
+    final = ArticleExtraction(  # the re-ask fixed nothing new and dropped the 1,500
+        troop_estimates=[
+            estimate("about 10,000 North Korean troops are expected in Russia within weeks"),
+            estimate("North Korea will send 1,500 commandos", count=1500),
+        ],
+        official_reactions=[],
+        actors=[],
+        locations=[],
+    )
+    grounded, unverified = g.ground_all([final, first])
+    assert sorted(n for e in grounded.troop_estimates for n in e.figures()) == [1500, 10_000]
+    assert unverified == []  # the failed 1,500 of the final answer was right in the first
