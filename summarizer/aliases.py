@@ -138,14 +138,15 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b or "other" in (a, b)
 
 
-def names(name: str, text: str) -> bool:
+def names(name: str, text: str, *, every_word: bool = False) -> bool:
     """Whether ``text`` names ``name``: a shared significant word (5-letter stems, so
-    'Korea' ~ 'Korean'), or an acronym of one in the other ('NIS' / 'National
-    Intelligence Service')."""
+    'Korea' ~ 'Korean'; with ``every_word``, all of them), or an acronym of one in the
+    other ('NIS' / 'National Intelligence Service')."""
     name_words = _significant(name, None) or _words(name)
     text_words = _words(text)
     text_stems = {w[:_STEM] for w in text_words if len(w) >= _STEM} | set(text_words)
-    if any((w[:_STEM] if len(w) >= _STEM else w) in text_stems for w in name_words):
+    found = [(w[:_STEM] if len(w) >= _STEM else w) in text_stems for w in name_words]
+    if all(found) if every_word else any(found):
         return True
     if len(name_words) == 1 and name_words[0] in _acronym_targets_anywhere(text_words):
         return True

@@ -29,7 +29,7 @@ from schemas import (
 )
 from schemas.extraction import Evidenced, ItemKind
 from summarizer.aliases import names
-from summarizer.numbers import format_figure, mentions
+from summarizer.numbers import format_figure, hedge_of, mentions
 from summarizer.sentences import sentences
 
 _CHAR_MAP = {
@@ -211,6 +211,11 @@ class Grounder:
                 if isinstance(item, TroopEstimate):
                     dumped["attribution"], dropped = self._supported_attribution(item)
                     unverified += dropped
+                    # The hedge is read from the article, not taken from the model: small
+                    # models say "about" by default, and "up to 10,000" is not "about 10,000".
+                    hedge = hedge_of(passage, item.count) if item.count is not None else None
+                    if hedge is not None:
+                        dumped["qualifier"] = hedge
                 kept[field].append(
                     dumped
                     | {
@@ -228,12 +233,14 @@ class Grounder:
         the first answer only, and only if no answer got that item right."""
         first, *others = answers
         merged, unverified = self.ground(first)
-        fields = {f: list(getattr(merged, f)) for f in _FIELDS}
-        for other in others:
-            grounded, _ = self.ground(other)
+        fields: dict[str, list[Evidenced]] = {f: [] for f in _FIELDS}
+        for grounded in [merged, *(self.ground(other)[0] for other in others)]:
             for f in _FIELDS:
                 known = {_identity(i) for i in fields[f]}
-                fields[f] += [i for i in getattr(grounded, f) if _identity(i) not in known]
+                for item in getattr(grounded, f):  # also drops repeats within one answer
+                    if _identity(item) not in known:
+                        fields[f].append(item)
+                        known.add(_identity(item))
         kept = {_identity(i)[:2] for items in fields.values() for i in items}
         unverified = [u for u in unverified if u.kind == "attribution" or _loose_identity(u) not in kept]
         return ArticleExtraction.model_validate({f: [i.model_dump() for i in v] for f, v in fields.items()}), unverified
@@ -245,7 +252,7 @@ class Grounder:
         dropped = []
         for key in ("source", "organization", "via"):
             name = attribution[key]
-            if name and not names(name, self.text):
+            if name and not names(name, self.text, every_word=True):
                 attribution[key] = None
                 dropped.append(
                     UnverifiedItem(

@@ -112,6 +112,36 @@ def figures_in(text: str) -> set[int]:
     return found
 
 
+_HEDGES = [
+    ("up to", r"up to"),
+    ("at least", r"at least"),
+    ("more than", r"more than|in excess of"),
+    ("over", r"over"),
+    ("fewer than", r"fewer than|less than|under"),
+    ("about", r"about|around|approximately|approx\.?|roughly|some|nearly|almost|an estimated|estimated|circa|close to"),
+]
+_HEDGE_BEFORE = re.compile(
+    r"(?:^|\W)(" + "|".join(f"(?:{pattern})" for _, pattern in _HEDGES) + r")\W*(?:a\s+total\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def hedge_of(text: str, figure: int) -> str | None:
+    """How ``text`` hedges ``figure``: 'about', 'up to', ... or 'exact' when it states
+    the number plainly; None when ``text`` does not state it in digits."""
+    for match in _NUMBER.finditer(text):
+        if _digits_value(match.group(1), match.group(2)) != figure:
+            continue
+        before = _HEDGE_BEFORE.search(text[max(0, match.start() - 30) : match.start()])
+        if before is None:
+            return "exact"
+        word = before.group(1).lower()
+        for name, pattern in _HEDGES:
+            if re.fullmatch(pattern, word, re.IGNORECASE):
+                return name
+    return None
+
+
 def mentions(text: str, figure: int) -> bool:
     """Whether ``text`` states ``figure`` in some form."""
     return figure in figures_in(text)

@@ -101,7 +101,9 @@ def replayer() -> Any:
     """A vcrpy instance that replays (never records) with the same matching as the tests."""
     import vcr
 
-    config = {k: v for k, v in _vcr_settings().items() if k != "before_record_response"}
+    # allow_playback_repeats is a per-cassette option (and False by default).
+    skip = ("before_record_response", "allow_playback_repeats")
+    config = {k: v for k, v in _vcr_settings().items() if k not in skip}
     recorder = vcr.VCR(record_mode="none", **config)
     recorder.register_matcher("json_body", _json_body)
     return recorder

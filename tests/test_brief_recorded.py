@@ -78,3 +78,32 @@ def test_markdown_brief_renders(seed_brief: Brief) -> None:
     assert text.startswith("# Cross-source brief")
     for claim in seed_brief.claims:
         assert f"| {claim.id} |" in text
+
+
+def _claim_of(brief: Brief, figure: int):  # type: ignore[no-untyped-def]
+    matches = [c for c in brief.claims if c.low <= figure <= c.high]
+    assert matches, f"no claim for {figure:,} in {[c.figure for c in brief.claims]}"
+    return matches
+
+
+@pytest.mark.parametrize("figure", [1_500, 3_000, 10_000, 12_000])
+def test_each_figure_family_is_in_the_brief_with_a_named_origin(seed_brief: Brief, figure: int) -> None:
+    claims = _claim_of(seed_brief, figure)
+    assert any(c.independent_origins >= 1 for c in claims)
+
+
+def test_the_10000_figure_is_credited_to_the_pentagon_once_however_many_outlets(seed_brief: Brief) -> None:
+    (claim,) = [c for c in _claim_of(seed_brief, 10_000) if c.status_group == "expected or planned"]
+    pentagon = [o for o in claim.origins if "pentagon" in o.name.lower()]
+    assert len(pentagon) == 1  # "Pentagon" and "US Pentagon" are one origin
+    reports = [r for r in claim.reports if r.origin_key == pentagon[0].key]
+    assert len({r.source_n for r in reports}) >= 2  # ...carried by more than one article
+    assert claim.independent_origins < len(claim.reports)
+
+
+def test_the_10000_versus_12000_disagreement_is_listed(seed_brief: Brief) -> None:
+    ten = {c.id for c in _claim_of(seed_brief, 10_000)}
+    twelve = {c.id for c in _claim_of(seed_brief, 12_000)}
+    conflicts = [x for x in seed_brief.conflicts if ten & set(x.claim_ids) and twelve & set(x.claim_ids)]
+    assert conflicts
+    assert conflicts[0].high >= 12_000 and conflicts[0].low <= 10_000

@@ -19,8 +19,13 @@ from tests.conftest import SEEDS
 pytestmark = pytest.mark.recorded
 
 # Figures the article states AND the recorded model found (see the issue note for misses).
+# Misses of the 1.5B model are listed in the extraction issue's note, not hidden here.
 EXPECTED_FIGURES: dict[str, set[int]] = {
-    "002_a7a0e48d94afa888": {10_000},
+    "000_a5fcda978374dbd1": {10_000, 12_000, 3_000},
+    "001_14f0491d8cf91e8c": {3_000, 10_000},
+    "002_a7a0e48d94afa888": {10_000, 3_000},
+    "003_968b073979ff03d3": {10_000},
+    "004_eebf9108032eaeec": {3_000, 10_000, 1_500},
 }
 
 
@@ -48,3 +53,13 @@ def test_seed_extraction_is_grounded(
         assert item.reason
     found = {n for est in ex.troop_estimates for n in est.figures()}
     assert EXPECTED_FIGURES.get(seed, set()) <= found
+
+
+def test_cassettes_hold_no_keys() -> None:
+    from tests.conftest import CASSETTES
+
+    files = sorted(CASSETTES.glob("*.yaml"))
+    assert len(files) == len(SEEDS)
+    for path in files:
+        text = path.read_text()
+        assert "Bearer" not in text and "sk-" not in text and "not-needed" not in text, path

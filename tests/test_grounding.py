@@ -205,3 +205,35 @@ def test_grounded_items_of_every_answer_are_kept_once() -> None:
     grounded, unverified = g.ground_all([final, first])
     assert sorted(n for e in grounded.troop_estimates for n in e.figures()) == [1500, 10_000]
     assert unverified == []  # the failed 1,500 of the final answer was right in the first
+
+
+def test_an_attribution_must_be_named_in_full_not_by_one_shared_word() -> None:
+    g = Grounder(TEXT)
+    item = estimate("about 10,000 North Korean troops are expected in Russia within weeks")
+    item.attribution.organization = "South Korean Ministry of Defense"  # 'South Korea' is in the text, the rest not
+    grounded, unverified = g.ground(
+        ArticleExtraction(troop_estimates=[item], official_reactions=[], actors=[], locations=[])
+    )
+    assert grounded.troop_estimates[0].attribution.organization is None
+    assert [u.kind for u in unverified] == ["attribution"]
+
+
+def test_the_hedge_is_read_from_the_article_not_the_model() -> None:
+    g = Grounder(TEXT)
+    said_exact = estimate("1,500 special forces are training", count=1500)  # model said "about"
+    said_about = estimate("about 10,000 North Korean troops are expected in Russia within weeks")
+    said_about.qualifier = "up to"  # model said "up to"
+    grounded, _ = g.ground(
+        ArticleExtraction(troop_estimates=[said_exact, said_about], official_reactions=[], actors=[], locations=[])
+    )
+    assert [e.qualifier for e in grounded.troop_estimates] == ["exact", "about"]
+
+
+def test_repeats_within_one_answer_are_kept_once() -> None:
+    g = Grounder(TEXT)
+    quote = "about 10,000 North Korean troops are expected in Russia within weeks"
+    answer = ArticleExtraction(
+        troop_estimates=[estimate(quote), estimate(quote)], official_reactions=[], actors=[], locations=[]
+    )
+    grounded, _ = g.ground_all([answer])
+    assert len(grounded.troop_estimates) == 1

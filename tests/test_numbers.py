@@ -57,3 +57,23 @@ def test_text_without_the_figure_is_not_taken_for_it(text: str, figure: int) -> 
 
 def test_format_figure() -> None:
     assert format_figure(10_000) == "10,000"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "hedge"),
+    [
+        ("about 10,000 troops", 10_000, "about"),
+        ("some 10,000 troops", 10_000, "about"),
+        ("an estimated 12,000-strong force", 12_000, "about"),
+        ("up to 10,000 troops", 10_000, "up to"),
+        ("over 3,000 troops had arrived", 3_000, "over"),
+        ("more than 1,500 soldiers", 1_500, "more than"),
+        ("preparing to send 10,000 soldiers", 10_000, "exact"),
+        ("a total of 12,000 soldiers", 12_000, "exact"),
+        ("ten thousand soldiers", 10_000, None),
+    ],
+)
+def test_hedge_of_a_figure(text: str, figure: int, hedge: str | None) -> None:
+    from summarizer.numbers import hedge_of
+
+    assert hedge_of(text, figure) == hedge
