@@ -46,7 +46,9 @@ def connect(config: Config) -> Iterator[instructor.Instructor]:
         return
     model = resolve_model_path(config.model_path)
     log.info("starting llama.cpp on %s", model)
+    started = time.perf_counter()
     with LocalServer(model, n_ctx=config.n_ctx, n_threads=config.n_threads) as server:
+        log.info("llama.cpp ready at %s in %.1fs", server.base_url, time.perf_counter() - started)
         yield make_client(config.model_copy(update={"base_url": server.base_url}))
 
 

@@ -202,7 +202,11 @@ def _announce(cfg: Config, n: int) -> None:
         where = f" ({cfg.model_path or 'default model file'})"
     else:
         where = f" at {cfg.base_url or 'api.openai.com'}"
-    err.print(f"backend {cfg.backend}{where}, model {cfg.model}, mode {cfg.mode} — {n} article(s)", markup=False)
+    err.print(
+        f"backend {cfg.backend}{where}, model {cfg.model}, mode {cfg.mode} — {n} article(s)",
+        markup=False,
+        soft_wrap=True,
+    )
 
 
 def _on_start(total: int) -> Any:

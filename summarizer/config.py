@@ -120,6 +120,9 @@ def load_config(
     if backend not in BACKEND_DEFAULTS:
         raise ConfigError(f"unknown backend {backend!r}; choose one of {', '.join(BACKEND_DEFAULTS)}")
     resolved = {**BACKEND_DEFAULTS[backend], **merged}
+    if backend == "local" and merged.get("model_path") and "model" not in merged:
+        # Name the model after its file, so briefs and cache keys say what really ran.
+        resolved["model"] = Path(str(merged["model_path"])).stem
     resolved["source"] = " > ".join(name for name, values in reversed(layers) if values) or "defaults"
     try:
         return Config.model_validate(resolved)

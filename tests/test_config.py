@@ -91,3 +91,10 @@ def test_key_is_read_from_the_environment_and_masked(tmp_path: Path, monkeypatch
     assert cfg.api_key() == "sk-abcdefghijklmnop1234"
     assert cfg.masked_api_key() == "sk-…1234"
     assert "abcdefghijklmnop" not in repr(cfg) and "abcdefghijklmnop" not in cfg.model_dump_json()
+
+
+def test_local_model_is_named_after_its_file(tmp_path: Path) -> None:
+    cfg = load_config(overrides={"model_path": "/m/qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"}, env={}, cwd=tmp_path)
+    assert cfg.model == "qwen2.5-coder-1.5b-instruct-q4_k_m"
+    named = load_config(overrides={"model_path": "/m/x.gguf", "model": "mine"}, env={}, cwd=tmp_path)
+    assert named.model == "mine"
