@@ -23,6 +23,12 @@ def md(text: str | None) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
+def code(text: str) -> str:
+    """A Markdown code span: backslash escapes do not apply inside, so none are added;
+    backticks and line breaks, which could end or break the span, are replaced."""
+    return "`" + " ".join(text.replace("`", "'").split()) + "`"
+
+
 def figure_text(est: TroopEstimate) -> str:
     """'about 10,000', 'up to 11,000-12,000', '3,000'."""
     if est.low is not None and est.high is not None and est.low != est.high:
@@ -49,7 +55,7 @@ def extraction_markdown(result: VerifiedExtraction) -> str:
     title = result.title or result.source
     lines = [f"## {md(title)}", ""]
     meta = [m for m in (result.outlet, result.published and result.published.isoformat()) if m]
-    lines += [f"*{md(' · '.join(meta))}* — `{md(result.source)}`" if meta else f"`{md(result.source)}`", ""]
+    lines += [f"*{md(' · '.join(meta))}* — {code(result.source)}" if meta else code(result.source), ""]
     if ex.troop_estimates:
         lines += [
             "### Troop figures",
@@ -193,7 +199,7 @@ def brief_markdown(brief: Brief) -> str:
         if s.outlet:
             parts.append(md(s.outlet))
         parts.append(s.published.isoformat() if s.published else "undated")
-        out.append(f"{s.n}. {' · '.join(parts)} — `{md(s.source)}`")
+        out.append(f"{s.n}. {' · '.join(parts)} — {code(s.source)}")
     out.append("")
 
     if brief.unverified:
@@ -211,7 +217,7 @@ def brief_markdown(brief: Brief) -> str:
 
     if brief.failures:
         out += ["## Articles that failed", ""]
-        out += [f"- `{md(f.source)}`: {md(f.error)}" for f in brief.failures]
+        out += [f"- {code(f.source)}: {md(f.error)}" for f in brief.failures]
         out.append("")
 
     run = brief.run

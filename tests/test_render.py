@@ -69,3 +69,10 @@ def test_article_text_is_delimited_and_cannot_close_the_delimiter() -> None:
     user = str(messages[-1]["content"])
     assert user.count("</article>") == 1 and user.rstrip().endswith("</article>")
     assert "<article>" in user
+
+
+def test_file_names_are_shown_verbatim_in_code_spans() -> None:
+    from summarizer.render import code
+
+    assert code("seeds/001_a.txt") == "`seeds/001_a.txt`"
+    assert code("a`b\nc") == "`a'b c`"
