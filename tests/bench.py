@@ -9,6 +9,7 @@ cache. Prints a table; asserts nothing.
 from __future__ import annotations
 
 import argparse
+import logging
 import resource
 import sys
 import time
@@ -89,6 +90,7 @@ def run(config: Config, replay: bool) -> None:
 
 
 def main() -> int:
+    logging.getLogger("instructor").setLevel(logging.CRITICAL)  # it logs every re-ask at ERROR
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--model-path", help="GGUF file: run live against it instead of replaying")
     parser.add_argument("--python", default=sys.executable, help="interpreter with llama-cpp-python[server]")
