@@ -23,8 +23,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any, TypeAlias, TypeVar
 
 from schemas import Actor, Location, OfficialReaction, TroopEstimate, VerifiedExtraction
 from schemas.brief import (
@@ -44,6 +45,9 @@ from schemas.brief import (
 from summarizer.aliases import AliasResolver, Entity
 from summarizer.numbers import format_figure
 from summarizer.render import attribution_text, figure_text
+
+_Item = TypeVar("_Item", Actor, Location, OfficialReaction)
+_Groups: TypeAlias = list[tuple[Entity, list[tuple[int, _Item]]]]
 
 STATUS_GROUPS = {
     "sent": "sent or in place",
@@ -232,86 +236,70 @@ class _Merger:
         return conflicts
 
     # -- indexes ---------------------------------------------------------------------
+    @staticmethod
+    def _by_entity(items: Iterable[tuple[int, _Item]], entity_of: Callable[[_Item], Entity | None]) -> _Groups[_Item]:
+        """(entity, [(source_n, item), ...]) for every entity the items resolve to."""
+        grouped: dict[str, tuple[Entity, list[tuple[int, _Item]]]] = {}
+        for n, item in items:
+            entity = entity_of(item)
+            if entity is not None:
+                grouped.setdefault(entity.key, (entity, []))[1].append((n, item))
+        return list(grouped.values())
+
+    def _all(self, field: str) -> list[tuple[int, Any]]:
+        return [(ref.n, item) for ref, r in self.numbered for item in getattr(r.extraction, field)]
+
     def actors(self) -> list[ActorEntry]:
-        grouped: dict[str, list[tuple[int, Actor]]] = defaultdict(list)
-        for ref, r in self.numbered:
-            for a in r.extraction.actors:
-                entity = self.people.find(a.name, _actor_kind(a.kind))
-                if entity:
-                    grouped[entity.key].append((ref.n, a))
-        by_key = {e.key: e for e in self.people.entities}
-        entries = []
-        for key, items in grouped.items():
-            entity = by_key[key]
-            kinds = Counter(a.kind for _, a in items)
-            entries.append(
-                ActorEntry(
-                    name=entity.name,
-                    aliases=entity.aliases,
-                    kind=kinds.most_common(1)[0][0],
-                    roles=_unique(a.role for _, a in items),
-                    affiliations=_unique(a.affiliation for _, a in items),
-                    mentions=[Mention(source_n=n, quote=a.quote, start=a.start, end=a.end) for n, a in items],
-                )
+        groups: _Groups[Actor] = self._by_entity(
+            self._all("actors"), lambda a: self.people.find(a.name, _actor_kind(a.kind))
+        )
+        entries = [
+            ActorEntry(
+                name=entity.name,
+                aliases=entity.aliases,
+                kind=_most_common(a.kind for _, a in items) or "other",
+                roles=_unique(a.role for _, a in items),
+                affiliations=_unique(a.affiliation for _, a in items),
+                mentions=_mentions(items),
             )
+            for entity, items in groups
+        ]
         return sorted(entries, key=lambda e: (-len({m.source_n for m in e.mentions}), e.name))
 
     def locations(self) -> list[LocationEntry]:
-        grouped: dict[str, list[tuple[int, Location]]] = defaultdict(list)
-        for ref, r in self.numbered:
-            for loc in r.extraction.locations:
-                entity = self.places.find(loc.name, "place")
-                if entity:
-                    grouped[entity.key].append((ref.n, loc))
-        by_key = {e.key: e for e in self.places.entities}
-        entries = []
-        for key, items in grouped.items():
-            entity = by_key[key]
-            kinds = Counter(loc.kind for _, loc in items)
-            entries.append(
-                LocationEntry(
-                    name=entity.name,
-                    aliases=entity.aliases,
-                    kind=kinds.most_common(1)[0][0],
-                    roles=_unique(loc.role for _, loc in items),
-                    mentions=[Mention(source_n=n, quote=loc.quote, start=loc.start, end=loc.end) for n, loc in items],
-                )
+        groups: _Groups[Location] = self._by_entity(
+            self._all("locations"), lambda loc: self.places.find(loc.name, "place")
+        )
+        entries = [
+            LocationEntry(
+                name=entity.name,
+                aliases=entity.aliases,
+                kind=_most_common(loc.kind for _, loc in items) or "other",
+                roles=_unique(loc.role for _, loc in items),
+                mentions=_mentions(items),
             )
+            for entity, items in groups
+        ]
         return sorted(entries, key=lambda e: (-len({m.source_n for m in e.mentions}), e.name))
 
     def reactions(self) -> list[ReactionEntry]:
-        grouped: dict[str, list[tuple[int, OfficialReaction]]] = defaultdict(list)
-        for ref, r in self.numbered:
-            for x in r.extraction.official_reactions:
-                entity = self.people.find(x.speaker)
-                if entity:
-                    grouped[entity.key].append((ref.n, x))
-        by_key = {e.key: e for e in self.people.entities}
-        entries = []
-        for key, items in grouped.items():
-            entity = by_key[key]
-            roles = Counter(x.role for _, x in items if x.role)
-            affs = Counter(x.affiliation for _, x in items if x.affiliation)
-            entries.append(
-                ReactionEntry(
-                    speaker=entity.name,
-                    aliases=entity.aliases,
-                    role=roles.most_common(1)[0][0] if roles else None,
-                    affiliation=affs.most_common(1)[0][0] if affs else None,
-                    stances=_unique(x.stance for _, x in items),
-                    statements=[
-                        Statement(
-                            source_n=n,
-                            stance=x.stance,
-                            summary=x.summary,
-                            quote=x.quote,
-                            start=x.start,
-                            end=x.end,
-                        )
-                        for n, x in items
-                    ],
-                )
+        groups: _Groups[OfficialReaction] = self._by_entity(
+            self._all("official_reactions"), lambda x: self.people.find(x.speaker)
+        )
+        entries = [
+            ReactionEntry(
+                speaker=entity.name,
+                aliases=entity.aliases,
+                role=_most_common(x.role for _, x in items),
+                affiliation=_most_common(x.affiliation for _, x in items),
+                stances=_unique(x.stance for _, x in items),
+                statements=[
+                    Statement(source_n=n, stance=x.stance, summary=x.summary, quote=x.quote, start=x.start, end=x.end)
+                    for n, x in items
+                ],
             )
+            for entity, items in groups
+        ]
         return sorted(entries, key=lambda e: (-len(e.statements), e.speaker))
 
     def timeline(self, claims: list[Claim]) -> list[TimelineEvent]:
@@ -374,6 +362,15 @@ def _conflict(subject: str, reason: str, claims: list[Claim]) -> Conflict:
         high=max(c.high for c in claims),
         most_conservative=f"{lowest.figure} ({lowest.id})",
     )
+
+
+def _mentions(items: Sequence[tuple[int, Actor | Location]]) -> list[Mention]:
+    return [Mention(source_n=n, quote=i.quote, start=i.start, end=i.end) for n, i in items]
+
+
+def _most_common(values: Iterable[str | None]) -> str | None:
+    counts = Counter(v for v in values if v)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _actor_kind(kind: str) -> str:
