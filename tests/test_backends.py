@@ -1,0 +1,58 @@
+"""Telling transient failures from permanent ones, and saying what to fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx2
+import openai
+import pytest
+
+from summarizer import backends
+from summarizer.config import Config, load_config
+
+URL = "http://127.0.0.1:8080/v1/chat/completions"
+
+
+def status_error(code: int, message: str = "boom", headers: dict[str, str] | None = None) -> openai.APIStatusError:
+    response = httpx2.Response(code, headers=headers or {}, request=httpx2.Request("POST", URL))
+    by_code = {
+        400: openai.BadRequestError,
+        401: openai.AuthenticationError,
+        404: openai.NotFoundError,
+        429: openai.RateLimitError,
+    }
+    cls = by_code.get(code, openai.InternalServerError if code >= 500 else openai.APIStatusError)
+    return cls(message, response=response, body=None)
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> Config:
+    return load_config(overrides={"backend": "compatible", "model": "m"}, env={}, cwd=tmp_path)
+
+
+@pytest.mark.parametrize(("code", "transient"), [(429, True), (500, True), (503, True), (400, False), (401, False)])
+def test_which_status_codes_are_retried(code: int, transient: bool) -> None:
+    assert backends.is_transient(status_error(code)) is transient
+
+
+def test_errors_wrapped_by_instructor_are_still_recognized() -> None:
+    wrapper = RuntimeError("instructor gave up")
+    wrapper.__cause__ = status_error(503)
+    assert backends.is_transient(wrapper)
+
+
+def test_retry_after_is_honoured() -> None:
+    assert backends.retry_after(status_error(429, headers={"retry-after": "7"})) == 7.0
+    assert backends.retry_after(status_error(429)) is None
+
+
+def test_permanent_errors_say_what_to_fix(config: Config) -> None:
+    auth = backends.explain(status_error(401), config)
+    assert auth is not None and "401" in str(auth) and auth.affects_every_request
+    missing = backends.explain(status_error(404), config)
+    assert missing is not None and "/v1/models" in str(missing)
+    overflow = backends.explain(
+        status_error(400, "This model's maximum context length is 16384 tokens. However, you requested 21401"), config
+    )
+    assert overflow is not None and "n_ctx" in str(overflow) and not overflow.affects_every_request
