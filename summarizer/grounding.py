@@ -31,6 +31,7 @@ from schemas.extraction import Evidenced, ItemKind
 from summarizer.aliases import names
 from summarizer.numbers import format_figure, hedge_of, mentions
 from summarizer.sentences import sentences
+from summarizer.tense import status_from_text
 
 _CHAR_MAP = {
     # Single and double quotation marks are one character here: models swap them freely.
@@ -216,6 +217,10 @@ class Grounder:
                     hedge = hedge_of(passage, item.count) if item.count is not None else None
                     if hedge is not None:
                         dumped["qualifier"] = hedge
+                    # Likewise "has sent" vs "preparing to send", when the words decide it.
+                    status = status_from_text(passage, item.figures()[0], item.status)
+                    if status is not None:
+                        dumped["status"] = status
                 kept[field].append(
                     dumped
                     | {

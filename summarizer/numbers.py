@@ -126,6 +126,11 @@ _HEDGE_BEFORE = re.compile(
 )
 
 
+def figure_spans(text: str, figure: int) -> list[tuple[int, int]]:
+    """Where ``text`` writes ``figure`` in digits, as (start, end) offsets."""
+    return [m.span() for m in _NUMBER.finditer(text) if _digits_value(m.group(1), m.group(2)) == figure]
+
+
 def hedge_of(text: str, figure: int) -> str | None:
     """How ``text`` hedges ``figure``: 'about', 'up to', ... or 'exact' when it states
     the number plainly; None when ``text`` does not state it in digits."""

@@ -107,3 +107,11 @@ def test_the_10000_versus_12000_disagreement_is_listed(seed_brief: Brief) -> Non
     conflicts = [x for x in seed_brief.conflicts if ten & set(x.claim_ids) and twelve & set(x.claim_ids)]
     assert conflicts
     assert conflicts[0].high >= 12_000 and conflicts[0].low <= 10_000
+
+
+def test_the_10000_sent_versus_still_to_come_disagreement_is_listed(seed_brief: Brief) -> None:
+    ten = {c.id: c for c in _claim_of(seed_brief, 10_000)}
+    conflicts = [x for x in seed_brief.conflicts if "still to come" in x.reason and set(x.claim_ids) <= set(ten)]
+    assert conflicts, [x.reason for x in seed_brief.conflicts]
+    groups = {ten[i].status_group for i in conflicts[0].claim_ids}
+    assert groups == {"sent or in place", "expected or planned"}

@@ -1,0 +1,38 @@
+import pytest
+
+from summarizer.tense import status_from_text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "model_said", "corrected"),
+    [
+        ("Pentagon says North Korea has sent 10,000 troops to help Russia", 10_000, "expected", "sent"),
+        ("NIS said 3,000 North Korean soldiers have already been transported to Russia", 3_000, "planned", "sent"),
+        ("approximately 3,000 personnel were undergoing combat training in Russia", 3_000, "expected", "in training"),
+        ("North Korea is preparing to send 10,000 soldiers to Russia by December", 10_000, "sent", "planned"),
+        ("about 10,000 North Korean troops are expected in Russia within weeks", 10_000, "sent", "expected"),
+    ],
+)
+def test_unambiguous_wording_corrects_the_status(sentence: str, figure: int, model_said: str, corrected: str) -> None:
+    assert status_from_text(sentence, figure, model_said) == corrected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "model_said"),
+    [
+        # both ways at once: "has sent ... within the next several weeks"
+        (
+            "North Korea has sent about 10,000 troops to fight within \u201cthe next several weeks\u201d",
+            10_000,
+            "expected",
+        ),
+        # neither way
+        ("part of an estimated 12,000-strong force", 12_000, "expected"),
+        # already in the group the text supports
+        ("North Korea is preparing to send 10,000 soldiers by December", 10_000, "expected"),
+        # the figure is not written in digits here
+        ("ten thousand troops have arrived", 10_000, "expected"),
+    ],
+)
+def test_ambiguous_or_agreeing_wording_keeps_the_models_status(sentence: str, figure: int, model_said: str) -> None:
+    assert status_from_text(sentence, figure, model_said) is None
