@@ -15,7 +15,7 @@ from schemas import Brief, VerifiedExtraction
 from schemas.brief import Claim, FailedArticle, KeyPoint, RunInfo
 from schemas.extraction import SCHEMA_VERSION, Usage
 from summarizer.merge import Merged
-from summarizer.numbers import format_figure
+from summarizer.render import conflict_summary
 
 _MAX_CLAIM_POINTS = 3
 _MAX_CONFLICT_POINTS = 2
@@ -64,8 +64,7 @@ def key_points(merged: Merged) -> list[KeyPoint]:
         points.append(
             KeyPoint(
                 text=f"Sources disagree on {conflict.subject}: {described}. "
-                f"Range {format_figure(conflict.low)}–{format_figure(conflict.high)}; "
-                f"most conservative: {conflict.most_conservative} {_cites(articles)}.",
+                f"{conflict_summary(conflict)} {_cites(articles)}",
                 claim_ids=conflict.claim_ids,
                 sources=sorted(set(articles)),
             )

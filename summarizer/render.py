@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from schemas import Brief, TroopEstimate, VerifiedExtraction
-from schemas.brief import Claim
+from schemas.brief import Claim, Conflict
 from summarizer.numbers import format_figure
 
 # md() output always lands inline (in a bullet or a table cell), so only inline markup
@@ -27,6 +27,17 @@ def code(text: str) -> str:
     """A Markdown code span: backslash escapes do not apply inside, so none are added;
     backticks and line breaks, which could end or break the span, are replaced."""
     return "`" + " ".join(text.replace("`", "'").split()) + "`"
+
+
+def conflict_summary(conflict: Conflict) -> str:
+    """'Range 1,500–10,000; most conservative: about 1,500 (C1).' or, when every side
+    gives the same number, that they differ only on status."""
+    if conflict.low == conflict.high:
+        return f"Every side gives {format_figure(conflict.low)}; they differ on whether the troops are there yet."
+    return (
+        f"Range {format_figure(conflict.low)}–{format_figure(conflict.high)}; "
+        f"most conservative: {conflict.most_conservative}."
+    )
 
 
 def figure_text(est: TroopEstimate) -> str:
@@ -152,10 +163,7 @@ def brief_markdown(brief: Brief) -> str:
                 c = by_id[cid]
                 who = ", ".join(md(o.name) for o in c.origins)
                 out.append(f"- {cid}: {md(c.figure)} ({md(c.status)}) — {who} {_cite(c.articles)}")
-            out.append(
-                f"- Range {format_figure(x.low)}–{format_figure(x.high)}; most conservative: "
-                f"{md(x.most_conservative)}. No figure is taken as true."
-            )
+            out.append(f"- {md(conflict_summary(x))} No figure is taken as true.")
             out.append("")
     else:
         out += ["No disagreement between the grounded figures.", ""]
