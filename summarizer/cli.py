@@ -24,7 +24,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)  # no mid-line wrapping in logs
 
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="Config file (default: ./summarizer.toml).")]
 BackendOpt = Annotated[str | None, typer.Option("--backend", help="local (default), compatible or openai.")]
