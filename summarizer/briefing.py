@@ -7,6 +7,7 @@ it comes from.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
@@ -98,14 +99,7 @@ def compose(
         title=title(merged),
         date_span=(dated[0], dated[-1]) if dated else None,
         key_points=key_points(merged),
-        claims=merged.claims,
-        conflicts=merged.conflicts,
-        actors=merged.actors,
-        locations=merged.locations,
-        reactions=merged.reactions,
-        timeline=merged.timeline,
-        sources=merged.sources,
-        unverified=merged.unverified,
+        **{f.name: getattr(merged, f.name) for f in dataclasses.fields(merged)},
         failures=list(failures),
         run=RunInfo(
             generated_at=now or dt.datetime.now(dt.UTC).replace(microsecond=0),

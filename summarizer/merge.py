@@ -66,6 +66,8 @@ _ELITE = ("special", "elite", "commando", "sniper")
 
 @dataclass
 class Merged:
+    """The merged data; each field is the :class:`Brief` field of the same name."""
+
     sources: list[SourceRef]
     claims: list[Claim]
     conflicts: list[Conflict]
