@@ -1,7 +1,7 @@
 """The library API: what the CLI calls, and what a Python user calls directly.
 
 >>> import summarizer
->>> cfg = summarizer.load_config(overrides={"base_url": "http://127.0.0.1:8080/v1"})
+>>> cfg = summarizer.load_config(overrides={"backend": "compatible", "base_url": "http://127.0.0.1:8080/v1"})
 >>> brief = summarizer.brief(["seeds/"], cfg)
 >>> print(summarizer.brief_markdown(brief))
 """
