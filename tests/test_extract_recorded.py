@@ -59,7 +59,20 @@ def test_cassettes_hold_no_keys() -> None:
     from tests.conftest import CASSETTES
 
     files = sorted(CASSETTES.glob("*.yaml"))
-    assert len(files) == len(SEEDS)
+    assert len(files) == len(SEEDS) + 1  # one per seed, and the cut-off answer
     for path in files:
         text = path.read_text()
         assert "Bearer" not in text and "sk-" not in text and "not-needed" not in text, path
+
+
+@pytest.mark.vcr
+def test_an_answer_cut_off_at_max_tokens_is_reported_not_reasked(
+    seed_articles: dict[str, Article], test_config: Config, all_played: object
+) -> None:
+    """Recorded with max_tokens=64: llama.cpp says finish_reason 'tool_calls' even so."""
+    from summarizer.errors import ExtractionError
+
+    config = test_config.model_copy(update={"max_tokens": 64})
+    with pytest.raises(ExtractionError, match="cut off at max_tokens=64"):
+        Extractor(config).extract(seed_articles["003_968b073979ff03d3"])
+    # all_played: the cassette holds exactly one request, so no re-ask was sent
