@@ -65,6 +65,19 @@ def _fail(exc: SummarizerError) -> typer.Exit:
     return typer.Exit(exc.exit_code)
 
 
+def _prepare(
+    paths: list[str], fmt: str, formats: tuple[str, ...], verbose: bool, *config_args: Any
+) -> tuple[Config, list[Article]]:
+    """What every article command does first: logging, --format, config, inputs, banner."""
+    _logging(verbose)
+    if fmt not in formats:
+        raise typer.BadParameter(f"--format must be one of: {', '.join(formats)}")
+    cfg = _config(*config_args)
+    articles = pipeline.as_articles(paths)
+    _announce(cfg, len(articles))
+    return cfg, articles
+
+
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Extract again even if a stored result exists.")]
 OutputOpt = Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")]
 
@@ -83,15 +96,16 @@ def extract(
     verbose: VerboseOpt = False,
 ) -> None:
     """Extract actors, troop figures, locations and reactions from each article, grounded."""
-    _logging(verbose)
-    if fmt not in ("json", "md"):
-        raise typer.BadParameter("--format must be json or md")
     try:
-        cfg = _config(config, backend, model, base_url, model_path, no_cache)
-        articles = pipeline.as_articles(paths)
-        _announce(cfg, len(articles))
+        cfg, articles = _prepare(
+            paths, fmt, ("json", "md"), verbose, config, backend, model, base_url, model_path, no_cache
+        )
         cache = pipeline.open_cache(cfg)
-        run = pipeline.extract_all(articles, cfg, cache=cache, on_start=_on_start(len(articles)), on_done=_on_done)
+        try:
+            run = pipeline.extract_all(articles, cfg, cache=cache, on_start=_on_start(len(articles)), on_done=_on_done)
+        finally:
+            if cache is not None:
+                cache.close()
     except SummarizerError as exc:
         raise _fail(exc) from None
     if fmt == "json":
@@ -117,13 +131,10 @@ def brief(
     verbose: VerboseOpt = False,
 ) -> None:
     """Extract every article and merge them into one cross-source brief."""
-    _logging(verbose)
-    if fmt not in ("json", "md"):
-        raise typer.BadParameter("--format must be md or json")
     try:
-        cfg = _config(config, backend, model, base_url, model_path, no_cache)
-        articles = pipeline.as_articles(paths)
-        _announce(cfg, len(articles))
+        cfg, articles = _prepare(
+            paths, fmt, ("md", "json"), verbose, config, backend, model, base_url, model_path, no_cache
+        )
         result = pipeline.brief(articles, cfg, on_start=_on_start(len(articles)), on_done=_on_done)
     except SummarizerError as exc:
         raise _fail(exc) from None
