@@ -154,7 +154,8 @@ class RunInfo(BaseModel):
     schema_version: str
     articles: int
     usage: Usage
-    model_calls: int
+    model_calls: int = Field(description="Calls made in this run (stored extractions cost none).")
+    from_cache: int = Field(default=0, description="Articles whose stored extraction was reused.")
     seconds: float
 
 

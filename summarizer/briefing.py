@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from schemas import Brief, VerifiedExtraction
 from schemas.brief import Claim, FailedArticle, KeyPoint, RunInfo
@@ -87,10 +87,13 @@ def compose(
     prompt_version: str,
     seconds: float,
     failures: Sequence[FailedArticle] = (),
+    cached_ids: Collection[str] = (),
     now: dt.datetime | None = None,
 ) -> Brief:
+    # Tokens and calls are this run's: a stored extraction cost nothing now.
+    fresh = [r for r in results if r.article_id not in cached_ids]
     usage = Usage()
-    for r in results:
+    for r in fresh:
         usage.prompt_tokens += r.usage.prompt_tokens
         usage.completion_tokens += r.usage.completion_tokens
     dated = sorted(s.published for s in merged.sources if s.published)
@@ -109,7 +112,8 @@ def compose(
             schema_version=SCHEMA_VERSION,
             articles=len(results),
             usage=usage,
-            model_calls=sum(r.attempts for r in results),
+            model_calls=sum(r.attempts for r in fresh),
+            from_cache=len(results) - len(fresh),
             seconds=round(seconds, 2),
         ),
     )

@@ -145,7 +145,8 @@ def brief(
     err.print(
         f"{run.articles} article(s), {len(result.claims)} claim(s), {len(result.conflicts)} conflict(s), "
         f"{len(result.unverified)} unverified, {len(result.failures)} failed; "
-        f"{run.model_calls} model call(s), {run.usage.total_tokens} tokens, {run.seconds:.1f}s",
+        f"{run.model_calls} model call(s), {run.from_cache} from cache, {run.usage.total_tokens} tokens, "
+        f"{run.seconds:.1f}s",
         markup=False,
     )
     _report_failures(result.failures, len(articles))

@@ -34,7 +34,11 @@ OnDone = Callable[[int, Article, "VerifiedExtraction | Failure", bool], None]
 class ExtractionRun:
     results: list[VerifiedExtraction] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
-    cached: int = 0
+    cached_ids: set[str] = field(default_factory=set)
+
+    @property
+    def cached(self) -> int:
+        return len(self.cached_ids)
 
 
 def as_articles(items: Iterable[str | Article]) -> list[Article]:
@@ -78,7 +82,7 @@ def extract_all(
             if hit is not None:
                 outcome = hit.model_copy(update={"source": article.source})
                 run.results.append(outcome)
-                run.cached += 1
+                run.cached_ids.add(article.id)
             else:
                 try:
                     if extractor is None:  # connect only once a model call is needed
@@ -122,6 +126,7 @@ def brief_from(run: ExtractionRun, config: Config, seconds: float = 0.0) -> Brie
         prompt_version=load_prompt("extract").version,
         seconds=seconds,
         failures=run.failures,
+        cached_ids=run.cached_ids,
     )
 
 

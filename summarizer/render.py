@@ -233,7 +233,8 @@ def brief_markdown(brief: Brief) -> str:
         "---",
         f"*Generated {run.generated_at.isoformat()} by summarizer · backend {md(run.backend)} · model "
         f"{md(run.model)} · prompt {md(run.prompt_version)} · schema {md(run.schema_version)} · "
-        f"{run.articles} article(s), {run.model_calls} model call(s), {run.usage.total_tokens} tokens, "
+        f"{run.articles} article(s) ({run.from_cache} from cache), {run.model_calls} model call(s), "
+        f"{run.usage.total_tokens} tokens, "
         f"{run.seconds:.1f}s.*",
     ]
     return "\n".join(out) + "\n"

@@ -115,3 +115,33 @@ def test_the_10000_sent_versus_still_to_come_disagreement_is_listed(seed_brief: 
     assert conflicts, [x.reason for x in seed_brief.conflicts]
     groups = {ten[i].status_group for i in conflicts[0].claim_ids}
     assert groups == {"sent or in place", "expected or planned"}
+
+
+def test_cli_brief_from_stored_extractions_makes_no_model_call(
+    seed_results: list[VerifiedExtraction],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`summarizer brief seeds/` end to end, offline: the five recorded extractions are
+    in the store (as after an earlier run), the server address is dead, and the brief
+    still comes out, with zero calls."""
+    from summarizer.cache import ExtractionCache, cache_key
+    from summarizer.cli import main
+    from tests.conftest import ROOT, TEST_MODEL
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path / "store"))
+    store = ExtractionCache(tmp_path / "store" / "extractions.sqlite")
+    for r in seed_results:
+        store.put(cache_key(r.article_id, "compatible", TEST_MODEL, r.prompt_version), r)
+    store.close()
+
+    out = tmp_path / "brief.md"
+    dead = "http://127.0.0.1:9/v1"
+    argv = ["brief", str(ROOT / "seeds"), "--backend", "compatible", "--base-url", dead, "--model", TEST_MODEL]
+    assert main([*argv, "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "5 article(s), 5 claim(s)" in err and "0 model call(s), 5 from cache, 0 tokens" in err
+    text = out.read_text()
+    assert text.startswith("# Cross-source brief") and "## Where sources disagree" in text
