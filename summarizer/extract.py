@@ -192,7 +192,7 @@ class Extractor:
         except InstructorRetryException as exc:
             if stats.truncated:
                 raise IncompleteOutputException(last_completion=exc.last_completion) from exc
-            salvaged = _last_answer(exc, self.config)
+            salvaged = _last_answer(exc, stats.answers, self.config)
             if salvaged is None:
                 raise
             answer, why = salvaged
@@ -200,7 +200,9 @@ class Extractor:
             return answer
 
 
-def _last_answer(exc: InstructorRetryException, config: Config) -> tuple[ArticleExtraction, str] | None:
+def _last_answer(
+    exc: InstructorRetryException, answers: list[str], config: Config
+) -> tuple[ArticleExtraction, str] | None:
     """The model's last well-formed answer, parsed without the quote check, and why
     re-asking stopped; None when no answer ever came back (nothing to salvage).
 
@@ -209,8 +211,8 @@ def _last_answer(exc: InstructorRetryException, config: Config) -> tuple[Article
     at the server (e.g. the growing conversation no longer fits the context) likewise
     keeps the previous answer instead of losing the article.
     """
-    for failed in reversed(exc.failed_attempts or []):
-        parsed = _parse_completion(failed.completion)
+    for answer in reversed(answers):  # every answer the hooks saw, newest first
+        parsed = _parse_text(answer)
         if parsed is not None:
             cause = exc.__cause__
             if isinstance(cause, ValidationError) or cause is None:
@@ -229,10 +231,6 @@ def _answer_text(completion: Any) -> str | None:
     except (AttributeError, IndexError, TypeError):
         return None
     return text if isinstance(text, str) else None
-
-
-def _parse_completion(completion: Any) -> ArticleExtraction | None:
-    return _parse_text(_answer_text(completion))
 
 
 def _parse_text(payload: str | None) -> ArticleExtraction | None:
