@@ -53,14 +53,15 @@ class ExtractionCache:
         self._db = self._open()
 
     def _open(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path)
         try:
-            db = sqlite3.connect(self.path)
             if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise sqlite3.DatabaseError("quick_check failed")
             db.execute(_SCHEMA)
             db.execute("PRAGMA journal_mode=WAL")
             return db
         except sqlite3.DatabaseError as exc:
+            db.close()
             aside = self.path.with_suffix(f".corrupt-{int(time.time())}")
             log.warning("cache %s is unreadable (%s): moved to %s, starting a new one", self.path, exc, aside)
             self.path.rename(aside)

@@ -17,6 +17,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from summarizer.cache import default_cache_dir
 from summarizer.errors import ConfigError
 
 
@@ -38,8 +39,7 @@ def models_dir() -> Path:
     override = os.environ.get("SUMMARIZER_MODELS_DIR")
     if override:
         return Path(override)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "summarizer" / "models"
+    return default_cache_dir() / "models"
 
 
 def sha256_of(path: Path) -> str:
