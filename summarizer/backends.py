@@ -54,6 +54,12 @@ def connect(config: Config) -> Iterator[instructor.Instructor]:
 
 def make_client(config: Config) -> instructor.Instructor:
     """An instructor client for the configured backend (transient retries are ours)."""
+    if config.backend == "local" and not config.base_url:
+        # Without this, a local config would silently fall through to api.openai.com.
+        raise ConfigError(
+            "the local backend's server is started by summarizer.backends.connect(config); "
+            "use it (or summarizer.brief / extract) rather than make_client"
+        )
     key = config.api_key()
     if config.api_key_env and not key:
         raise ConfigError(

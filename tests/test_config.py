@@ -98,3 +98,9 @@ def test_local_model_is_named_after_its_file(tmp_path: Path) -> None:
     assert cfg.model == "qwen2.5-coder-1.5b-instruct-q4_k_m"
     named = load_config(overrides={"model_path": "/m/x.gguf", "model": "mine"}, env={}, cwd=tmp_path)
     assert named.model == "mine"
+
+
+def test_a_local_config_never_falls_through_to_openai(tmp_path: Path) -> None:
+    cfg = load_config(env={}, cwd=tmp_path)  # backend local, no server yet
+    with pytest.raises(ConfigError, match="connect"):
+        make_client(cfg)
