@@ -222,3 +222,13 @@ class AliasResolver:
             return len(word) >= 2 and word in entity.acronyms
         small, big = sorted((stems, entity.stems), key=len)
         return small <= big and len(small) / len(big) >= _SUBSET_SHARE
+
+
+def same_entity(a: str, b: str, kind: str | None = None) -> bool:
+    """Whether two names are one person, body or place (``kind="place"`` for places)
+    under the rules above, judged on these two names alone."""
+    if a.casefold() == b.casefold():
+        return True
+    pairs = [(a, kind), (b, kind)]
+    found = AliasResolver().resolve_all(pairs)
+    return found[pairs[0]] is found[pairs[1]]

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -28,7 +29,8 @@ from schemas import (
     UnverifiedItem,
 )
 from schemas.extraction import Evidenced, ItemKind
-from summarizer.aliases import names
+from summarizer.aliases import names, same_entity
+from summarizer.attribution import credit_for
 from summarizer.numbers import format_figure, hedge_of, mentions
 from summarizer.sentences import sentences
 from summarizer.tense import status_from_text
@@ -212,6 +214,9 @@ class Grounder:
                 if isinstance(item, TroopEstimate):
                     dumped["attribution"], dropped = self._supported_attribution(item)
                     unverified += dropped
+                    # Who the sentence itself credits the figure to, when it says so plainly.
+                    dumped["attribution"], replaced = self._credited_attribution(item, span, dumped["attribution"])
+                    unverified += replaced
                     # The hedge is read from the article, not taken from the model: small
                     # models say "about" by default, and "up to 10,000" is not "about 10,000".
                     hedge = hedge_of(passage, item.count) if item.count is not None else None
@@ -267,6 +272,49 @@ class Grounder:
                     )
                 )
         return attribution, dropped
+
+    def _credited_attribution(
+        self, item: TroopEstimate, span: Span, attribution: dict[str, Any]
+    ) -> tuple[dict[str, Any], list[UnverifiedItem]]:
+        """The attribution the article's own wording gives (``according to X``, ``X said
+        that``...), replacing the model's when the two name different sources."""
+        credit = credit_for(self.text, span.start, span.end, item.figures()[0])
+        if credit is None:
+            return attribution, []
+        given = [n for n in (attribution["source"], attribution["organization"]) if n]
+        vaguer = False
+        if credit.name is None:
+            if not given:
+                return attribution, []
+            kind = "anonymous" if credit.anonymous else "unattributed"
+            new = {"source": None, "organization": None, "kind": kind, "via": None}
+        else:
+            named = [n for n in (credit.name, credit.person, credit.organization) if n]
+            if given and any(same_entity(g, c) for g in given for c in named):
+                if attribution["via"] is None and credit.via:
+                    attribution = {**attribution, "via": credit.via}
+                return attribution, []
+            # "South Korea" for "South Korea's National Intelligence Service": not wrong,
+            # only vaguer; the article's own name is used without calling it a correction.
+            vaguer = bool(given) and all(names(g, credit.name, every_word=True) for g in given)
+            source = credit.person or credit.name
+            kind = attribution["kind"]
+            if re.search(r"intelligence|\bNIS\b|\bGUR\b|\bHUR\b", credit.name, re.IGNORECASE):
+                kind = "intelligence"
+            elif kind in ("unattributed", "anonymous"):
+                kind = "other"
+            organization = credit.organization if credit.organization != source else None
+            new = {"source": source, "organization": organization, "kind": kind, "via": credit.via}
+        if vaguer:
+            return new, []
+        said = " / ".join(given) or "nobody"
+        credited = credit.name or "no named source"
+        note = UnverifiedItem(
+            kind="attribution",
+            item={"figure": item.figures(), "source": said, "quote": item.quote},
+            reason=f"the article credits this figure to {credited}, not {said}; attribution corrected",
+        )
+        return new, [note]
 
 
 def _identity(item: Evidenced) -> tuple[object, ...]:

@@ -12,3 +12,19 @@ _BOUNDARY = re.compile(rf"(?<=[.!?…]){_ABBREVIATIONS}[\"'”’)]*\s+|\n+")
 
 def sentences(text: str) -> list[str]:
     return [s.strip() for s in _BOUNDARY.split(text) if s and s.strip()]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of each sentence in ``text``, surrounding space excluded."""
+    spans, cursor = [], 0
+    for boundary in [*_BOUNDARY.finditer(text), None]:
+        stop = boundary.start() if boundary else len(text)
+        # The boundary pattern keeps closing quotes with the sentence before it.
+        if boundary is not None:
+            stop = boundary.start() + len(boundary.group(0).rstrip())
+        piece = text[cursor:stop]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            spans.append((cursor + lead, cursor + len(piece.rstrip())))
+        cursor = boundary.end() if boundary else len(text)
+    return spans

@@ -17,7 +17,8 @@ _IN_PLACE = re.compile(
     r"\b(?:has|have|had)\s+(?:already\s+)?(?:been\s+)?(?:sent|dispatched|deployed|transported|moved|arrived|entered)\b"
     r"|\b(?:already|currently)\s+(?:\w+\s+){0,2}(?:in|training|arrived|deployed|transported)\b"
     r"|\b(?:are|were|is)\s+(?:currently\s+)?(?:training|undergoing|stationed|deployed)\b"
-    r"|\bwere\s+(?:sent|moved|deployed|undergoing)\b|\bhad\s+(?:been\s+)?deployed\b|\barrived\b|\bentered\b",
+    r"|\bwere\s+(?:sent|moved|deployed|undergoing)\b|\bhad\s+(?:been\s+)?deployed\b|\barrived\b|\bentered\b"
+    r"|\b(?:trained|stationed|based)\s+in\b",
     re.IGNORECASE,
 )
 _TO_COME = re.compile(
@@ -28,6 +29,7 @@ _TO_COME = re.compile(
 )
 _TRAINING = re.compile(r"\btrain(?:ing|ed)?\b", re.IGNORECASE)
 _WINDOW = 90
+_GOVERNING = 30  # characters before the figure: 'has sent about ', 'preparing to send '
 
 
 def status_from_text(passage: str, figure: int, current: str) -> str | None:
@@ -37,7 +39,12 @@ def status_from_text(passage: str, figure: int, current: str) -> str | None:
         return None
     start, end = spans[0]
     around = passage[max(0, start - _WINDOW) : end + _WINDOW]
-    in_place, to_come = bool(_IN_PLACE.search(around)), bool(_TO_COME.search(around))
+    # The verb governing the figure decides first: "has sent about 10,000 troops to
+    # fight within weeks" is sent; "preparing to send 10,000 soldiers" is to come.
+    governing = passage[max(0, start - _GOVERNING) : start]
+    in_place, to_come = bool(_IN_PLACE.search(governing)), bool(_TO_COME.search(governing))
+    if in_place == to_come:
+        in_place, to_come = bool(_IN_PLACE.search(around)), bool(_TO_COME.search(around))
     if in_place == to_come:
         return None  # both or neither: the words do not decide it
     if in_place and current in ("expected", "planned", "other"):

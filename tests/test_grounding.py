@@ -237,3 +237,35 @@ def test_repeats_within_one_answer_are_kept_once() -> None:
     )
     grounded, _ = g.ground_all([answer])
     assert len(grounded.troop_estimates) == 1
+
+
+def _ground_one(item: TroopEstimate) -> tuple[TroopEstimate, list[Any]]:
+    grounded, unverified = Grounder(TEXT).ground(
+        ArticleExtraction(troop_estimates=[item], official_reactions=[], actors=[], locations=[])
+    )
+    return grounded.troop_estimates[0], unverified
+
+
+def test_the_source_the_sentence_names_replaces_the_models_and_says_so() -> None:
+    item = estimate("1,500 special forces are training", count=1500)  # model: Sabrina Singh / Pentagon
+    kept, unverified = _ground_one(item)
+    assert kept.attribution.organization is None
+    assert kept.attribution.source == "South Korea\u2019s National Intelligence Service"
+    assert kept.attribution.kind == "intelligence"
+    (note,) = unverified
+    assert note.kind == "attribution" and "credits this figure to South Korea" in note.reason
+    assert "Sabrina Singh" in note.reason
+
+
+def test_a_vaguer_name_for_the_same_source_is_made_precise_silently() -> None:
+    item = estimate("1,500 special forces are training", count=1500)
+    item.attribution.source, item.attribution.organization = "South Korea", None
+    kept, unverified = _ground_one(item)
+    assert kept.attribution.source == "South Korea\u2019s National Intelligence Service"
+    assert unverified == []
+
+
+def test_a_model_attribution_the_sentence_agrees_with_is_kept() -> None:
+    kept, unverified = _ground_one(estimate("about 10,000 North Korean troops are expected in Russia within weeks"))
+    assert (kept.attribution.source, kept.attribution.organization) == ("Sabrina Singh", "Pentagon")
+    assert unverified == []
