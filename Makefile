@@ -2,7 +2,7 @@
 PY ?= .venv/bin/python
 MODEL_PATH ?=
 
-.PHONY: help install test lint format typecheck record bench
+.PHONY: help install test lint format typecheck record bench eval
 
 help:
 	@echo "install   create .venv and install the project with test and dev tools"
@@ -11,6 +11,7 @@ help:
 	@echo "format    apply ruff formatting and safe fixes"
 	@echo "record    re-record cassettes against a real model (MODEL_PATH=file.gguf, default: ../shared/tools/local-model)"
 	@echo "bench     print extraction speed and memory numbers"
+	@echo "eval      score the recorded seed extractions against tests/gold (offline)"
 
 install:
 	python3 -m venv .venv
@@ -33,3 +34,7 @@ record:
 
 bench:
 	$(PY) tests/bench.py $(if $(MODEL_PATH),--model-path $(MODEL_PATH))
+
+eval:
+	$(PY) tests/replay.py -o build/seed-extractions.jsonl
+	$(PY) -m summarizer eval tests/gold --against build/seed-extractions.jsonl --articles seeds --json build/eval.json

@@ -16,6 +16,7 @@ from schemas import Article, VerifiedExtraction
 from summarizer import pipeline
 from summarizer.config import Config, load_config
 from summarizer.errors import SummarizerError
+from summarizer.evaluate import report_text
 from summarizer.render import brief_markdown, extraction_markdown
 
 app = typer.Typer(
@@ -152,6 +153,40 @@ def brief(
     _report_failures(result.failures, len(articles))
 
 
+@app.command("eval")
+def evaluate(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold annotation files (*.json).")],
+    against: Annotated[
+        Path | None, typer.Option("--against", help="Score this JSON-lines file (from `extract`) instead of running.")
+    ] = None,
+    articles: Annotated[
+        list[str] | None, typer.Option("--articles", help="Where the gold's articles are (default: ./seeds).")
+    ] = None,
+    report: Annotated[Path | None, typer.Option("--json", help="Also write the full report as JSON here.")] = None,
+    no_cache: NoCacheOpt = False,
+    config: ConfigOpt = None,
+    backend: BackendOpt = None,
+    model: ModelOpt = None,
+    base_url: BaseUrlOpt = None,
+    model_path: ModelPathOpt = None,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Precision, recall and F1 per field against hand-made gold annotations."""
+    _logging(verbose)
+    folders = articles or (["seeds"] if against is None or Path("seeds").is_dir() else [])
+    try:
+        cfg = _config(config, backend, model, base_url, model_path, no_cache)
+        result = pipeline.evaluate(
+            gold_dir, cfg, against=against, articles=folders, on_start=_on_start(None), on_done=_on_done
+        )
+    except SummarizerError as exc:
+        raise _fail(exc) from None
+    sys.stdout.write(report_text(result))
+    if report is not None:
+        report.write_text(result.as_json() + "\n", encoding="utf-8")
+        err.print(f"wrote {report}")
+
+
 cache_app = typer.Typer(help="Stored extractions.", no_args_is_help=True)
 app.add_typer(cache_app, name="cache")
 
@@ -221,9 +256,9 @@ def _announce(cfg: Config, n: int) -> None:
     )
 
 
-def _on_start(total: int) -> Any:
+def _on_start(total: int | None) -> Any:
     def show(i: int, article: Article) -> None:
-        err.print(f"[{i + 1}/{total}] {article.source} …", markup=False)
+        err.print(f"[{i + 1}{f'/{total}' if total else ''}] {article.source} …", markup=False)
 
     return show
 

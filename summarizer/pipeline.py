@@ -19,7 +19,9 @@ from schemas.brief import FailedArticle
 from summarizer import backends, briefing
 from summarizer.cache import ExtractionCache, cache_key, default_cache_dir
 from summarizer.config import Config, load_config
-from summarizer.errors import BackendError, ConfigError, SummarizerError
+from summarizer.errors import BackendError, ConfigError, InputError, SummarizerError
+from summarizer.evaluate import EvalReport, check_gold, load_gold, stem
+from summarizer.evaluate import evaluate as score
 from summarizer.extract import Extractor
 from summarizer.ingest import load_articles
 from summarizer.merge import merge
@@ -151,3 +153,61 @@ def brief(
         if cache is not None:
             cache.close()
     return brief_from(run, config, time.perf_counter() - started)
+
+
+def read_extractions(path: str | Path) -> list[VerifiedExtraction]:
+    """The JSON lines ``summarizer extract`` writes."""
+    file = Path(path)
+    try:
+        lines = file.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise InputError(f"cannot read {file}: {exc.strerror}") from exc
+    out = []
+    for n, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            out.append(VerifiedExtraction.model_validate_json(line))
+        except ValueError as exc:
+            raise InputError(
+                f"{file}:{n} is not an extraction: write the file with `summarizer extract ... --format json`"
+            ) from exc
+    return out
+
+
+def evaluate(
+    gold_dir: str | Path,
+    config: Config | None = None,
+    *,
+    against: str | Path | None = None,
+    articles: Sequence[str | Article] = ("seeds",),
+    on_start: OnStart | None = None,
+    on_done: OnDone | None = None,
+) -> EvalReport:
+    """Score extractions against the gold annotations in ``gold_dir``.
+
+    With ``against`` (a JSON-lines file from ``summarizer extract``) nothing is run;
+    otherwise the configured model extracts the gold's articles, found in ``articles``
+    (the cache applies). Gold evidence is checked against the article text when the
+    articles are at hand.
+    """
+    gold = load_gold(gold_dir)
+    wanted = {stem(g.article) for g in gold}
+    texts = [a for a in as_articles(articles) if stem(a.source) in wanted] if articles else []
+    by_stem = {stem(a.source): a for a in texts}
+    problems = [p for g in gold if stem(g.article) in by_stem for p in check_gold(g, by_stem[stem(g.article)])]
+    if problems:
+        raise InputError("the gold annotations do not match the articles:\n  " + "\n  ".join(problems))
+    if against is not None:
+        return score(gold, read_extractions(against))
+    missing = sorted(wanted - set(by_stem))
+    if missing:
+        raise InputError(f"no article file for gold {', '.join(missing)}: pass the folder with --articles")
+    config = config or load_config()
+    cache = open_cache(config)
+    try:
+        run = extract_all(texts, config, cache=cache, on_start=on_start, on_done=on_done)
+    finally:
+        if cache is not None:
+            cache.close()
+    return score(gold, run.results)

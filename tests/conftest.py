@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from schemas import Article
+from schemas import Article, VerifiedExtraction
 from summarizer.config import Config, load_config
 from summarizer.ingest import load_articles
 
@@ -107,3 +107,24 @@ def replayer() -> Any:
     recorder = vcr.VCR(record_mode="none", **config)
     recorder.register_matcher("json_body", _json_body)
     return recorder
+
+
+@pytest.fixture(scope="session")
+def seed_results(
+    seed_articles: dict[str, Article], tmp_path_factory: pytest.TempPathFactory
+) -> list[VerifiedExtraction]:
+    """The five seeds' extractions, replayed from their recordings (every call played)."""
+    from summarizer.extract import Extractor
+
+    config = load_config(
+        overrides={"backend": "compatible", "base_url": TEST_BASE_URL, "model": TEST_MODEL},
+        env={},
+        cwd=tmp_path_factory.mktemp("cfg"),
+    )
+    extractor = Extractor(config)
+    results = []
+    for stem, article in sorted(seed_articles.items()):
+        with replayer().use_cassette(str(seed_cassette(stem))) as cassette:
+            results.append(extractor.extract(article))
+            assert cassette.all_played
+    return results

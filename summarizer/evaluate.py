@@ -1,0 +1,359 @@
+"""Score extractions against hand-made gold annotations (``summarizer eval``).
+
+Per article, each field is compared as a set of distinct statements; a statement the
+model repeats (the headline and the lead both giving the Pentagon's 10,000) counts once.
+The fields and what makes a predicted item match a gold one:
+
+- ``figure``: the same number (``count``), or the same two ends of a range.
+- ``figure+source``: the figure, and the originating source: one of the gold's names
+  for it and one of the names the model gave (attributed person, organization, or the
+  go-between) are the same entity under the alias rules the merger uses
+  (:mod:`summarizer.aliases`: titles dropped, acronyms, surnames, spelling variants).
+  A gold figure with no source matches a prediction that names nobody or says
+  "unattributed".
+- ``figure+status``: the figure, and a status in the same status group as one the gold
+  accepts (sent or in place / expected or planned / casualties / other).
+- ``actors``, ``locations``: one of the names is the same entity (places drop
+  "region", and a possessor: "Russia's Kursk region" is Kursk).
+- ``reactions``: the speaker is the same entity and one of the predicted stances for
+  that speaker is one the gold accepts.
+
+Matching is greedy, required gold items first. A predicted item that matches a
+non-required gold item is ignored (neither hit nor false positive). Precision, recall
+and F1 are micro-averaged over the articles.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, Field, ValidationError
+
+from schemas import Article, VerifiedExtraction
+from schemas.gold import GoldArticle
+from summarizer.aliases import same_entity
+from summarizer.errors import InputError
+from summarizer.grounding import Grounder
+from summarizer.merge import STATUS_GROUPS
+from summarizer.numbers import format_figure, mentions
+
+FIELDS = ("figure", "figure+source", "figure+status", "actors", "locations", "reactions")
+
+
+def load_gold(folder: str | Path) -> list[GoldArticle]:
+    """Every ``*.json`` gold file in ``folder``, sorted by article name."""
+    path = Path(folder)
+    files = sorted(path.glob("*.json")) if path.is_dir() else []
+    if not files:
+        raise InputError(f"no gold files (*.json) in {path}: see schemas/gold.py for the format")
+    out = []
+    for file in files:
+        try:
+            out.append(GoldArticle.model_validate_json(file.read_bytes()))
+        except ValidationError as exc:
+            raise InputError(f"{file}: not a gold annotation file:\n{exc}") from exc
+    return sorted(out, key=lambda g: g.article)
+
+
+def check_gold(gold: GoldArticle, article: Article) -> list[str]:
+    """Problems with a gold file: evidence not in the article, or not stating its figure."""
+    grounder = Grounder(article.text)
+    problems = []
+    items = [*gold.figures, *gold.actors, *gold.locations, *gold.reactions]
+    for item in items:
+        span = grounder.locate(item.evidence)
+        if span is None or (span.end - span.start) < 0.9 * len(item.evidence.strip()):
+            problems.append(f"{gold.article}: evidence not in the article: {item.evidence!r}")
+    for fig in gold.figures:
+        if not all(mentions(fig.evidence, n) for n in fig.figures()):
+            problems.append(f"{gold.article}: evidence does not state {fig.figures()}: {fig.evidence!r}")
+    return problems
+
+
+def stem(name: str) -> str:
+    return Path(name).stem
+
+
+# -- comparable statements ---------------------------------------------------------------
+
+
+@dataclass
+class _Statement:
+    label: str
+    figures: tuple[int, ...] = ()
+    names: tuple[str, ...] = ()
+    groups: frozenset[str] = frozenset()
+    stances: set[str] = field(default_factory=set)
+    required: bool = True
+
+
+_Same = Callable[[_Statement, _Statement], bool]
+
+
+class _Names:
+    """Alias comparison of name lists, remembered (gold files repeat names)."""
+
+    def __init__(self, kind: str | None) -> None:
+        self.kind = kind
+        self._memo: dict[tuple[str, str], bool] = {}
+
+    def same(self, a: str, b: str) -> bool:
+        key = (a, b) if a <= b else (b, a)
+        if key not in self._memo:
+            self._memo[key] = same_entity(a, b, self.kind)
+        return self._memo[key]
+
+    def overlap(self, a: Iterable[str], b: Iterable[str]) -> bool:
+        b = list(b)
+        return any(self.same(x, y) for x in a for y in b)
+
+
+_PEOPLE = _Names(None)
+_PLACES = _Names("place")
+
+
+def _source_same(a: _Statement, b: _Statement) -> bool:
+    if not a.names or not b.names:
+        return not a.names and not b.names
+    return _PEOPLE.overlap(a.names, b.names)
+
+
+def _figure_key(s: _Statement, t: _Statement) -> bool:
+    return s.figures == t.figures
+
+
+def _figure_source_key(s: _Statement, t: _Statement) -> bool:
+    return s.figures == t.figures and _source_same(s, t)
+
+
+def _figure_status_key(s: _Statement, t: _Statement) -> bool:
+    return s.figures == t.figures and bool(s.groups & t.groups)
+
+
+def _people_key(s: _Statement, t: _Statement) -> bool:
+    return _PEOPLE.overlap(s.names, t.names)
+
+
+def _places_key(s: _Statement, t: _Statement) -> bool:
+    return _PLACES.overlap(s.names, t.names)
+
+
+def _reaction_match(s: _Statement, t: _Statement) -> bool:
+    return _people_key(s, t) and bool(s.stances & t.stances)
+
+
+# field -> (same statement for de-duplication, gold-vs-predicted match)
+_RULES: dict[str, tuple[_Same, _Same]] = {
+    "figure": (_figure_key, _figure_key),
+    "figure+source": (_figure_source_key, _figure_source_key),
+    "figure+status": (_figure_status_key, _figure_status_key),
+    "actors": (_people_key, _people_key),
+    "locations": (_places_key, _places_key),
+    "reactions": (_people_key, _reaction_match),
+}
+
+
+def _figures_label(figures: tuple[int, ...]) -> str:
+    return "–".join(format_figure(n) for n in figures)
+
+
+def _gold_statements(gold: GoldArticle) -> dict[str, list[_Statement]]:
+    out: dict[str, list[_Statement]] = {f: [] for f in FIELDS}
+    for fig in gold.figures:
+        figures = fig.figures()
+        groups = frozenset(STATUS_GROUPS[s] for s in fig.status)
+        who = fig.source[0] if fig.source else "unattributed"
+        req = fig.required
+        out["figure"].append(_Statement(_figures_label(figures), figures, required=req))
+        out["figure+source"].append(
+            _Statement(f"{_figures_label(figures)} · {who}", figures, tuple(fig.source), required=req)
+        )
+        out["figure+status"].append(
+            _Statement(f"{_figures_label(figures)} · {'/'.join(fig.status)}", figures, groups=groups, required=req)
+        )
+    out["actors"] = [_Statement(a.name, names=tuple(a.names()), required=a.required) for a in gold.actors]
+    out["locations"] = [_Statement(x.name, names=tuple(x.names()), required=x.required) for x in gold.locations]
+    out["reactions"] = [
+        _Statement(
+            f"{r.speaker} · {'/'.join(r.stance)}", names=tuple(r.names()), stances=set(r.stance), required=r.required
+        )
+        for r in gold.reactions
+    ]
+    return out
+
+
+def _predicted_statements(result: VerifiedExtraction) -> dict[str, list[_Statement]]:
+    ex = result.extraction
+    out: dict[str, list[_Statement]] = {f: [] for f in FIELDS}
+    for est in ex.troop_estimates:
+        figures = tuple(est.figures()) if est.count is not None else (est.low or 0, est.high or 0)
+        a = est.attribution
+        named = [n for n in (a.source, a.organization, a.via) if n]
+        names = () if a.kind == "unattributed" else tuple(named)
+        who = " / ".join(names) or "unattributed"
+        out["figure"].append(_Statement(_figures_label(figures), figures))
+        out["figure+source"].append(_Statement(f"{_figures_label(figures)} · {who}", figures, names))
+        out["figure+status"].append(
+            _Statement(
+                f"{_figures_label(figures)} · {est.status}", figures, groups=frozenset([STATUS_GROUPS[est.status]])
+            )
+        )
+    out["actors"] = [_Statement(a.name, names=(a.name,)) for a in ex.actors]
+    out["locations"] = [_Statement(x.name, names=(x.name,)) for x in ex.locations]
+    out["reactions"] = [
+        _Statement(f"{r.speaker} · {r.stance}", names=(r.speaker,), stances={r.stance}) for r in ex.official_reactions
+    ]
+    return out
+
+
+def _distinct(items: list[_Statement], same: _Same) -> list[_Statement]:
+    kept: list[_Statement] = []
+    for item in items:
+        twin = next((k for k in kept if same(k, item)), None)
+        if twin is None:
+            kept.append(_Statement(item.label, item.figures, item.names, item.groups, set(item.stances), item.required))
+        else:
+            twin.stances |= item.stances
+            twin.required = twin.required or item.required
+    return kept
+
+
+# -- scoring ------------------------------------------------------------------------------
+
+
+class Score(BaseModel):
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: Score) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    def summary(self) -> dict[str, float | int]:
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 3),
+            "recall": round(self.recall, 3),
+            "f1": round(self.f1, 3),
+        }
+
+
+class Finding(BaseModel):
+    article: str
+    field: str
+    item: str
+
+
+class ArticleScore(BaseModel):
+    article: str
+    scores: dict[str, Score]
+
+
+class EvalReport(BaseModel):
+    model: str | None = None
+    prompt_version: str | None = None
+    articles: list[ArticleScore] = Field(default_factory=list)
+    totals: dict[str, Score] = Field(default_factory=dict)
+    misses: list[Finding] = Field(default_factory=list)
+    false_positives: list[Finding] = Field(default_factory=list)
+    missing_articles: list[str] = Field(default_factory=list)
+    # Kept troop figures whose quote does not state the figure: must be 0.
+    figures_without_quote: list[Finding] = Field(default_factory=list)
+
+    def as_json(self) -> str:
+        rest = self.model_dump(mode="json", exclude={"totals", "articles", "model", "prompt_version"})
+        data = {
+            "model": self.model,
+            "prompt_version": self.prompt_version,
+            "totals": {f: s.summary() for f, s in self.totals.items()},
+            "articles": [
+                {"article": a.article, **{f: s.summary() for f, s in a.scores.items()}} for a in self.articles
+            ],
+            **rest,
+        }
+        return json.dumps(data, indent=2, ensure_ascii=False)
+
+
+def _score_field(
+    gold: list[_Statement], predicted: list[_Statement], rules: tuple[_Same, _Same]
+) -> tuple[Score, list[_Statement], list[_Statement]]:
+    same, match = rules
+    gold = sorted(_distinct(gold, same), key=lambda s: not s.required)
+    predicted = _distinct(predicted, same)
+    free = list(predicted)
+    score, misses = Score(), []
+    for g in gold:
+        hit = next((p for p in free if match(g, p)), None)
+        if hit is not None:
+            free.remove(hit)
+            score.tp += g.required
+        elif g.required:
+            misses.append(g)
+    score.fn = len(misses)
+    score.fp = len(free)
+    return score, misses, free
+
+
+def evaluate(gold: Sequence[GoldArticle], results: Sequence[VerifiedExtraction]) -> EvalReport:
+    """Score ``results`` against ``gold``; articles are paired by file name stem."""
+    by_stem = {stem(r.source): r for r in results}
+    report = EvalReport(totals={f: Score() for f in FIELDS})
+    if results:
+        report.model, report.prompt_version = results[0].model, results[0].prompt_version
+    for g in gold:
+        name = stem(g.article)
+        result = by_stem.get(name)
+        if result is None:
+            report.missing_articles.append(g.article)
+        expected = _gold_statements(g)
+        predicted = _predicted_statements(result) if result else {f: [] for f in FIELDS}
+        scores = {}
+        for f in FIELDS:
+            score, misses, extra = _score_field(expected[f], predicted[f], _RULES[f])
+            scores[f] = score
+            report.totals[f].add(score)
+            report.misses += [Finding(article=name, field=f, item=m.label) for m in misses]
+            report.false_positives += [Finding(article=name, field=f, item=x.label) for x in extra]
+        report.articles.append(ArticleScore(article=name, scores=scores))
+        for est in result.extraction.troop_estimates if result else []:
+            if not all(mentions(est.quote, n) for n in est.figures()):
+                label = f"{_figures_label(tuple(est.figures()))}: {est.quote!r}"
+                report.figures_without_quote.append(Finding(article=name, field="figure", item=label))
+    return report
+
+
+def report_text(report: EvalReport) -> str:
+    """The report as a plain table and lists, for a terminal."""
+    lines = [f"model: {report.model}   prompt: {report.prompt_version}", ""]
+    header = f"{'field':<15}{'P':>7}{'R':>7}{'F1':>7}{'tp':>5}{'fp':>5}{'fn':>5}"
+    lines += [header, "-" * len(header)]
+    for f, s in report.totals.items():
+        lines.append(f"{f:<15}{s.precision:>7.2f}{s.recall:>7.2f}{s.f1:>7.2f}{s.tp:>5}{s.fp:>5}{s.fn:>5}")
+    lines.append("")
+    lines.append(f"kept figures without a quote stating them: {len(report.figures_without_quote)}")
+    for title, findings in (("misses", report.misses), ("false positives", report.false_positives)):
+        lines += ["", f"{title} ({len(findings)}):"]
+        lines += [f"  {x.article[:3]}  {x.field:<14} {x.item}" for x in findings]
+    if report.missing_articles:
+        lines += ["", "no extraction for: " + ", ".join(report.missing_articles)]
+    return "\n".join(lines) + "\n"

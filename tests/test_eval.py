@@ -1,0 +1,143 @@
+"""`summarizer eval`: the matching rules on plain data, and the seeds' gold checked against the text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from schemas import ArticleExtraction, VerifiedExtraction
+from schemas.gold import GoldArticle
+from summarizer.errors import InputError
+from summarizer.evaluate import check_gold, evaluate, load_gold, stem
+from summarizer.ingest import load_articles
+from tests.conftest import ROOT
+from tests.factories import est
+
+GOLD = ROOT / "tests" / "gold"
+
+
+def _result(
+    name: str, *, estimates: list[dict[str, Any]] = (), actors: list[str] = (), **kw: Any
+) -> VerifiedExtraction:  # type: ignore[assignment]
+    extraction = ArticleExtraction.model_validate(
+        {
+            "troop_estimates": estimates,
+            "actors": [{"name": a, "kind": "other", "quote": a} for a in actors],
+            "locations": [{"name": p, "kind": "other", "quote": p} for p in kw.get("places", [])],
+            "official_reactions": [
+                {"speaker": s, "stance": st, "summary": "-", "quote": s} for s, st in kw.get("reactions", [])
+            ],
+        }
+    )
+    return VerifiedExtraction(
+        article_id=name, source=f"corpus/{name}.txt", extraction=extraction, model="m", prompt_version="p"
+    )
+
+
+def _gold(**fields: Any) -> GoldArticle:
+    return GoldArticle.model_validate({"article": "a.txt", **fields})
+
+
+def _fig(count: int, source: list[str], status: list[str], required: bool = True) -> dict[str, Any]:
+    return {"count": count, "status": status, "source": source, "evidence": f"{count:,} troops", "required": required}
+
+
+def test_figures_match_by_number_and_sources_through_aliases() -> None:
+    gold = _gold(
+        figures=[
+            _fig(10_000, ["Pentagon", "Sabrina Singh"], ["expected"]),
+            _fig(3_000, ["South Korea's National Intelligence Service", "NIS"], ["sent"]),
+            _fig(12_000, [], ["sent"]),
+        ]
+    )
+    result = _result(
+        "a",
+        estimates=[
+            est(10_000, source="Pentagon spokesperson Sabrina Singh", status="expected"),
+            est(10_000, source="Singh", org="Pentagon", status="expected"),  # a repeat counts once
+            est(3_000, org="South Korean intelligence", status="planned"),  # right source, wrong status group
+            est(12_000, kind="unattributed", status="sent"),  # unattributed matches "no source"
+            est(1_500, org="NIS", status="sent"),  # not in the gold
+        ],
+    )
+    report = evaluate([gold], [result])
+    t = report.totals
+    assert (t["figure"].tp, t["figure"].fp, t["figure"].fn) == (3, 1, 0)
+    assert (t["figure+source"].tp, t["figure+source"].fp) == (3, 1)
+    assert (t["figure+status"].tp, t["figure+status"].fp, t["figure+status"].fn) == (2, 2, 1)
+    assert t["figure"].precision == pytest.approx(0.75) and t["figure"].recall == 1.0
+    assert {f.item for f in report.misses} == {"3,000 · sent"}
+
+
+def test_a_wrong_source_is_a_miss_and_a_false_positive() -> None:
+    gold = _gold(figures=[_fig(10_000, ["Volodymyr Zelensky", "Zelensky"], ["planned"])])
+    report = evaluate([gold], [_result("a", estimates=[est(10_000, source="NATO", org="US", status="planned")])])
+    s = report.totals["figure+source"]
+    assert (s.tp, s.fp, s.fn, s.f1) == (0, 1, 1, 0.0)
+    assert report.totals["figure"].f1 == 1.0
+
+
+def test_optional_gold_items_are_neither_hits_nor_false_positives() -> None:
+    gold = _gold(
+        actors=[{"name": "Mark Rutte", "evidence": "x"}, {"name": "Brics", "evidence": "x", "required": False}],
+        locations=[{"name": "Kursk region", "evidence": "x"}, {"name": "Seoul", "evidence": "x", "required": False}],
+    )
+    report = evaluate(
+        [gold], [_result("a", actors=["Rutte", "Brics", "Lavrov"], places=["Russia's Kursk region", "Seoul"])]
+    )
+    a, p = report.totals["actors"], report.totals["locations"]
+    assert (a.tp, a.fp, a.fn) == (1, 1, 0)  # Lavrov is the false positive; Brics is ignored
+    assert (p.tp, p.fp, p.fn) == (1, 0, 0)
+
+
+def test_reactions_need_the_speaker_and_an_accepted_stance() -> None:
+    gold = _gold(
+        reactions=[
+            {"speaker": "Lloyd Austin", "stance": ["warn", "concern"], "evidence": "x"},
+            {"speaker": "Vedant Patel", "stance": ["condemn"], "evidence": "x"},
+        ]
+    )
+    result = _result("a", reactions=[("Austin", "confirm"), ("Austin", "concern"), ("Vedant Patel", "deny")])
+    s = evaluate([gold], [result]).totals["reactions"]
+    assert (s.tp, s.fp, s.fn) == (1, 1, 1)
+
+
+def test_an_article_without_an_extraction_counts_every_gold_item_missed() -> None:
+    gold = _gold(figures=[_fig(10_000, [], ["sent"])])
+    report = evaluate([gold], [])
+    assert report.missing_articles == ["a.txt"] and report.totals["figure"].fn == 1
+
+
+def test_the_json_report_has_totals_per_field() -> None:
+    gold = _gold(figures=[_fig(10_000, [], ["sent"])])
+    data = json.loads(evaluate([gold], [_result("a", estimates=[est(10_000, kind="unattributed")])]).as_json())
+    assert data["totals"]["figure+source"] == {"tp": 1, "fp": 0, "fn": 0, "precision": 1.0, "recall": 1.0, "f1": 1.0}
+    assert data["articles"][0]["article"] == "a"
+
+
+def test_the_seeds_gold_evidence_is_verbatim_and_states_each_figure() -> None:
+    gold = load_gold(GOLD)
+    articles = {stem(a.source): a for a in load_articles([str(ROOT / "seeds")])}
+    assert {stem(g.article) for g in gold} == set(articles)
+    for g in gold:
+        assert check_gold(g, articles[stem(g.article)]) == []
+    assert sum(f.required for g in gold for f in g.figures) == 16
+
+
+def test_gold_evidence_that_is_not_in_the_article_is_reported() -> None:
+    (article,) = load_articles([str(ROOT / "seeds" / "003_968b073979ff03d3.txt")])
+    real_sentence = {**_fig(3_000, [], ["sent"]), "evidence": "North Korea is preparing to send 10,000 soldiers"}
+    gold = _gold(article="003_968b073979ff03d3.txt", figures=[_fig(9_000, [], ["sent"]), real_sentence])
+    problems = check_gold(gold, article)
+    assert any("not in the article" in p for p in problems) and any("does not state" in p for p in problems)
+
+
+def test_a_folder_without_gold_files_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no gold files"):
+        load_gold(tmp_path)
+    (tmp_path / "x.json").write_text('{"article": "a.txt", "figures": [{"count": 1}]}')
+    with pytest.raises(InputError, match="not a gold annotation file"):
+        load_gold(tmp_path)
