@@ -2,7 +2,7 @@
 PY ?= .venv/bin/python
 MODEL_PATH ?=
 
-.PHONY: help install test lint format typecheck record bench eval
+.PHONY: help install test lint format typecheck record bench eval screenshot
 
 help:
 	@echo "install   create .venv and install the project with test and dev tools"
@@ -11,6 +11,7 @@ help:
 	@echo "format    apply ruff formatting and safe fixes"
 	@echo "record    re-record cassettes against a real model (MODEL_PATH=file.gguf, default: ../shared/tools/local-model)"
 	@echo "bench     print extraction speed and memory numbers"
+	@echo "screenshot  the seeds' HTML brief as build/brief.png (needs chromium + playwright)"
 	@echo "eval      score the recorded seed extractions against tests/gold (offline)"
 
 install:
@@ -38,3 +39,6 @@ bench:
 eval:
 	$(PY) tests/replay.py -o build/seed-extractions.jsonl
 	$(PY) -m summarizer eval tests/gold --against build/seed-extractions.jsonl --articles seeds --json build/eval.json
+
+screenshot:
+	$(PY) tests/screenshot.py
