@@ -15,4 +15,6 @@ class Article(BaseModel):
     title: str | None = None
     outlet: str | None = None
     published: date | None = None
+    author: str | None = None
+    url: str | None = Field(default=None, description="Where a fetched page came from.")
     text: str

@@ -15,8 +15,9 @@ from rich.console import Console
 from schemas import Article, VerifiedExtraction
 from summarizer import pipeline
 from summarizer.config import Config, load_config
-from summarizer.errors import SummarizerError
+from summarizer.errors import InputError, SummarizerError
 from summarizer.evaluate import report_text
+from summarizer.html_report import brief_html
 from summarizer.render import brief_markdown, extraction_markdown
 
 app = typer.Typer(
@@ -67,26 +68,30 @@ def _fail(exc: SummarizerError) -> typer.Exit:
 
 
 def _prepare(
-    paths: list[str], fmt: str, formats: tuple[str, ...], verbose: bool, *config_args: Any
+    paths: list[str], pattern: str, fmt: str, formats: tuple[str, ...], verbose: bool, *config_args: Any
 ) -> tuple[Config, list[Article]]:
     """What every article command does first: logging, --format, config, inputs, banner."""
     _logging(verbose)
     if fmt not in formats:
         raise typer.BadParameter(f"--format must be one of: {', '.join(formats)}")
     cfg = _config(*config_args)
-    articles = pipeline.as_articles(paths)
+    articles = pipeline.as_articles(paths, pattern=pattern, on_skip=_on_skip)
+    if not articles:
+        raise InputError("no article to read: every input was empty or too short (see the warnings above)")
     _announce(cfg, len(articles))
     return cfg, articles
 
 
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Extract again even if a stored result exists.")]
+GlobOpt = Annotated[str, typer.Option("--glob", help="In directories, read only files matching this pattern.")]
 OutputOpt = Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")]
 
 
 @app.command()
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Article files, directories, or - for stdin.")],
+    paths: Annotated[list[str], typer.Argument(help="Article files (.txt .md .html), directories, URLs, or -.")],
     fmt: Annotated[str, typer.Option("--format", help="json (JSON lines) or md.")] = "json",
+    glob: GlobOpt = "*",
     output: OutputOpt = None,
     no_cache: NoCacheOpt = False,
     config: ConfigOpt = None,
@@ -99,7 +104,7 @@ def extract(
     """Extract actors, troop figures, locations and reactions from each article, grounded."""
     try:
         cfg, articles = _prepare(
-            paths, fmt, ("json", "md"), verbose, config, backend, model, base_url, model_path, no_cache
+            paths, glob, fmt, ("json", "md"), verbose, config, backend, model, base_url, model_path, no_cache
         )
         cache = pipeline.open_cache(cfg)
         try:
@@ -120,8 +125,9 @@ def extract(
 
 @app.command()
 def brief(
-    paths: Annotated[list[str], typer.Argument(help="Article files, directories, or - for stdin.")],
-    fmt: Annotated[str, typer.Option("--format", help="md or json.")] = "md",
+    paths: Annotated[list[str], typer.Argument(help="Article files (.txt .md .html), directories, URLs, or -.")],
+    fmt: Annotated[str, typer.Option("--format", help="md, html (one self-contained page) or json.")] = "md",
+    glob: GlobOpt = "*",
     output: OutputOpt = None,
     no_cache: NoCacheOpt = False,
     config: ConfigOpt = None,
@@ -134,12 +140,17 @@ def brief(
     """Extract every article and merge them into one cross-source brief."""
     try:
         cfg, articles = _prepare(
-            paths, fmt, ("md", "json"), verbose, config, backend, model, base_url, model_path, no_cache
+            paths, glob, fmt, ("md", "json", "html"), verbose, config, backend, model, base_url, model_path, no_cache
         )
         result = pipeline.brief(articles, cfg, on_start=_on_start(len(articles)), on_done=_on_done)
     except SummarizerError as exc:
         raise _fail(exc) from None
-    text = result.model_dump_json(indent=2) if fmt == "json" else brief_markdown(result)
+    if fmt == "json":
+        text = result.model_dump_json(indent=2)
+    elif fmt == "html":
+        text = brief_html(result, articles)
+    else:
+        text = brief_markdown(result)
     if result.run.articles:
         _write(text, output)
     run = result.run
@@ -254,6 +265,10 @@ def _announce(cfg: Config, n: int) -> None:
         markup=False,
         soft_wrap=True,
     )
+
+
+def _on_skip(source: str, reason: str) -> None:
+    err.print(f"[yellow]warning:[/yellow] skipped {source}: {reason}", markup=True, soft_wrap=True)
 
 
 def _on_start(total: int | None) -> Any:

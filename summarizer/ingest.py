@@ -1,23 +1,38 @@
-"""Read articles from files, directories and stdin into :class:`schemas.Article`.
+"""Read articles from files, directories, URLs and stdin into :class:`schemas.Article`.
 
-Metadata comes only from the text itself or its file name: a date in the first lines
-("29 October 2024", "28/10/2024", "2024-10-28"), a headline-like first line, a byline
-("By Smartencyclopedia with Agencies") or an outlet line ("ICARO Media Group").
+Web pages (``.html`` files, fetched URLs, HTML on stdin) go through trafilatura: the
+article body only (navigation, boilerplate and reader comments are not sent to the
+model) plus its title, site name, author and date. For plain text, metadata comes from
+the text itself: a date in the first lines ("29 October 2024", "28/10/2024",
+"2024-10-28"), a headline-like first line, a byline ("By Smartencyclopedia with
+Agencies") or an outlet line ("ICARO Media Group").
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
+
+import charset_normalizer
+import httpx2
+import trafilatura
 
 from schemas import Article
 from summarizer.errors import InputError
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+# Fewer words than this is a stub, a paywall or a failed extraction, not an article.
+MIN_WORDS = 25
+_URL = re.compile(r"^https?://", re.IGNORECASE)
+_USER_AGENT = "summarizer (+https://pypi.org/project/summarizer) article reader"
+_MAX_PAGE_BYTES = 10_000_000
+log = logging.getLogger(__name__)
 _MONTHS = {
     m: i
     for i, names in enumerate(
@@ -103,31 +118,130 @@ def _outlet(head: list[str]) -> str | None:
     return None
 
 
+def decode(data: bytes, declared: str | None = None, *, name: str = "input") -> str:
+    """Bytes to text: UTF-8 first, then the declared charset (HTTP header or HTML meta),
+    then detection; never fails on bad bytes (they become U+FFFD). Binary data is refused."""
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(f"{name} looks like a binary file, not an article; pass .txt, .md or .html files")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    for charset in (declared, _declared_charset(data)):
+        if charset:
+            try:
+                return data.decode(charset)
+            except (LookupError, UnicodeDecodeError):
+                continue
+    # Detection cannot tell Western European single-byte charsets apart on short texts
+    # (Latin-1 "café" reads as Baltic "cafė" just as well); where windows-1252 fits about
+    # as well as the best guess, it wins, as it does in browsers for undeclared pages.
+    matches = list(charset_normalizer.from_bytes(data[:200_000]))
+    if matches:
+        best = matches[0]
+        western = next((m for m in matches if m.encoding in _WESTERN and m.chaos <= best.chaos + 0.05), None)
+        return data.decode((western or best).encoding, errors="replace")
+    return data.decode("cp1252", errors="replace")
+
+
+_WESTERN = ("cp1252", "latin_1", "iso8859_15")
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""")
+
+
+def _declared_charset(data: bytes) -> str | None:
+    head = data[:4096]
+    found = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
+    return found.group(1).decode("ascii", "replace") if found else None
+
+
 def read_text(path: Path) -> str:
-    """Decode a file as UTF-8, falling back to Windows-1252; reject binary files."""
+    """A file's text, decoded as :func:`decode` does."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror}") from exc
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{path} looks like a binary file, not an article; pass .txt or .md files")
+    return decode(data, name=str(path))
+
+
+def looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:1000].lower()
+    return head.startswith(("<!doctype html", "<html", "<?xml")) or bool(
+        re.search(r"<(?:head|body|article|p)[\s>]", head)
+    )
+
+
+def parse_html(html: str, source: str, url: str | None = None) -> Article | None:
+    """The article body of a web page (navigation, ads and reader comments left out)
+    and its metadata; None when the page holds no article text."""
+    doc = trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        favor_precision=True,
+    )
+    text = getattr(doc, "text", None) if doc is not None else None
+    if not text or not text.strip():
+        return None
+    article = parse_article(text, source)
+    published = _iso_date(getattr(doc, "date", None)) or article.published
+    return article.model_copy(
+        update={
+            "title": getattr(doc, "title", None) or article.title,
+            "outlet": getattr(doc, "sitename", None) or article.outlet,
+            "author": getattr(doc, "author", None),
+            "published": published,
+            "url": url,
+        }
+    )
+
+
+def _iso_date(value: str | None) -> date | None:
+    if value and (m := _ISO.match(value)):
+        return _safe_date(int(m[1]), int(m[2]), int(m[3]))
+    return None
+
+
+def fetch(url: str, client: httpx2.Client | None = None, timeout: float = 30.0) -> tuple[bytes, str | None]:
+    """A web page's bytes and the charset its server declared."""
+    own = client is None
+    http = client or httpx2.Client(follow_redirects=True, timeout=timeout, headers={"User-Agent": _USER_AGENT})
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        response = http.get(url)
+        response.raise_for_status()
+        if len(response.content) > _MAX_PAGE_BYTES:
+            raise InputError(
+                f"{url} is over {_MAX_PAGE_BYTES // 1_000_000} MB; save the article text to a file instead"
+            )
+        return response.content, response.charset_encoding
+    except httpx2.HTTPStatusError as exc:
+        raise InputError(f"{url}: the server answered {exc.response.status_code}; check the address") from exc
+    except httpx2.HTTPError as exc:
+        raise InputError(f"cannot fetch {url}: {exc}; check the address and your connection, or save the page") from exc
+    finally:
+        if own:
+            http.close()
 
 
-def expand_paths(paths: Iterable[str]) -> Iterator[str]:
-    """Files as given; directories expanded to their text files, sorted."""
+def expand_paths(paths: Iterable[str], pattern: str = "*") -> Iterator[str]:
+    """Files, URLs and '-' as given; directories searched recursively for article
+    files (.txt, .md, .html...) whose names match ``pattern``, sorted."""
     for raw in paths:
-        if raw == "-":
+        if raw == "-" or _URL.match(raw):
             yield raw
             continue
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+            found = sorted(
+                p for p in path.rglob(pattern) if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES
+            )
             if not found:
-                raise InputError(f"{path} holds no {', '.join(sorted(TEXT_SUFFIXES))} files")
+                kinds = ", ".join(sorted(TEXT_SUFFIXES | HTML_SUFFIXES))
+                raise InputError(f"{path} holds no {kinds} files matching {pattern!r}")
             yield from (str(p) for p in found)
         elif path.is_file():
             yield str(path)
@@ -135,12 +249,46 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
             raise InputError(f"{path} does not exist")
 
 
-def load_articles(paths: Iterable[str]) -> list[Article]:
-    """Every article named by ``paths`` (files, directories, or '-' for stdin)."""
+OnSkip = Callable[[str, str], None]
+
+
+def _log_skip(source: str, reason: str) -> None:
+    log.warning("skipped %s: %s", source, reason)
+
+
+def load_articles(
+    paths: Iterable[str],
+    *,
+    pattern: str = "*",
+    on_skip: OnSkip | None = None,
+    client: httpx2.Client | None = None,
+) -> list[Article]:
+    """Every article named by ``paths``: files, directories (recursively, names
+    matching ``pattern``), ``http(s)://`` URLs, or '-' for stdin.
+
+    Empty and near-empty articles (under ``MIN_WORDS`` words once the page furniture
+    is gone) are skipped and reported through ``on_skip`` (default: a logged warning).
+    """
+    skip = on_skip or _log_skip
     articles = []
-    for name in expand_paths(paths):
-        text = sys.stdin.read() if name == "-" else read_text(Path(name))
-        if not text.strip():
-            raise InputError(f"{name} is empty")
-        articles.append(parse_article(text, name))
+    for name in expand_paths(paths, pattern):
+        article = read_article(name, client=client)
+        words = len(article.text.split()) if article is not None else 0
+        if article is None or words == 0:
+            skip(name, "no article text")
+        elif words < MIN_WORDS:
+            skip(name, f"only {words} words of article text (fewer than {MIN_WORDS})")
+        else:
+            articles.append(article)
     return articles
+
+
+def read_article(name: str, client: httpx2.Client | None = None) -> Article | None:
+    """One article from a path, URL or '-'; None when it holds no text."""
+    if _URL.match(name):
+        data, charset = fetch(name, client)
+        return parse_html(decode(data, charset, name=name), name, url=name)
+    text = sys.stdin.read() if name == "-" else read_text(Path(name))
+    if Path(name).suffix.lower() in HTML_SUFFIXES or (name == "-" and looks_like_html(text)):
+        return parse_html(text, name)
+    return parse_article(text, name) if text.strip() else None

@@ -23,7 +23,7 @@ from summarizer.errors import BackendError, ConfigError, InputError, SummarizerE
 from summarizer.evaluate import EvalReport, check_gold, load_gold, stem
 from summarizer.evaluate import evaluate as score
 from summarizer.extract import Extractor
-from summarizer.ingest import load_articles
+from summarizer.ingest import OnSkip, load_articles
 from summarizer.merge import merge
 from summarizer.prompting import load_prompt
 
@@ -43,11 +43,12 @@ class ExtractionRun:
         return len(self.cached_ids)
 
 
-def as_articles(items: Iterable[str | Article]) -> list[Article]:
-    """Articles as given, and those read from paths (files, directories, '-'), in order."""
+def as_articles(items: Iterable[str | Article], *, pattern: str = "*", on_skip: OnSkip | None = None) -> list[Article]:
+    """Articles as given, and those read from paths (files, directories searched for
+    names matching ``pattern``, URLs, '-'), in order; empty ones skipped via ``on_skip``."""
     out: list[Article] = []
     for item in items:
-        out.extend([item] if isinstance(item, Article) else load_articles([item]))
+        out.extend([item] if isinstance(item, Article) else load_articles([item], pattern=pattern, on_skip=on_skip))
     return out
 
 
