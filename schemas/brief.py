@@ -18,6 +18,7 @@ class SourceRef(BaseModel):
     title: str | None = None
     outlet: str | None = None
     published: dt.date | None = None
+    same_story_as: int | None = Field(default=None, description="The source [n] this article copies (same wire story).")
 
 
 class Origin(BaseModel):
@@ -156,6 +157,7 @@ class RunInfo(BaseModel):
     usage: Usage
     model_calls: int = Field(description="Calls made in this run (stored extractions cost none).")
     from_cache: int = Field(default=0, description="Articles whose stored extraction was reused.")
+    duplicates: int = Field(default=0, description="Articles found to copy another: extracted once, not again.")
     seconds: float
 
 

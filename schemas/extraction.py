@@ -225,3 +225,6 @@ class VerifiedExtraction(BaseModel):
     usage: Usage = Field(default_factory=Usage)
     seconds: float = 0.0
     notes: list[str] = Field(default_factory=list)
+    duplicate_of: str | None = Field(
+        default=None, description="Source of the article this one copies: extracted once there, no model call here."
+    )

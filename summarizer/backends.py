@@ -12,6 +12,7 @@ import logging
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import instructor
 import openai
@@ -41,15 +42,23 @@ def connect(config: Config) -> Iterator[instructor.Instructor]:
     For ``local`` a llama.cpp server is started on a free loopback port for the
     duration and stopped after, so every backend shares the same request path.
     """
+    with serving(config) as served:
+        yield make_client(served)
+
+
+@contextmanager
+def serving(config: Config) -> Iterator[Config]:
+    """``config`` with a base URL that answers: for ``local``, a llama.cpp server started
+    on a free loopback port for the duration of the ``with``; other backends as given."""
     if config.backend != "local":
-        yield make_client(config)
+        yield config
         return
     model = resolve_model_path(config.model_path)
     log.info("starting llama.cpp on %s", model)
     started = time.perf_counter()
     with LocalServer(model, n_ctx=config.n_ctx, n_threads=config.n_threads) as server:
         log.info("llama.cpp ready at %s in %.1fs", server.base_url, time.perf_counter() - started)
-        yield make_client(config.model_copy(update={"base_url": server.base_url}))
+        yield config.model_copy(update={"base_url": server.base_url})
 
 
 def make_client(config: Config) -> instructor.Instructor:
@@ -60,19 +69,29 @@ def make_client(config: Config) -> instructor.Instructor:
             "the local backend's server is started by summarizer.backends.connect(config); "
             "use it (or summarizer.brief / extract) rather than make_client"
         )
-    key = config.api_key()
-    if config.api_key_env and not key:
+    if config.api_key_env and not config.api_key():
         raise ConfigError(
             f"{config.api_key_env} is not set: export {config.api_key_env}=... or choose "
             'backend = "compatible" with a base_url in summarizer.toml'
         )
-    raw = openai.OpenAI(
-        api_key=key or _NO_KEY,
-        base_url=config.base_url,
-        timeout=config.timeout,
-        max_retries=0,  # tenacity in summarizer.extract owns retrying, with jitter
-    )
+    raw = openai.OpenAI(**_client_args(config))
     return instructor.from_openai(raw, mode=_MODES[config.mode])
+
+
+def make_async_client(config: Config) -> instructor.AsyncInstructor:
+    """The same client for concurrent extraction (``config.concurrency`` at a time)."""
+    make_client(config)  # the same checks, the same errors
+    raw = openai.AsyncOpenAI(**_client_args(config))
+    return instructor.from_openai(raw, mode=_MODES[config.mode])
+
+
+def _client_args(config: Config) -> dict[str, Any]:
+    return {
+        "api_key": config.api_key() or _NO_KEY,
+        "base_url": config.base_url,
+        "timeout": config.timeout,
+        "max_retries": 0,  # tenacity in summarizer.extract owns retrying, with jitter
+    }
 
 
 def is_transient(exc: BaseException) -> bool:

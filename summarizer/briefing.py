@@ -114,6 +114,7 @@ def compose(
             usage=usage,
             model_calls=sum(r.attempts for r in fresh),
             from_cache=len(results) - len(fresh),
+            duplicates=sum(1 for r in results if r.duplicate_of),
             seconds=round(seconds, 2),
         ),
     )

@@ -285,6 +285,11 @@ def _on_done(i: int, article: Article, outcome: VerifiedExtraction | pipeline.Fa
     if cached:
         err.print("      reused the stored extraction (no model call)", markup=False)
         return
+    if outcome.duplicate_of:
+        err.print(
+            f"      same story as {outcome.duplicate_of}: its items re-grounded here (no model call)", markup=False
+        )
+        return
     ex = outcome.extraction
     err.print(
         f"      {len(ex.troop_estimates)} figures, {len(ex.actors)} actors, {len(ex.locations)} places, "

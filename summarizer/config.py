@@ -26,10 +26,11 @@ Mode = Literal["tools", "json_schema", "json", "md_json"]
 
 # What each backend means when the user says nothing more.
 BACKEND_DEFAULTS: dict[str, dict[str, Any]] = {
-    "openai": {"model": "gpt-4o-mini", "mode": "json_schema", "api_key_env": "OPENAI_API_KEY"},
-    "compatible": {"model": "local-model", "mode": "tools", "base_url": "http://127.0.0.1:8080/v1"},
-    # A GGUF model run by llama.cpp in a subprocess this tool starts and stops.
-    "local": {"model": "qwen2.5-1.5b-instruct", "mode": "tools"},
+    "openai": {"model": "gpt-4o-mini", "mode": "json_schema", "api_key_env": "OPENAI_API_KEY", "concurrency": 8},
+    "compatible": {"model": "local-model", "mode": "tools", "base_url": "http://127.0.0.1:8080/v1", "concurrency": 4},
+    # A GGUF model run by llama.cpp in a subprocess this tool starts and stops. It answers
+    # one request at a time: more in flight would only queue and run into the timeout.
+    "local": {"model": "qwen2.5-1.5b-instruct", "mode": "tools", "concurrency": 1},
 }
 
 
@@ -52,6 +53,10 @@ class Config(BaseModel):
     max_retries: int = Field(default=1, ge=0, description="Re-asks after a validation error.")
     http_retries: int = Field(default=4, ge=0, description="Retries of transient HTTP failures.")
     timeout: float = Field(default=600.0, gt=0, description="Seconds per HTTP request.")
+    concurrency: int = Field(default=1, ge=1, le=64, description="Articles extracted at the same time.")
+    context_tokens: int | None = Field(
+        default=None, ge=512, description="The model's context window; longer articles are split (local: n_ctx)."
+    )
     seed: int | None = 0
     model_path: str | None = Field(default=None, description="local: the .gguf file (default: downloaded).")
     n_ctx: int = Field(default=16384, ge=512, description="local: context window in tokens.")

@@ -24,7 +24,7 @@ import instructor
 from instructor.v2.core.errors import IncompleteOutputException, InstructorRetryException
 from instructor.v2.core.hooks import Hooks
 from pydantic import ValidationError
-from tenacity import Retrying, retry_if_exception, stop_after_attempt, wait_random_exponential
+from tenacity import AsyncRetrying, Retrying, retry_if_exception, stop_after_attempt, wait_random_exponential
 from tenacity.wait import wait_base
 
 from schemas import Article, ArticleExtraction, VerifiedExtraction
@@ -104,49 +104,134 @@ class _CallStats:
 
 
 class Extractor:
-    """Extracts articles with one configured client. Reuse it across articles."""
+    """Extracts articles with one configured client. Reuse it across articles.
+
+    ``extract`` is the plain call; ``aextract`` the same with an async client, so that a
+    batch can keep several requests in flight (``pipeline.extract_all``).
+    """
 
     def __init__(
         self,
         config: Config,
         client: instructor.Instructor | None = None,
         prompt: Prompt | None = None,
+        aclient: instructor.AsyncInstructor | None = None,
     ) -> None:
         self.config = config
-        self.client = client or backends.make_client(config)
+        self._client = client
+        self._aclient = aclient
         self.prompt = prompt or load_prompt("extract")
 
+    @property
+    def client(self) -> instructor.Instructor:
+        if self._client is None:
+            self._client = backends.make_client(self.config)
+        return self._client
+
+    @property
+    def aclient(self) -> instructor.AsyncInstructor:
+        if self._aclient is None:
+            self._aclient = backends.make_async_client(self.config)
+        return self._aclient
+
+    async def aclose(self) -> None:
+        """Close the async client: its connections belong to the event loop now running."""
+        if self._aclient is not None:
+            await self._aclient.client.close()  # type: ignore[union-attr]
+            self._aclient = None
+
     def extract(self, article: Article) -> VerifiedExtraction:
-        grounder = Grounder(article.text)
-        stats = _CallStats(self.config.max_tokens)
-        notes: list[str] = []
-        started = time.perf_counter()
+        call = _Call(article, self.config.max_tokens)
         try:
-            for attempt in Retrying(
-                stop=stop_after_attempt(self.config.http_retries + 1),
-                wait=_RetryAfterOrBackoff(),
-                retry=retry_if_exception(backends.is_transient),
-                reraise=True,
-            ):
+            for attempt in Retrying(**self._transient_retries()):
                 with attempt:
-                    raw = self._ask(article, grounder, stats, notes)
+                    try:
+                        raw = self.client.create(**self._request(call), max_retries=Retrying(**self._reasks(call)))
+                    except InstructorRetryException as exc:
+                        raw = self._salvage(exc, call)
         except SummarizerError:
             raise
-        except IncompleteOutputException as exc:
-            raise ExtractionError(
+        except Exception as exc:
+            raise self._failure(article, exc) from exc
+        return self._finish(call, raw)
+
+    async def aextract(self, article: Article) -> VerifiedExtraction:
+        call = _Call(article, self.config.max_tokens)
+        try:
+            async for attempt in AsyncRetrying(**self._transient_retries()):
+                with attempt:
+                    try:
+                        raw = await self.aclient.create(
+                            **self._request(call), max_retries=AsyncRetrying(**self._reasks(call))
+                        )
+                    except InstructorRetryException as exc:
+                        raw = self._salvage(exc, call)
+        except SummarizerError:
+            raise
+        except Exception as exc:
+            raise self._failure(article, exc) from exc
+        return self._finish(call, raw)
+
+    # -- the parts both share ------------------------------------------------------------
+    def _transient_retries(self) -> dict[str, Any]:
+        """429 / 5xx / timeouts: backoff with jitter, honouring Retry-After, bounded."""
+        return {
+            "stop": stop_after_attempt(self.config.http_retries + 1),
+            "wait": _RetryAfterOrBackoff(),
+            "retry": retry_if_exception(backends.is_transient),
+            "reraise": True,
+        }
+
+    def _reasks(self, call: _Call) -> dict[str, Any]:
+        return {
+            "stop": stop_after_attempt(self.config.max_retries + 1),
+            "retry": retry_if_exception(call.stats.should_reask),
+            "reraise": True,
+        }
+
+    def _request(self, call: _Call) -> dict[str, Any]:
+        extra: dict[str, Any] = {}
+        if self.config.seed is not None:
+            extra["seed"] = self.config.seed
+        return {
+            "model": self.config.model,
+            "messages": self.prompt.render(call.article),
+            "response_model": ArticleExtraction,
+            "context": {QUOTE_CHECKER: call.grounder},
+            "temperature": self.config.temperature,
+            "max_tokens": self.config.max_tokens,
+            "hooks": call.stats.hooks,
+            **extra,
+        }
+
+    def _salvage(self, exc: InstructorRetryException, call: _Call) -> ArticleExtraction:
+        """The last answer if quotes never all held; re-raised when nothing is usable."""
+        if call.stats.truncated:
+            raise IncompleteOutputException(last_completion=exc.last_completion) from exc
+        salvaged = _last_answer(exc, call.stats.answers, self.config)
+        if salvaged is None:
+            raise exc
+        answer, why = salvaged
+        call.notes.append(why)
+        return answer
+
+    def _failure(self, article: Article, exc: Exception) -> SummarizerError:
+        if isinstance(exc, IncompleteOutputException):
+            return ExtractionError(
                 f"{article.source}: the model's answer was cut off at max_tokens="
                 f"{self.config.max_tokens}; raise max_tokens in summarizer.toml"
-            ) from exc
-        except Exception as exc:
-            explained = backends.explain(exc, self.config)
-            if explained is not None:
-                raise explained from exc
-            raise ExtractionError(f"{article.source}: {backends.shorten(str(exc))}") from exc
+            )
+        explained = backends.explain(exc, self.config)
+        if explained is not None:
+            return explained
+        return ExtractionError(f"{article.source}: {backends.shorten(str(exc))}")
 
+    def _finish(self, call: _Call, raw: ArticleExtraction) -> VerifiedExtraction:
         # Every answer is a sample: a re-ask that fixed one quote may drop an item the
         # first answer had right. Keep the grounded items of all answers, final first.
+        stats, article = call.stats, call.article
         earlier = [a for a in (_parse_text(t) for t in stats.answers[:-1]) if a is not None]
-        extraction, unverified = grounder.ground_all([raw, *reversed(earlier)])
+        extraction, unverified = call.grounder.ground_all([raw, *reversed(earlier)])
         return VerifiedExtraction(
             article_id=article.id,
             source=article.source,
@@ -160,44 +245,20 @@ class Extractor:
             attempts=stats.attempts,
             rejected_quotes=stats.rejected_quotes,
             usage=stats.usage,
-            seconds=round(time.perf_counter() - started, 3),
-            notes=notes,
+            seconds=round(time.perf_counter() - call.started, 3),
+            notes=call.notes,
         )
 
-    def _sampling(self) -> dict[str, Any]:
-        extra: dict[str, Any] = {}
-        if self.config.seed is not None:
-            extra["seed"] = self.config.seed
-        return extra
 
-    def _ask(self, article: Article, grounder: Grounder, stats: _CallStats, notes: list[str]) -> ArticleExtraction:
-        """One instructor call with re-asks; the last answer if quotes never all hold."""
-        try:
-            result: ArticleExtraction = self.client.create(
-                model=self.config.model,
-                messages=self.prompt.render(article),
-                response_model=ArticleExtraction,
-                context={QUOTE_CHECKER: grounder},
-                max_retries=Retrying(
-                    stop=stop_after_attempt(self.config.max_retries + 1),
-                    retry=retry_if_exception(stats.should_reask),
-                    reraise=True,
-                ),
-                temperature=self.config.temperature,
-                max_tokens=self.config.max_tokens,
-                hooks=stats.hooks,
-                **self._sampling(),
-            )
-            return result
-        except InstructorRetryException as exc:
-            if stats.truncated:
-                raise IncompleteOutputException(last_completion=exc.last_completion) from exc
-            salvaged = _last_answer(exc, stats.answers, self.config)
-            if salvaged is None:
-                raise
-            answer, why = salvaged
-            notes.append(why)
-            return answer
+class _Call:
+    """What one article's extraction carries from the request to the result."""
+
+    def __init__(self, article: Article, max_tokens: int) -> None:
+        self.article = article
+        self.grounder = Grounder(article.text)
+        self.stats = _CallStats(max_tokens)
+        self.notes: list[str] = []
+        self.started = time.perf_counter()
 
 
 def _last_answer(

@@ -386,6 +386,8 @@ def _source_meta(s: SourceRef) -> str:
         e(s.published.isoformat()) if s.published else "undated",
         f"<code>{e(s.source)}</code>",
     ]
+    if s.same_story_as:
+        bits.append(f'same story as <a class="cite" href="#src-{s.same_story_as}">[{s.same_story_as}]</a>')
     return f'<div class="meta">{" · ".join(b for b in bits if b)}</div>'
 
 
@@ -417,7 +419,8 @@ def _footer(brief: Brief) -> str:
         f"<footer>Generated {e(run.generated_at.isoformat(timespec='seconds'))} by summarizer · "
         f"backend {e(run.backend)} · "
         f"model {e(run.model)} · prompt {e(run.prompt_version)} · schema {e(run.schema_version)} · "
-        f"{run.articles} article(s) ({run.from_cache} from cache), {run.model_calls} model call(s), "
+        f"{run.articles} article(s) ({run.from_cache} from cache, {run.duplicates} copies of another), "
+        f"{run.model_calls} model call(s), "
         f"{run.usage.total_tokens} tokens, {run.seconds:.1f}s</footer>"
     )
 

@@ -92,6 +92,7 @@ def _range(est: TroopEstimate) -> tuple[int, int]:
 def number_sources(results: Sequence[VerifiedExtraction]) -> list[tuple[SourceRef, VerifiedExtraction]]:
     """Citation numbers: oldest article first, undated last, then by source name."""
     ordered = sorted(results, key=lambda r: (r.published is None, r.published or dt.date.min, r.source))
+    number = {r.source: i for i, r in enumerate(ordered, start=1)}
     return [
         (
             SourceRef(
@@ -101,6 +102,7 @@ def number_sources(results: Sequence[VerifiedExtraction]) -> list[tuple[SourceRe
                 title=r.title,
                 outlet=r.outlet,
                 published=r.published,
+                same_story_as=number.get(r.duplicate_of) if r.duplicate_of else None,
             ),
             r,
         )

@@ -8,17 +8,20 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Coroutine, Iterable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from schemas import Article, Brief, VerifiedExtraction
 from schemas.brief import FailedArticle
 from summarizer import backends, briefing
 from summarizer.cache import ExtractionCache, cache_key, default_cache_dir
 from summarizer.config import Config, load_config
+from summarizer.duplicates import copy_result, duplicate_groups
 from summarizer.errors import BackendError, ConfigError, InputError, SummarizerError
 from summarizer.evaluate import EvalReport, check_gold, load_gold, stem
 from summarizer.evaluate import evaluate as score
@@ -67,46 +70,106 @@ def extract_all(
     on_start: OnStart | None = None,
     on_done: OnDone | None = None,
 ) -> ExtractionRun:
-    """Extract every article, reusing and filling ``cache``; one article's failure is
-    recorded, not raised.
+    """Extract every article; see :func:`aextract_all` (this runs it to completion)."""
+    return asyncio.run(aextract_all(articles, config, extractor, cache, on_start, on_done))
 
+
+async def aextract_all(
+    articles: Sequence[Article],
+    config: Config,
+    extractor: Extractor | None = None,
+    cache: ExtractionCache | None = None,
+    on_start: OnStart | None = None,
+    on_done: OnDone | None = None,
+) -> ExtractionRun:
+    """Extract every article, ``config.concurrency`` at a time, reusing and filling
+    ``cache`` (each result is stored the moment it is done, so an interrupted run loses
+    no finished article). One article's failure is recorded, not raised.
+
+    Copies of the same story (:mod:`summarizer.duplicates`) are extracted once; each copy
+    gets the original's items grounded again in its own text, with no model call.
     Errors that would fail every article the same way (bad configuration, bad key,
     unknown model, server unreachable) stop the run at once instead.
     """
-    run = ExtractionRun()
     prompt_version = load_prompt("extract").version
+    copies = duplicate_groups(articles)
+    outcomes: dict[int, VerifiedExtraction | Failure] = {}
+    cached: set[int] = set()
+    limit = asyncio.Semaphore(config.concurrency)
     with ExitStack() as stack:  # a local model server, if one is started, stops with the run
-        for i, article in enumerate(articles):
-            if on_start:
-                on_start(i, article)
-            key = cache_key(article.id, config.backend, config.model, prompt_version)
-            hit = cache.get(key) if cache is not None else None
-            outcome: VerifiedExtraction | Failure
-            if hit is not None:
-                outcome = hit.model_copy(update={"source": article.source})
-                run.results.append(outcome)
-                run.cached_ids.add(article.id)
-            else:
-                try:
-                    if extractor is None:  # connect only once a model call is needed
-                        extractor = Extractor(config, client=stack.enter_context(backends.connect(config)))
-                    outcome = result = extractor.extract(article)
-                    run.results.append(result)
-                    if cache is not None:
-                        cache.put(key, result)
-                except ConfigError:
-                    raise
-                except BackendError as exc:
-                    if exc.affects_every_request:
+        worker: list[Extractor] = [extractor] if extractor is not None else []
+
+        def current() -> Extractor:  # connect only once a model call is needed
+            if not worker:
+                worker.append(Extractor(stack.enter_context(backends.serving(config))))
+            return worker[0]
+
+        async def one(i: int, article: Article) -> None:
+            async with limit:
+                if on_start:
+                    on_start(i, article)
+                key = cache_key(article.id, config.backend, config.model, prompt_version)
+                hit = cache.get(key) if cache is not None else None
+                outcome: VerifiedExtraction | Failure
+                if hit is not None:
+                    outcome = hit.model_copy(update={"source": article.source})
+                    cached.add(i)
+                else:
+                    try:
+                        outcome = await current().aextract(article)
+                        if cache is not None:
+                            cache.put(key, outcome)
+                    except ConfigError:
                         raise
-                    outcome = Failure(source=article.source, error=str(exc))
-                    run.failures.append(outcome)
-                except SummarizerError as exc:
-                    outcome = Failure(source=article.source, error=str(exc))
-                    run.failures.append(outcome)
+                    except BackendError as exc:
+                        if exc.affects_every_request:
+                            raise
+                        outcome = Failure(source=article.source, error=str(exc))
+                    except SummarizerError as exc:
+                        outcome = Failure(source=article.source, error=str(exc))
+                outcomes[i] = outcome
+                if on_done:
+                    on_done(i, article, outcome, hit is not None)
+
+        try:
+            await _all([one(i, a) for i, a in enumerate(articles) if i not in copies])
+        finally:
+            if worker:
+                await worker[0].aclose()
+        for i, original in sorted(copies.items()):
+            if on_start:
+                on_start(i, articles[i])
+            first = outcomes[original]
+            outcomes[i] = (
+                copy_result(first, articles[i])
+                if isinstance(first, VerifiedExtraction)
+                else Failure(source=articles[i].source, error=f"same story as {first.source}, which failed")
+            )
             if on_done:
-                on_done(i, article, outcome, hit is not None)
+                on_done(i, articles[i], outcomes[i], False)
+    run = ExtractionRun()
+    for i in range(len(articles)):
+        outcome = outcomes[i]
+        if isinstance(outcome, VerifiedExtraction):
+            run.results.append(outcome)
+            if i in cached:
+                run.cached_ids.add(outcome.article_id)
+        else:
+            run.failures.append(outcome)
     return run
+
+
+async def _all(jobs: list[Coroutine[Any, Any, None]]) -> None:
+    """Run every job; on the first error, cancel the rest and raise that error."""
+    tasks = [asyncio.ensure_future(job) for job in jobs]
+    try:
+        for finished in asyncio.as_completed(tasks):
+            await finished
+    except BaseException:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise
 
 
 def extract(paths_or_articles: Iterable[str | Article], config: Config | None = None) -> list[VerifiedExtraction]:

@@ -207,7 +207,8 @@ def brief_markdown(brief: Brief) -> str:
         if s.outlet:
             parts.append(md(s.outlet))
         parts.append(s.published.isoformat() if s.published else "undated")
-        out.append(f"{s.n}. {' · '.join(parts)} — {code(s.source)}")
+        same = f" (same story as \\[{s.same_story_as}\\])" if s.same_story_as else ""
+        out.append(f"{s.n}. {' · '.join(parts)} — {code(s.source)}{same}")
     out.append("")
 
     if brief.unverified:
@@ -233,8 +234,8 @@ def brief_markdown(brief: Brief) -> str:
         "---",
         f"*Generated {run.generated_at.isoformat()} by summarizer · backend {md(run.backend)} · model "
         f"{md(run.model)} · prompt {md(run.prompt_version)} · schema {md(run.schema_version)} · "
-        f"{run.articles} article(s) ({run.from_cache} from cache), {run.model_calls} model call(s), "
-        f"{run.usage.total_tokens} tokens, "
+        f"{run.articles} article(s) ({run.from_cache} from cache, {run.duplicates} copies of another), "
+        f"{run.model_calls} model call(s), {run.usage.total_tokens} tokens, "
         f"{run.seconds:.1f}s.*",
     ]
     return "\n".join(out) + "\n"

@@ -19,11 +19,11 @@ class CountingExtractor(Extractor):
     """Stands in for the model in cache tests: counts calls, can fail on one article."""
 
     def __init__(self, config: Config, fail_on: str | None = None) -> None:
-        self.config = config
+        super().__init__(config)
         self.calls: list[str] = []
         self.fail_on = fail_on
 
-    def extract(self, article: Article) -> VerifiedExtraction:
+    async def aextract(self, article: Article) -> VerifiedExtraction:
         self.calls.append(article.source)
         if article.source == self.fail_on:
             raise KeyboardInterrupt  # the user pressed Ctrl-C during this article
@@ -71,10 +71,10 @@ def test_corrupt_cache_is_moved_aside_and_rebuilt(tmp_path: Path, caplog: pytest
 
 def test_one_failing_article_does_not_stop_the_rest(test_config: Config) -> None:
     class Failing(CountingExtractor):
-        def extract(self, article: Article) -> VerifiedExtraction:
+        async def aextract(self, article: Article) -> VerifiedExtraction:
             if article.source == "a1.txt":
                 raise ExtractionError("a1.txt: the model's answer was cut off")
-            return super().extract(article)
+            return await super().aextract(article)
 
     run = pipeline.extract_all(articles(3), test_config, extractor=Failing(test_config))
     assert [r.source for r in run.results] == ["a0.txt", "a2.txt"]

@@ -1,0 +1,105 @@
+"""Batches: several articles in flight up to the configured limit; copies extracted once."""
+
+from __future__ import annotations
+
+import asyncio
+
+from schemas import Article, VerifiedExtraction
+from summarizer import pipeline
+from summarizer.config import Config
+from summarizer.duplicates import duplicate_groups
+from summarizer.extract import Extractor
+from summarizer.ingest import parse_article
+from summarizer.merge import merge
+from tests.factories import est, result
+
+STORY = (
+    "Pentagon spokeswoman Sabrina Singh said about 10,000 North Korean troops are expected in Russia within weeks. "
+    "South Korea's National Intelligence Service said 1,500 special forces had arrived in Vladivostok for training. "
+    "Nato Secretary-General Mark Rutte called the deployment a dangerous expansion of Russia's war in Ukraine. "
+    "Ukrainian President Volodymyr Zelensky said his government had information about troops being readied. "
+)
+
+
+class SlowExtractor(Extractor):
+    """Stands in for the model: each article takes a moment; counts what is in flight."""
+
+    def __init__(self, config: Config) -> None:
+        super().__init__(config)
+        self.in_flight = 0
+        self.most = 0
+        self.calls: list[str] = []
+
+    async def aextract(self, article: Article) -> VerifiedExtraction:
+        self.calls.append(article.source)
+        self.in_flight += 1
+        self.most = max(self.most, self.in_flight)
+        await asyncio.sleep(0.02)
+        self.in_flight -= 1
+        return result(article.source).model_copy(update={"article_id": article.id})
+
+
+def _distinct(n: int) -> list[Article]:
+    return [
+        parse_article(f"Article {i}. " + " ".join(f"word{i}x{k}" for k in range(40)), f"a{i}.txt") for i in range(n)
+    ]
+
+
+def test_articles_run_in_parallel_up_to_the_configured_limit(test_config: Config) -> None:
+    for limit in (1, 3):
+        config = test_config.model_copy(update={"concurrency": limit})
+        extractor = SlowExtractor(config)
+        run = pipeline.extract_all(_distinct(10), config, extractor=extractor)
+        assert extractor.most == limit
+        assert [r.source for r in run.results] == [f"a{i}.txt" for i in range(10)]  # input order kept
+
+
+def test_the_default_limit_is_one_for_the_embedded_server_and_more_for_remote_ones() -> None:
+    from summarizer.config import load_config
+
+    assert load_config(overrides={"backend": "local"}, env={}).concurrency == 1
+    assert load_config(overrides={"backend": "compatible"}, env={}).concurrency == 4
+    assert load_config(overrides={"backend": "compatible", "concurrency": 8}, env={}).concurrency == 8
+
+
+def test_the_same_wire_story_on_two_sites_is_extracted_once(test_config: Config) -> None:
+    original = parse_article(
+        f"Troops head west\nBy Wire Agency\n{STORY}\nRelated: more news on the war in Ukraine, from our wire",
+        "site-a/story.txt",
+    )
+    copy = parse_article(f"North Korea sends troops, Pentagon says\n{STORY} Photo: Getty\nShare this", "site-b/x.html")
+    other = parse_article("An unrelated article. " + " ".join(f"w{k}" for k in range(60)), "other.txt")
+    assert duplicate_groups([original, copy, other]) == {1: 0}
+
+    class OneAnswer(SlowExtractor):
+        async def aextract(self, article: Article) -> VerifiedExtraction:
+            self.calls.append(article.source)
+            quote = "Pentagon spokeswoman Sabrina Singh said about 10,000 North Korean troops are expected in Russia"
+            if quote not in article.text:
+                return result(article.source).model_copy(update={"article_id": article.id})
+            start = article.text.index(quote)
+            estimate = {
+                **est(10_000, org="Pentagon", status="expected", quote=quote),
+                "start": start,
+                "end": start + len(quote),
+            }
+            return result(article.source, estimates=[estimate]).model_copy(update={"article_id": article.id})
+
+    extractor = OneAnswer(test_config)
+    run = pipeline.extract_all([original, copy, other], test_config, extractor=extractor)
+    assert sorted(extractor.calls) == ["other.txt", "site-a/story.txt"]  # the copy cost no call
+    first, second, _ = run.results
+    assert second.duplicate_of == "site-a/story.txt" and second.attempts == 0
+    (kept,) = second.extraction.troop_estimates
+    assert copy.text[kept.start : kept.end] == kept.quote  # offsets into the copy's own text
+    assert kept.start != first.extraction.troop_estimates[0].start
+
+    sources = merge(run.results).sources
+    by_source = {s.source: s for s in sources}
+    assert by_source["site-b/x.html"].same_story_as == by_source["site-a/story.txt"].n
+    claim = merge(run.results).claims[0]
+    assert len(claim.articles) == 2 and claim.independent_origins == 1  # two outlets, one origin
+
+
+def test_the_seeds_are_not_taken_for_copies(seed_articles: dict[str, Article]) -> None:
+    assert duplicate_groups(list(seed_articles.values())) == {}
