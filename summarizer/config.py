@@ -26,8 +26,20 @@ Mode = Literal["tools", "json_schema", "json", "md_json"]
 
 # What each backend means when the user says nothing more.
 BACKEND_DEFAULTS: dict[str, dict[str, Any]] = {
-    "openai": {"model": "gpt-4o-mini", "mode": "json_schema", "api_key_env": "OPENAI_API_KEY", "concurrency": 8},
-    "compatible": {"model": "local-model", "mode": "tools", "base_url": "http://127.0.0.1:8080/v1", "concurrency": 4},
+    "openai": {
+        "model": "gpt-4o-mini",
+        "mode": "json_schema",
+        "api_key_env": "OPENAI_API_KEY",
+        "concurrency": 8,
+        "context_tokens": 128_000,
+    },
+    "compatible": {
+        "model": "local-model",
+        "mode": "tools",
+        "base_url": "http://127.0.0.1:8080/v1",
+        "concurrency": 4,
+        "context_tokens": 16_384,
+    },
     # A GGUF model run by llama.cpp in a subprocess this tool starts and stops. It answers
     # one request at a time: more in flight would only queue and run into the timeout.
     "local": {"model": "qwen2.5-1.5b-instruct", "mode": "tools", "concurrency": 1},
@@ -64,6 +76,10 @@ class Config(BaseModel):
     cache: bool = Field(default=True, description="Reuse stored extractions (same article, model, prompt).")
     cache_dir: str | None = Field(default=None, description="Default: $XDG_CACHE_HOME/summarizer.")
     source: str = Field(default="defaults", description="Where the file settings came from.")
+
+    def context_window(self) -> int:
+        """Tokens one request may use, answer included (local: the server's n_ctx)."""
+        return self.context_tokens or self.n_ctx
 
     def api_key(self) -> str | None:
         """The API key from the named environment variable (never stored in the config)."""

@@ -30,6 +30,7 @@ from tenacity.wait import wait_base
 from schemas import Article, ArticleExtraction, VerifiedExtraction
 from schemas.extraction import QUOTE_CHECKER, Usage
 from summarizer import backends
+from summarizer.chunking import Part, split
 from summarizer.config import Config
 from summarizer.errors import ExtractionError, SummarizerError
 from summarizer.grounding import Grounder
@@ -141,6 +142,54 @@ class Extractor:
             self._aclient = None
 
     def extract(self, article: Article) -> VerifiedExtraction:
+        parts = self._parts(article)
+        if len(parts) == 1:
+            return self._extract_one(article)
+        return self._combine(article, parts, [self._extract_one(p.article) for p in parts])
+
+    async def aextract(self, article: Article) -> VerifiedExtraction:
+        parts = self._parts(article)
+        if len(parts) == 1:
+            return await self._aextract_one(article)
+        return self._combine(article, parts, [await self._aextract_one(p.article) for p in parts])
+
+    def _parts(self, article: Article) -> list[Part]:
+        """The article, or its overlapping parts when one request would not fit."""
+        return split(article, self.prompt, self.config.context_window(), self.config.max_tokens)
+
+    def _combine(self, article: Article, parts: list[Part], results: list[VerifiedExtraction]) -> VerifiedExtraction:
+        """One result from the parts': every item grounded again in the whole text (offsets
+        into it; the overlap's repeats dropped), costs and notes added up."""
+        extraction, regrounded = Grounder(article.text).ground_all([r.extraction for r in results])
+        unverified = [u for r in results for u in r.unverified]
+        unverified += [u for u in regrounded if u not in unverified]
+        usage = Usage(
+            prompt_tokens=sum(r.usage.prompt_tokens for r in results),
+            completion_tokens=sum(r.usage.completion_tokens for r in results),
+        )
+        starts = ", ".join(str(p.start) for p in parts)
+        how = (
+            f"split into {len(parts)} overlapping parts (starting at offsets {starts}) "
+            f"to fit context_tokens={self.config.context_window()}"
+        )
+        return VerifiedExtraction(
+            article_id=article.id,
+            source=article.source,
+            title=article.title,
+            outlet=article.outlet,
+            published=article.published,
+            extraction=extraction,
+            unverified=unverified,
+            model=self.config.model,
+            prompt_version=self.prompt.version,
+            attempts=sum(r.attempts for r in results),
+            rejected_quotes=sum(r.rejected_quotes for r in results),
+            usage=usage,
+            seconds=round(sum(r.seconds for r in results), 3),
+            notes=[how, *(n for r in results for n in r.notes)],
+        )
+
+    def _extract_one(self, article: Article) -> VerifiedExtraction:
         call = _Call(article, self.config.max_tokens)
         try:
             for attempt in Retrying(**self._transient_retries()):
@@ -155,7 +204,7 @@ class Extractor:
             raise self._failure(article, exc) from exc
         return self._finish(call, raw)
 
-    async def aextract(self, article: Article) -> VerifiedExtraction:
+    async def _aextract_one(self, article: Article) -> VerifiedExtraction:
         call = _Call(article, self.config.max_tokens)
         try:
             async for attempt in AsyncRetrying(**self._transient_retries()):
