@@ -31,6 +31,7 @@ from schemas import (
 from schemas.extraction import Evidenced, ItemKind
 from summarizer.aliases import names, same_entity
 from summarizer.attribution import credit_for
+from summarizer.injection import addresses_the_model, has_link_or_markup
 from summarizer.numbers import format_figure, hedge_of, mentions
 from summarizer.sentences import sentences
 from summarizer.tense import status_from_text
@@ -98,6 +99,7 @@ class Grounder:
         self.text = text
         self._norm, self._index = normalize_with_map(text)
         self._sentences = sentences(text)
+        self._paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
 
     # -- locating -------------------------------------------------------------------
     def locate(self, quote: str) -> Span | None:
@@ -191,6 +193,11 @@ class Grounder:
             return span, exact, f"quote does not mention {item.name!r}: copy a sentence that names it"
         if len(_words(passage)) < _MIN_WORDS:
             return span, exact, "quote too short: copy the whole sentence that states it"
+        if any(addresses_the_model(self.text[a:b]) for a, b in self._paragraphs if a < span.end and span.start < b):
+            return span, exact, "the quote is from a passage addressed to an AI model, not reporting: leave it out"
+        for field, value in _own_words(item):
+            if has_link_or_markup(value):
+                return span, exact, f"{field} holds a link or markup: write it in plain words"
         return span, exact, None
 
     def ground(self, extraction: ArticleExtraction) -> tuple[ArticleExtraction, list[UnverifiedItem]]:
@@ -315,6 +322,32 @@ class Grounder:
             reason=f"the article credits this figure to {credited}, not {said}; attribution corrected",
         )
         return new, [note]
+
+
+def _own_words(item: Evidenced) -> list[tuple[str, str | None]]:
+    """The fields the model writes in its own words (everything but the quote)."""
+    if isinstance(item, TroopEstimate):
+        a = item.attribution
+        return [
+            ("subject", item.subject),
+            ("location", item.location),
+            ("when", item.when),
+            ("attribution.source", a.source),
+            ("attribution.organization", a.organization),
+            ("attribution.via", a.via),
+        ]
+    if isinstance(item, Actor):
+        return [("name", item.name), ("role", item.role), ("affiliation", item.affiliation)]
+    if isinstance(item, Location):
+        return [("name", item.name), ("role", item.role)]
+    if isinstance(item, OfficialReaction):
+        return [
+            ("speaker", item.speaker),
+            ("role", item.role),
+            ("affiliation", item.affiliation),
+            ("summary", item.summary),
+        ]
+    return []
 
 
 def _identity(item: Evidenced) -> tuple[object, ...]:
