@@ -69,9 +69,11 @@ def extract_all(
     cache: ExtractionCache | None = None,
     on_start: OnStart | None = None,
     on_done: OnDone | None = None,
+    *,
+    dedupe: bool = True,
 ) -> ExtractionRun:
     """Extract every article; see :func:`aextract_all` (this runs it to completion)."""
-    return asyncio.run(aextract_all(articles, config, extractor, cache, on_start, on_done))
+    return asyncio.run(aextract_all(articles, config, extractor, cache, on_start, on_done, dedupe=dedupe))
 
 
 async def aextract_all(
@@ -81,18 +83,21 @@ async def aextract_all(
     cache: ExtractionCache | None = None,
     on_start: OnStart | None = None,
     on_done: OnDone | None = None,
+    *,
+    dedupe: bool = True,
 ) -> ExtractionRun:
     """Extract every article, ``config.concurrency`` at a time, reusing and filling
     ``cache`` (each result is stored the moment it is done, so an interrupted run loses
     no finished article). One article's failure is recorded, not raised.
 
     Copies of the same story (:mod:`summarizer.duplicates`) are extracted once; each copy
-    gets the original's items grounded again in its own text, with no model call.
+    gets the original's items grounded again in its own text, with no model call
+    (``dedupe=False`` extracts every article, copies included).
     Errors that would fail every article the same way (bad configuration, bad key,
     unknown model, server unreachable) stop the run at once instead.
     """
     prompt_version = load_prompt("extract").version
-    copies = duplicate_groups(articles)
+    copies = duplicate_groups(articles) if dedupe else {}
     outcomes: dict[int, VerifiedExtraction | Failure] = {}
     cached: set[int] = set()
     limit = asyncio.Semaphore(config.concurrency)

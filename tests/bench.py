@@ -1,30 +1,46 @@
-"""Speed and memory numbers: ``make bench`` (replayed) or ``make bench MODEL_PATH=x.gguf`` (live).
+"""Speed and memory numbers: ``make bench`` (replayed) or ``make bench MODEL_PATH=x.gguf`` (live too).
 
-Replayed, the model's time is zero, so what is measured is the tool's own overhead:
-rendering prompts, parsing, grounding, merging. Live, a llama.cpp server is started on
-the model and every seed is extracted for real (cache off), then once more from the
-cache. Prints a table; asserts nothing.
+Prints, in one run:
+
+1. per seed, replayed from the cassettes: wall time (= the tool's own overhead: prompt
+   rendering, HTTP replay, parsing, grounding), tokens, re-asks, rejected quotes, and
+   the model time the recording took (from the live run when there is one);
+2. scale: 100 and 500 articles (the seeds' texts, each copy made distinct) replayed
+   through the whole pipeline at concurrency 4, each size in a fresh process: wall
+   time, articles per second, peak RSS;
+3. interruption: the 500-article batch stopped half way with the cache on, then run
+   again: how many model calls the re-run makes (only the unfinished articles);
+4. the cached re-run of the seeds;
+5. live, with ``--model-path``: each seed extracted for real by a llama.cpp server, at
+   concurrency 1 and 2 (the speed-up the server allows), model time vs overhead.
+
+Asserts nothing; the numbers go in the issue notes and README.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import resource
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from summarizer import briefing, pipeline  # noqa: E402
-from summarizer.config import Config, load_config  # noqa: E402
+from schemas import Article  # noqa: E402
+from summarizer import pipeline  # noqa: E402
+from summarizer.cache import ExtractionCache  # noqa: E402
+from summarizer.config import Config  # noqa: E402
 from summarizer.extract import Extractor  # noqa: E402
-from summarizer.ingest import load_articles  # noqa: E402
-from summarizer.local_server import LocalServer  # noqa: E402
-from summarizer.merge import merge  # noqa: E402
-from tests.conftest import TEST_BASE_URL, TEST_MODEL, replayer, seed_cassette  # noqa: E402
+from summarizer.ingest import load_articles, parse_article  # noqa: E402
+from tests.conftest import CASSETTES, replayer, seed_cassette  # noqa: E402
+from tests.replay import recorded_config  # noqa: E402
 
 
 def peak_mib() -> float:
@@ -41,66 +57,207 @@ def table(rows: list[tuple[str, ...]], header: tuple[str, ...]) -> None:
         )
 
 
-def run(config: Config, replay: bool) -> None:
-    articles = load_articles([str(ROOT / "seeds")])
+def seeds() -> list[Article]:
+    return load_articles([str(ROOT / "seeds")])
+
+
+# -- 1. per seed, replayed ----------------------------------------------------------------------
+
+
+def per_seed(config: Config, live: dict[str, float] | None = None) -> None:
     extractor = Extractor(config)
-    rows, results = [], []
     recorder = replayer()
-    total = time.perf_counter()
-    for article in articles:
+    rows = []
+    for article in seeds():
         name = Path(article.source).stem
         started = time.perf_counter()
-        if replay:
-            with recorder.use_cassette(str(seed_cassette(name))):
-                result = extractor.extract(article)
-        else:
+        with recorder.use_cassette(str(seed_cassette(name))):
             result = extractor.extract(article)
         wall = time.perf_counter() - started
-        results.append(result)
         ex = result.extraction
-        items = len(ex.troop_estimates) + len(ex.actors) + len(ex.locations) + len(ex.official_reactions)
+        kept = len(ex.troop_estimates) + len(ex.actors) + len(ex.locations) + len(ex.official_reactions)
+        model = f"{live[name]:.1f}" if live and name in live else "—"
         rows.append(
             (
                 name[:12],
-                f"{wall:.2f}",
+                f"{wall * 1000:.0f}",
+                model,
                 str(result.usage.prompt_tokens),
                 str(result.usage.completion_tokens),
                 str(result.attempts - 1),
                 str(result.rejected_quotes),
-                str(items),
+                str(kept),
                 str(len(result.unverified)),
             )
         )
-    extract_s = time.perf_counter() - total
+    print("\n1. per seed, replayed (wall = the tool's own overhead; model s = live run, if any)")
+    table(
+        rows,
+        ("article", "overhead ms", "live s", "prompt tok", "compl tok", "re-asks", "rejected", "kept", "unverified"),
+    )
+
+
+# -- 2./3. scale and interruption, replayed -------------------------------------------------------
+
+
+def distinct_copies(n: int) -> list[Article]:
+    """``n`` articles from the seeds' texts, each made distinct (so none is a cache hit)."""
+    base = seeds()
+    out = []
+    for i in range(n):
+        seed = base[i % len(base)]
+        text = f"Bench copy {i}\n" + seed.text
+        out.append(
+            parse_article(text, f"bench/{i:04d}-{Path(seed.source).name}").model_copy(
+                update={"published": seed.published}
+            )
+        )
+    return out
+
+
+def _any_copy() -> Any:
+    """Replays each seed's recorded answers for any copy of that seed (matched on method
+    and path only, repeats allowed): the model's part costs nothing, the rest is real."""
+    import vcr
+
+    return vcr.VCR(record_mode="none", match_on=["method", "path"])
+
+
+def scale_run(n: int, concurrency: int, interrupt_at: int | None, cache_dir: str | None) -> dict[str, Any]:
+    """One batch of ``n`` replayed articles in this process; numbers as a dict."""
+    logging.getLogger("instructor").setLevel(logging.CRITICAL)
+    config = recorded_config().model_copy(update={"concurrency": concurrency})
+    articles = distinct_copies(n)
+    by_seed: dict[str, list[Article]] = {}
+    for a in articles:
+        by_seed.setdefault(a.source.split("-", 1)[1].removesuffix(".txt"), []).append(a)
+    store = ExtractionCache(Path(cache_dir) / "x.sqlite") if cache_dir else None
+    calls = 0
+    done = 0
+
+    class Stop(Exception):
+        pass
+
+    def on_done(i: int, article: Article, outcome: object, cached: bool) -> None:
+        nonlocal done, calls
+        done += 1
+        calls += 0 if cached else getattr(outcome, "attempts", 0)
+        if interrupt_at is not None and done >= interrupt_at:
+            raise Stop
+
+    replay = _any_copy()
     started = time.perf_counter()
-    merged = merge(results)
-    briefing.compose(merged, results, backend=config.backend, model=config.model, prompt_version="", seconds=0)
-    merge_s = time.perf_counter() - started
-    header = ("article", "wall s", "prompt tok", "compl tok", "re-asks", "rejected", "kept", "unverified")
-    print(f"\n{'replayed (tool overhead only)' if replay else 'live'}: {config.model}")
-    table(rows, header)
-    print(f"extraction total {extract_s:.2f}s; merge + compose {merge_s * 1000:.1f} ms; peak RSS {peak_mib():.0f} MiB")
-    if not replay:
-        cache_dir = ROOT / ".bench-cache"
-        cfg = config.model_copy(update={"cache": True, "cache_dir": str(cache_dir)})
-        pipeline.extract_all(articles, cfg, extractor=extractor, cache=pipeline.open_cache(cfg))
+    results = 0
+    try:
+        for stem, group in sorted(by_seed.items()):
+            with replay.use_cassette(str(seed_cassette(stem)), allow_playback_repeats=True):
+                run = pipeline.extract_all(group, config, cache=store, on_done=on_done, dedupe=False)
+                results += len(run.results)
+    except Stop:
+        pass
+    wall = time.perf_counter() - started
+    if store is not None:
+        store.close()
+    return {
+        "n": n,
+        "done": done,
+        "results": results,
+        "model_calls": calls,
+        "wall_s": round(wall, 2),
+        "peak_mib": round(peak_mib()),
+    }
+
+
+def in_subprocess(**kw: Any) -> dict[str, Any]:
+    args = [sys.executable, __file__, "--scale-run", json.dumps(kw)]
+    out = subprocess.run(args, check=True, capture_output=True, text=True, cwd=ROOT).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def scale() -> None:
+    print("\n2. scale: the whole pipeline on N replayed articles, concurrency 4, each size in a fresh process")
+    rows = []
+    for n in (100, 500):
+        r = in_subprocess(n=n, concurrency=4, interrupt_at=None, cache_dir=None)
+        rows.append((str(n), f"{r['wall_s']:.1f}", f"{n / r['wall_s']:.0f}", str(r["model_calls"]), str(r["peak_mib"])))
+    table(rows, ("articles", "wall s", "articles/s", "model calls", "peak RSS MiB"))
+
+    print("\n3. interruption: 500 articles, stopped after 250 finished, then run again (cache on)")
+    with tempfile.TemporaryDirectory() as folder:
+        first = in_subprocess(n=500, concurrency=4, interrupt_at=250, cache_dir=folder)
+        again = in_subprocess(n=500, concurrency=4, interrupt_at=None, cache_dir=folder)
+    unfinished = 500 - first["done"]
+    print(
+        f"first run: {first['done']} finished before the stop ({first['model_calls']} model calls); "
+        f"re-run: {again['model_calls']} model calls for the {unfinished} unfinished articles "
+        f"(0 repeated for the finished ones), {again['wall_s']:.1f}s, peak RSS {again['peak_mib']} MiB"
+    )
+
+
+# -- 4. cached re-run ----------------------------------------------------------------------------
+
+
+def cached_rerun(config: Config) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        cfg = config.model_copy(update={"cache": True, "cache_dir": folder})
+        recorder = replayer()
+        store = pipeline.open_cache(cfg)
+        for article in seeds():  # fill the store from the recordings
+            with recorder.use_cassette(str(seed_cassette(Path(article.source).stem))):
+                pipeline.extract_all([article], cfg, cache=store)
         started = time.perf_counter()
-        again = pipeline.extract_all(articles, cfg, extractor=extractor, cache=pipeline.open_cache(cfg))
-        print(f"cached re-run: {again.cached}/{len(articles)} from cache in {time.perf_counter() - started:.3f}s")
+        again = pipeline.extract_all(seeds(), cfg, cache=store)
+        took = time.perf_counter() - started
+        assert store is not None
+        store.close()
+    print(f"\n4. cached re-run of the 5 seeds: {again.cached}/5 from the store, 0 model calls, {took * 1000:.0f} ms")
+
+
+# -- 5. live --------------------------------------------------------------------------------------
+
+
+def live(model_path: str, python: str, names: list[str]) -> dict[str, float]:
+    from summarizer.local_server import LocalServer
+
+    chosen = [a for a in seeds() if not names or Path(a.source).stem[:3] in names]
+    times: dict[str, float] = {}
+    with LocalServer(model_path, python=python) as server:
+        config = recorded_config().model_copy(update={"base_url": server.base_url, "model": Path(model_path).stem})
+        print(f"\n5. live: {model_path} on {len(chosen)} article(s)")
+        walls = {}
+        for concurrency in (1, 2):
+            cfg = config.model_copy(update={"concurrency": concurrency})
+            started = time.perf_counter()
+            run = pipeline.extract_all(chosen, cfg)
+            walls[concurrency] = time.perf_counter() - started
+            if concurrency == 1:
+                times = {Path(r.source).stem: r.seconds for r in run.results}
+                tokens = sum(r.usage.total_tokens for r in run.results)
+                print(f"concurrency 1: {walls[1]:.1f}s, {tokens} tokens, {len(run.failures)} failed")
+        print(f"concurrency 2: {walls[2]:.1f}s — speed-up {walls[1] / walls[2]:.2f}x")
+    return times
 
 
 def main() -> int:
     logging.getLogger("instructor").setLevel(logging.CRITICAL)  # it logs every re-ask at ERROR
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--model-path", help="GGUF file: run live against it instead of replaying")
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--model-path", help="GGUF file: also run live against it")
     parser.add_argument("--python", default=sys.executable, help="interpreter with llama-cpp-python[server]")
+    parser.add_argument("--live-seeds", default="", help="live: only these seeds, e.g. 003,004 (default: all)")
+    parser.add_argument("--scale-run", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    overrides = {"backend": "compatible", "model": TEST_MODEL, "base_url": TEST_BASE_URL, "cache": False}
-    if not args.model_path:
-        run(load_config(overrides=overrides, env={}, cwd=ROOT / "tests"), replay=True)
+    if args.scale_run:
+        print(json.dumps(scale_run(**json.loads(args.scale_run))))
         return 0
-    with LocalServer(args.model_path, python=args.python) as server:
-        run(load_config(overrides={**overrides, "base_url": server.base_url}, env={}, cwd=ROOT / "tests"), replay=False)
+    config = recorded_config()
+    print(f"cassettes: {CASSETTES.relative_to(ROOT)}; model recorded: {config.model}")
+    timings = (
+        live(args.model_path, args.python, [s for s in args.live_seeds.split(",") if s]) if args.model_path else None
+    )
+    per_seed(config, timings)
+    scale()
+    cached_rerun(config)
+    print(f"\npeak RSS of this process: {peak_mib():.0f} MiB")
     return 0
 
 
