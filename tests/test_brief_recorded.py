@@ -122,3 +122,9 @@ def test_cli_brief_from_stored_extractions_makes_no_model_call(
     assert "5 article(s), 5 claim(s)" in err and "0 model call(s), 5 from cache, 0 tokens" in err
     text = out.read_text()
     assert text.startswith("# Cross-source brief") and "## Where sources disagree" in text
+
+    page = tmp_path / "brief.html"
+    assert main([*argv, "--format", "html", "-o", str(page)]) == 0
+    html = page.read_text()
+    assert html.startswith("<!DOCTYPE html>") and "Content-Security-Policy" in html
+    assert html.count('<article class="source"') == 5 and "<mark " in html

@@ -70,3 +70,14 @@ def test_local_backend_with_a_missing_model_file_says_how_to_fix(capsys: pytest.
     assert code == 2
     assert err.splitlines()[0].startswith("backend local (nowhere.gguf)")  # first line names backend + model
     assert "nowhere.gguf does not exist" in err and "Traceback" not in err
+
+
+def test_inputs_with_no_article_text_are_skipped_with_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "stub.html").write_text("<html><body><nav>Home</nav><p>Subscribe.</p></body></html>")
+    assert main(["brief", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "warning: skipped" in err and "empty.txt: no article text" in err and "stub.html" in err
+    assert "no article to read" in err and "Traceback" not in err
