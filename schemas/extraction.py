@@ -18,6 +18,8 @@ from typing import Any, Literal, Protocol
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 from pydantic.json_schema import SkipJsonSchema
 
+from schemas.article import Article
+
 # Bump when a field changes meaning: it is part of every cache key and brief's metadata.
 SCHEMA_VERSION = "1"
 
@@ -228,3 +230,16 @@ class VerifiedExtraction(BaseModel):
     duplicate_of: str | None = Field(
         default=None, description="Source of the article this one copies: extracted once there, no model call here."
     )
+
+    @classmethod
+    def of(cls, article: Article, extraction: ArticleExtraction, **fields: Any) -> VerifiedExtraction:
+        """The result for ``article``: its id and metadata, and the given fields."""
+        return cls(
+            article_id=article.id,
+            source=article.source,
+            title=article.title,
+            outlet=article.outlet,
+            published=article.published,
+            extraction=extraction,
+            **fields,
+        )

@@ -83,13 +83,9 @@ def copy_result(original: VerifiedExtraction, copy: Article) -> VerifiedExtracti
     extraction, unverified = Grounder(copy.text).ground(original.extraction)
     # Attribution notes were made once, on the original; repeating them adds nothing.
     unverified = [u for u in unverified if u.kind != "attribution"]
-    return VerifiedExtraction(
-        article_id=copy.id,
-        source=copy.source,
-        title=copy.title,
-        outlet=copy.outlet,
-        published=copy.published,
-        extraction=extraction,
+    return VerifiedExtraction.of(
+        copy,
+        extraction,
         unverified=unverified,
         model=original.model,
         prompt_version=original.prompt_version,

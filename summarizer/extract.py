@@ -172,13 +172,9 @@ class Extractor:
             f"split into {len(parts)} overlapping parts (starting at offsets {starts}) "
             f"to fit context_tokens={self.config.context_window()}"
         )
-        return VerifiedExtraction(
-            article_id=article.id,
-            source=article.source,
-            title=article.title,
-            outlet=article.outlet,
-            published=article.published,
-            extraction=extraction,
+        return VerifiedExtraction.of(
+            article,
+            extraction,
             unverified=unverified,
             model=self.config.model,
             prompt_version=self.prompt.version,
@@ -281,13 +277,9 @@ class Extractor:
         stats, article = call.stats, call.article
         earlier = [a for a in (_parse_text(t) for t in stats.answers[:-1]) if a is not None]
         extraction, unverified = call.grounder.ground_all([raw, *reversed(earlier)])
-        return VerifiedExtraction(
-            article_id=article.id,
-            source=article.source,
-            title=article.title,
-            outlet=article.outlet,
-            published=article.published,
-            extraction=extraction,
+        return VerifiedExtraction.of(
+            article,
+            extraction,
             unverified=unverified,
             model=self.config.model,
             prompt_version=self.prompt.version,
