@@ -52,15 +52,20 @@ class Part:
     start: int  # where its text starts in the whole article
 
 
-def split(article: Article, prompt: Prompt, context_tokens: int, max_tokens: int) -> list[Part]:
+def split(
+    article: Article, prompt: Prompt, context_tokens: int, max_tokens: int, *, part_tokens: int | None = None
+) -> list[Part]:
     """``article`` as one part if its request fits ``context_tokens``, else as several
-    overlapping parts on sentence boundaries, each of which fits."""
-    if request_tokens(prompt, article, max_tokens) <= context_tokens:
+    overlapping parts on sentence boundaries, each of which fits. ``part_tokens`` caps
+    a part's text further (smaller parts, shorter answers)."""
+    if part_tokens is None and request_tokens(prompt, article, max_tokens) <= context_tokens:
         return [Part(article, 0)]
     spans = sentence_spans(article.text)
     empty = request_tokens(prompt, article.model_copy(update={"text": ""}), max_tokens)
     # The figure-sentence list repeats troop sentences, so a part's text may count twice.
     room = (context_tokens - empty) // 2
+    if part_tokens is not None:
+        room = min(room, part_tokens)
     if room <= 0 or any(estimate_tokens(article.text[s:e]) > room for s, e in spans):
         raise InputError(
             f"{article.source}: not even one sentence fits a request of context_tokens={context_tokens} "

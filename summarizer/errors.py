@@ -33,3 +33,11 @@ class BackendError(SummarizerError):
 
 class ExtractionError(SummarizerError):
     """A model answered, but no usable extraction came out of it."""
+
+
+class TruncatedError(ExtractionError):
+    """The model's answer stopped at max_tokens."""
+
+    def __init__(self, message: str, *, max_tokens: int) -> None:
+        super().__init__(message)
+        self.max_tokens = max_tokens

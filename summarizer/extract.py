@@ -18,21 +18,29 @@ from __future__ import annotations
 import json
 import logging
 import time
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import instructor
 from instructor.v2.core.errors import IncompleteOutputException, InstructorRetryException
 from instructor.v2.core.hooks import Hooks
 from pydantic import ValidationError
-from tenacity import AsyncRetrying, Retrying, retry_if_exception, stop_after_attempt, wait_random_exponential
+from tenacity import (
+    AsyncRetrying,
+    Retrying,
+    retry_if_exception,
+    stop_after_attempt,
+    wait_random_exponential,
+)
 from tenacity.wait import wait_base
 
 from schemas import Article, ArticleExtraction, VerifiedExtraction
 from schemas.extraction import QUOTE_CHECKER, Usage
 from summarizer import backends
-from summarizer.chunking import Part, split
+from summarizer.chunking import Part, estimate_tokens, request_tokens, split
 from summarizer.config import Config
-from summarizer.errors import ExtractionError, SummarizerError
+from summarizer.errors import ExtractionError, SummarizerError, TruncatedError
 from summarizer.grounding import Grounder
 from summarizer.prompting import Prompt, load_prompt
 
@@ -96,6 +104,7 @@ class _CallStats:
     def _on_parse_error(self, error: Exception) -> None:
         if isinstance(error, ValidationError):
             problems = error.errors()
+            _drop_tracebacks(problems)
             self.rejected_quotes += sum(1 for e in problems if "quote" in str(e.get("msg", "")))
             for problem in problems:
                 where = ".".join(str(p) for p in problem["loc"])
@@ -142,20 +151,58 @@ class Extractor:
             self._aclient = None
 
     def extract(self, article: Article) -> VerifiedExtraction:
-        parts = self._parts(article)
-        if len(parts) == 1:
-            return self._extract_one(article)
-        return self._combine(article, parts, [self._extract_one(p.article) for p in parts])
+        cut: TruncatedError | None = None
+        for plan in self._plans(article):
+            try:
+                results = [self._extract_one(p.article, plan.max_tokens) for p in plan.parts]
+            except TruncatedError as exc:
+                cut = exc
+                continue
+            return self._assemble(article, plan, results)
+        raise self._gave_up(article, cut)
 
     async def aextract(self, article: Article) -> VerifiedExtraction:
-        parts = self._parts(article)
-        if len(parts) == 1:
-            return await self._aextract_one(article)
-        return self._combine(article, parts, [await self._aextract_one(p.article) for p in parts])
+        cut: TruncatedError | None = None
+        for plan in self._plans(article):
+            try:
+                results = [await self._aextract_one(p.article, plan.max_tokens) for p in plan.parts]
+            except TruncatedError as exc:
+                cut = exc
+                continue
+            return self._assemble(article, plan, results)
+        raise self._gave_up(article, cut)
 
-    def _parts(self, article: Article) -> list[Part]:
-        """The article, or its overlapping parts when one request would not fit."""
-        return split(article, self.prompt, self.config.context_window(), self.config.max_tokens)
+    def _plans(self, article: Article) -> Iterator[_Plan]:
+        """How to ask: the article whole (or in parts, if it does not fit the context);
+        if an answer is cut off at max_tokens, once more with twice the budget when that
+        still fits; then in two halves, whose answers are shorter. Bounded: at most
+        three tries, and a truncated answer is never sent back to the model."""
+        window, budget = self.config.context_window(), self.config.max_tokens
+        parts = split(article, self.prompt, window, budget)
+        yield _Plan(parts, budget, None)
+        doubled = 2 * budget
+        if len(parts) == 1 and request_tokens(self.prompt, article, doubled) <= window:
+            yield _Plan(parts, doubled, f"answer cut off at max_tokens={budget}; asked again with {doubled}")
+            budget = doubled
+        biggest = max(estimate_tokens(p.article.text) for p in parts)
+        smaller = split(article, self.prompt, window, budget, part_tokens=biggest // 2 + biggest // 8)
+        yield _Plan(smaller, budget, f"answer cut off at max_tokens={budget}; article asked in {len(smaller)} parts")
+
+    def _gave_up(self, article: Article, cut: TruncatedError | None) -> ExtractionError:
+        limit = cut.max_tokens if cut else self.config.max_tokens
+        return ExtractionError(
+            f"{article.source}: the model's answer was cut off at max_tokens={self.config.max_tokens}, "
+            f"again at {limit} and with the article in smaller parts; raise max_tokens in summarizer.toml"
+        )
+
+    def _assemble(self, article: Article, plan: _Plan, results: list[VerifiedExtraction]) -> VerifiedExtraction:
+        if len(plan.parts) == 1:
+            result = results[0]
+            return result.model_copy(update={"notes": [plan.note, *result.notes]}) if plan.note else result
+        combined = self._combine(article, plan.parts, results)
+        if plan.note:
+            combined.notes.insert(0, plan.note)
+        return combined
 
     def _combine(self, article: Article, parts: list[Part], results: list[VerifiedExtraction]) -> VerifiedExtraction:
         """One result from the parts': every item grounded again in the whole text (offsets
@@ -185,36 +232,36 @@ class Extractor:
             notes=[how, *(n for r in results for n in r.notes)],
         )
 
-    def _extract_one(self, article: Article) -> VerifiedExtraction:
-        call = _Call(article, self.config.max_tokens)
+    def _extract_one(self, article: Article, max_tokens: int) -> VerifiedExtraction:
+        call = _Call(article, max_tokens)
         try:
             for attempt in Retrying(**self._transient_retries()):
                 with attempt:
                     try:
-                        raw = self.client.create(**self._request(call), max_retries=Retrying(**self._reasks(call)))
+                        reasks = Retrying(**self._reasks(call))
+                        raw = self.client.create(**self._request(call), max_retries=reasks)
                     except InstructorRetryException as exc:
                         raw = self._salvage(exc, call)
         except SummarizerError:
             raise
         except Exception as exc:
-            raise self._failure(article, exc) from exc
+            raise self._failure(call, exc) from exc
         return self._finish(call, raw)
 
-    async def _aextract_one(self, article: Article) -> VerifiedExtraction:
-        call = _Call(article, self.config.max_tokens)
+    async def _aextract_one(self, article: Article, max_tokens: int) -> VerifiedExtraction:
+        call = _Call(article, max_tokens)
         try:
             async for attempt in AsyncRetrying(**self._transient_retries()):
                 with attempt:
                     try:
-                        raw = await self.aclient.create(
-                            **self._request(call), max_retries=AsyncRetrying(**self._reasks(call))
-                        )
+                        reasks = AsyncRetrying(**self._reasks(call))
+                        raw = await self.aclient.create(**self._request(call), max_retries=reasks)
                     except InstructorRetryException as exc:
                         raw = self._salvage(exc, call)
         except SummarizerError:
             raise
         except Exception as exc:
-            raise self._failure(article, exc) from exc
+            raise self._failure(call, exc) from exc
         return self._finish(call, raw)
 
     # -- the parts both share ------------------------------------------------------------
@@ -244,7 +291,7 @@ class Extractor:
             "response_model": ArticleExtraction,
             "context": {QUOTE_CHECKER: call.grounder},
             "temperature": self.config.temperature,
-            "max_tokens": self.config.max_tokens,
+            "max_tokens": call.max_tokens,
             "hooks": call.stats.hooks,
             **extra,
         }
@@ -260,16 +307,16 @@ class Extractor:
         call.notes.append(why)
         return answer
 
-    def _failure(self, article: Article, exc: Exception) -> SummarizerError:
+    def _failure(self, call: _Call, exc: Exception) -> SummarizerError:
+        source = call.article.source
         if isinstance(exc, IncompleteOutputException):
-            return ExtractionError(
-                f"{article.source}: the model's answer was cut off at max_tokens="
-                f"{self.config.max_tokens}; raise max_tokens in summarizer.toml"
+            return TruncatedError(
+                f"{source}: the model's answer was cut off at max_tokens={call.max_tokens}", max_tokens=call.max_tokens
             )
         explained = backends.explain(exc, self.config)
         if explained is not None:
             return explained
-        return ExtractionError(f"{article.source}: {backends.shorten(str(exc))}")
+        return ExtractionError(f"{source}: {backends.shorten(str(exc))}")
 
     def _finish(self, call: _Call, raw: ArticleExtraction) -> VerifiedExtraction:
         # Every answer is a sample: a re-ask that fixed one quote may drop an item the
@@ -291,11 +338,19 @@ class Extractor:
         )
 
 
+@dataclass(frozen=True)
+class _Plan:
+    parts: list[Part]
+    max_tokens: int
+    note: str | None
+
+
 class _Call:
     """What one article's extraction carries from the request to the result."""
 
     def __init__(self, article: Article, max_tokens: int) -> None:
         self.article = article
+        self.max_tokens = max_tokens
         self.grounder = Grounder(article.text)
         self.stats = _CallStats(max_tokens)
         self.notes: list[str] = []
@@ -323,6 +378,17 @@ def _last_answer(
                 why = f"re-ask stopped by: {backends.explain(cause, config) or cause}"
             return parsed, why
     return None
+
+
+def _drop_tracebacks(problems: list[Any]) -> None:
+    """Detach the tracebacks of the exceptions our validators raised. pydantic-core keeps
+    each one inside the ValidationError where the garbage collector cannot see it, and
+    its traceback holds the validating frames (the article's Grounder, the raw response):
+    without this, every re-asked article stayed in memory for the life of the process."""
+    for problem in problems:
+        raised = (problem.get("ctx") or {}).get("error")
+        if isinstance(raised, BaseException):
+            raised.__traceback__ = None
 
 
 def _answer_text(completion: Any) -> str | None:

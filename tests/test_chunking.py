@@ -60,3 +60,22 @@ def test_the_estimate_is_pessimistic_against_the_recorded_token_counts() -> None
     (article,) = load_articles([str(ROOT / "seeds" / "003_968b073979ff03d3.txt")])
     assert request_tokens(PROMPT, article, 0) >= 3004
     assert estimate_tokens("x" * 300) == 100
+
+
+def test_a_cut_off_answer_is_tried_with_twice_the_budget_then_in_smaller_parts() -> None:
+    from summarizer.config import Config
+    from summarizer.extract import Extractor
+
+    article = _long(30)
+    extractor = Extractor(Config(backend="compatible", model="m", max_tokens=1024, context_tokens=16_384))
+    plans = list(extractor._plans(article))
+    assert [(len(p.parts), p.max_tokens) for p in plans[:2]] == [(1, 1024), (1, 2048)]
+    assert len(plans) == 3 and len(plans[2].parts) >= 2 and plans[2].max_tokens == 2048
+    assert plans[1].note is not None and "asked again with 2048" in plans[1].note
+
+    # no room to double: straight to smaller parts
+    fits_once = request_tokens(PROMPT, article, 1024) + 100
+    tight = Extractor(Config(backend="compatible", model="m", max_tokens=1024, context_tokens=fits_once))
+    plans = list(tight._plans(article))
+    assert [p.max_tokens for p in plans] == [1024, 1024]
+    assert len(plans[1].parts) > len(plans[0].parts)

@@ -7,6 +7,8 @@ apart rather than dropped. Seed-specific checks name figures the recorded model 
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from schemas import Article
@@ -56,13 +58,20 @@ def test_seed_extraction_is_grounded(
 
 
 @pytest.mark.vcr
-def test_an_answer_cut_off_at_max_tokens_is_reported_not_reasked(
-    seed_articles: dict[str, Article], test_config: Config, all_played: object
+def test_an_answer_cut_off_at_max_tokens_is_asked_again_bigger_then_smaller_never_reasked(
+    seed_articles: dict[str, Article], test_config: Config, all_played: Any
 ) -> None:
-    """Recorded with max_tokens=64: llama.cpp says finish_reason 'tool_calls' even so."""
+    """Recorded with max_tokens=64: llama.cpp says finish_reason 'tool_calls' even so.
+    The cut-off answer is never sent back; the article is asked again with 128 tokens,
+    then in two parts, and then the error says what to change."""
+    import json
+
     from summarizer.errors import ExtractionError
 
     config = test_config.model_copy(update={"max_tokens": 64})
-    with pytest.raises(ExtractionError, match="cut off at max_tokens=64"):
+    with pytest.raises(ExtractionError, match="cut off at max_tokens=64, again at 128 and with the article in smaller"):
         Extractor(config).extract(seed_articles["003_968b073979ff03d3"])
-    # all_played: the cassette holds exactly one request, so no re-ask was sent
+    requests = [json.loads(request.body) for request, _ in all_played.data]
+    assert [r["max_tokens"] for r in requests] == [64, 128, 128]
+    assert all(len(r["messages"]) == 2 for r in requests)  # no re-ask carrying the cut-off answer
+    assert len(requests[2]["messages"][1]["content"]) < len(requests[0]["messages"][1]["content"])  # a part
