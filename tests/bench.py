@@ -5,7 +5,7 @@ Prints, in one run:
 1. per seed, replayed from the cassettes: wall time (= the tool's own overhead: prompt
    rendering, HTTP replay, parsing, grounding), tokens, re-asks, rejected quotes, and
    the model time the recording took (from the live run when there is one);
-2. scale: 100 and 500 articles (the seeds' texts, each copy made distinct) replayed
+2. scale: 100, 500 and 1000 articles (the seeds' texts, each copy made distinct) replayed
    through the whole pipeline at concurrency 4, each size in a fresh process: wall
    time, articles per second, peak RSS;
 3. interruption: the 500-article batch stopped half way with the cache on, then run
@@ -177,7 +177,7 @@ def in_subprocess(**kw: Any) -> dict[str, Any]:
 def scale() -> None:
     print("\n2. scale: the whole pipeline on N replayed articles, concurrency 4, each size in a fresh process")
     rows = []
-    for n in (100, 500):
+    for n in (100, 500, 1000):
         r = in_subprocess(n=n, concurrency=4, interrupt_at=None, cache_dir=None)
         rows.append((str(n), f"{r['wall_s']:.1f}", f"{n / r['wall_s']:.0f}", str(r["model_calls"]), str(r["peak_mib"])))
     table(rows, ("articles", "wall s", "articles/s", "model calls", "peak RSS MiB"))
