@@ -70,10 +70,11 @@ svg.timeline .axis { stroke: #b9c3d3; }
 svg.timeline .dot { fill: #c98a00; stroke: #7a5200; }
 svg.timeline .dot.sent { fill: #c0392b; stroke: #7b241c; }
 .legend span { display: inline-block; padding: 0 8px; margin-right: 6px; border-radius: 3px; font-size: 13px; }
-.legend .k-figure, mark.k-figure { background: var(--fig); }
-.legend .k-actor, mark.k-actor { background: var(--act); }
+/* Where spans overlap, the later rule wins: figure > reaction > actor > place (KINDS). */
 .legend .k-location, mark.k-location { background: var(--loc); }
+.legend .k-actor, mark.k-actor { background: var(--act); }
 .legend .k-reaction, mark.k-reaction { background: var(--rea); }
+.legend .k-figure, mark.k-figure { background: var(--fig); }
 mark { color: inherit; border-radius: 2px; padding: 0 1px; }
 mark.active { outline: 3px solid #d0342c; outline-offset: 1px; }
 article.source { border-top: 1px solid #e6e9ef; padding-top: 10px; margin-top: 14px; }
