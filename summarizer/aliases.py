@@ -130,6 +130,24 @@ def _significant(name: str, kind: str | None) -> list[str]:
     return [w for w in words if w not in _TITLES and w != "'s"]
 
 
+# Last words of bodies, not of people: "Ukrainian officials" has no surname to share
+# with "U.S. officials".
+_NOT_SURNAMES = frozenset(
+    [
+        *("officials", "official", "sources", "source", "forces", "intelligence", "government", "military"),
+        *("ministry", "service", "council", "agency", "command", "army", "navy", "delegation", "lawmakers"),
+    ]
+)
+
+
+def _surname(name: str, significant: list[str]) -> str | None:
+    """A person's surname: the last word of a name of two or more, written capitalised."""
+    if len(significant) < 2 or significant[-1] in _NOT_SURNAMES:
+        return None
+    last = name.split()[-1] if name.split() else ""
+    return significant[-1] if last[:1].isupper() else None
+
+
 def _stems(words: Iterable[str]) -> set[str]:
     return {w[:_STEM] for w in words}
 
@@ -200,11 +218,10 @@ class AliasResolver:
             return
         if not entity.stems:
             entity.stems = _stems(significant)
-            if len(significant) >= 2:
-                entity.surname = significant[-1]
+            entity.surname = _surname(name, significant)
             entity.acronyms = _acronym_targets(_words(name))
-        elif len(significant) >= 2 and entity.surname is None:
-            entity.surname = significant[-1]
+        elif entity.surname is None:
+            entity.surname = _surname(name, significant)
 
     @staticmethod
     def _same(entity: Entity, name: str, significant: list[str], kind: str | None) -> bool:

@@ -42,6 +42,22 @@ def test_different_bodies_stay_apart() -> None:
     assert len({resolved[n].key for n in people}) == 3
 
 
+def test_officials_of_different_countries_are_different_sources() -> None:
+    """'officials' is not a surname: U.S. officials and Ukrainian officials stay apart
+    (they were merged once, crediting Kyiv's 10,000 to the US)."""
+    names = [("Ukrainian officials", None), ("U.S. officials", None), ("US officials", None), ("Ukraine", None)]
+    resolved = AliasResolver().resolve_all(names)
+    assert resolved[names[0]] is not resolved[names[1]] and resolved[names[0]] is not resolved[names[2]]
+    merged = merge(
+        [
+            result("a", estimates=[est(10_000, source="Ukrainian officials", status="planned")]),
+            result("b", estimates=[est(10_000, source="US officials", status="planned")]),
+        ]
+    )
+    (claim,) = merged.claims
+    assert claim.independent_origins == 2
+
+
 def test_spelling_variants_merge() -> None:
     r = AliasResolver()
     names = [("Volodymyr Zelensky", "person"), ("Zelenskyy", "person"), ("Zelensky", "person")]
