@@ -73,6 +73,7 @@ _TITLES = frozenset(
         "former",
     ]
 )
+_GENERIC_BODIES = frozenset(["officials", "official", "authorities", "government", "sources"])
 _PLACE_WORDS = frozenset(["region", "oblast", "province", "city", "area", "district", "territory", "the", "of"])
 _STEM = 5
 _SUBSET_SHARE = 0.6
@@ -127,7 +128,11 @@ def _significant(name: str, kind: str | None) -> list[str]:
         if "'s" in words:
             words = words[words.index("'s") + 1 :]
         return [w for w in words if w not in _PLACE_WORDS and w != "'s"]
-    return [w for w in words if w not in _TITLES and w != "'s"]
+    kept = [w for w in words if w not in _TITLES and w != "'s"]
+    # "Ukrainian officials" are Ukraine's: the generic noun says nothing about who,
+    # unless it is all there is ("U.S. officials" once "U.S." is dropped).
+    specific = [w for w in kept if w not in _GENERIC_BODIES]
+    return specific or kept
 
 
 # Last words of bodies, not of people: "Ukrainian officials" has no surname to share

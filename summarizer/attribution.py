@@ -62,6 +62,22 @@ _TITLE = _word_set(
     "spokesperson spokeswoman spokesman secretary-general secretary president minister representative"
     " adviser advisor chief general lieutenant director ambassador lawmaker senator"
 )
+# A title's nationality adjective -> the country the office holder speaks for.
+_COUNTRY_OF = {
+    "ukrainian": "Ukraine",
+    "russian": "Russia",
+    "us": "US",
+    "u.s.": "US",
+    "american": "US",
+    "south korean": "South Korea",
+    "north korean": "North Korea",
+    "british": "UK",
+    "french": "France",
+    "german": "Germany",
+    "chinese": "China",
+    "japanese": "Japan",
+    "polish": "Poland",
+}
 _NATIONALITY = re.compile(r"(?:ian|ean|ese|ish|can|ic)$")
 _WORD = re.compile(r"\(?[\w.’'-]+\)?")
 
@@ -191,6 +207,10 @@ def _split(name: str | None) -> tuple[str | None, str | None]:
     person = " ".join(words[titles[-1] + 1 :]) or None
     body_words = words[: titles[0]]
     body = " ".join(body_words) or None
+    if body and body.lower() in _COUNTRY_OF:
+        # "Ukrainian President Volodymyr Zelensky" speaks for Ukraine: for corroboration he
+        # and "Ukrainian officials" are one side, not two independent sources.
+        return person, _COUNTRY_OF[body.lower()]
     if body and (_NATIONALITY.search(body_words[-1].lower()) or body_words[-1].lower() in _NAME_WORDS):
-        body = None  # "Ukrainian President ...": an adjective, not a body
+        body = None  # "Western defence ministry ...": an adjective or a common noun, not a body
     return person, body

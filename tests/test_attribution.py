@@ -96,3 +96,9 @@ def test_a_vague_subject_names_nobody() -> None:
 def test_no_attribution_form_means_no_answer() -> None:
     assert _credit("3,000 North Korean Troops Already in Transit", "3,000", 3_000) is None
     assert _credit("Around 1,500 soldiers are training in Russia.", "1,500", 1_500) is None
+
+
+def test_a_national_title_credits_the_country_the_office_holder_speaks_for() -> None:
+    text = "Ukrainian President Volodymyr Zelensky disclosed that North Korea had dispatched 12,000 soldiers."
+    credit = _credit(text, "12,000", 12_000)
+    assert credit is not None and (credit.person, credit.organization) == ("Volodymyr Zelensky", "Ukraine")

@@ -78,6 +78,15 @@ def test_the_10000_figure_is_credited_to_the_pentagon_once_however_many_outlets(
     assert any(c.independent_origins < len(c.reports) for c in claims)
 
 
+def test_the_expected_10000_has_three_independent_sources_as_the_text_supports(seed_brief: Brief) -> None:
+    """Pentagon (Singh), South Korea's NIS, and Ukraine (Zelensky twice, 'Ukrainian
+    officials' once): five articles, three independent sources, not five."""
+    (claim,) = [c for c in _claim_of(seed_brief, 10_000) if c.status_group == "expected or planned"]
+    assert claim.independent_origins == 3 and len(claim.articles) == 5
+    names = " ".join(o.name for o in claim.origins)
+    assert "Pentagon" in names and "Intelligence Service" in names and "Ukraine" in names
+
+
 def test_the_10000_versus_12000_disagreement_is_listed(seed_brief: Brief) -> None:
     ten = {c.id for c in _claim_of(seed_brief, 10_000)}
     twelve = {c.id for c in _claim_of(seed_brief, 12_000)}

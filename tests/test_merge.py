@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from summarizer.aliases import AliasResolver
+from summarizer.aliases import AliasResolver, same_entity
 from summarizer.merge import merge
 from tests.factories import actor, est, place, reaction, result
 
@@ -56,6 +56,8 @@ def test_officials_of_different_countries_are_different_sources() -> None:
     )
     (claim,) = merged.claims
     assert claim.independent_origins == 2
+    # ...while Ukraine's officials and Ukraine are one side
+    assert same_entity("Ukrainian officials", "Ukraine") and same_entity("US officials", "U.S. officials")
 
 
 def test_spelling_variants_merge() -> None:
