@@ -249,7 +249,7 @@ def evaluate(
     config: Config | None = None,
     *,
     against: str | Path | None = None,
-    articles: Sequence[str | Article] = ("seeds",),
+    articles: Sequence[str | Article] = (),
     on_start: OnStart | None = None,
     on_done: OnDone | None = None,
 ) -> EvalReport:
@@ -257,8 +257,8 @@ def evaluate(
 
     With ``against`` (a JSON-lines file from ``summarizer extract``) nothing is run;
     otherwise the configured model extracts the gold's articles, found in ``articles``
-    (the cache applies). Gold evidence is checked against the article text when the
-    articles are at hand.
+    (paths or :class:`Article` objects; the cache applies). Gold evidence is checked
+    against the article text when the articles are at hand.
     """
     gold = load_gold(gold_dir)
     wanted = {stem(g.article) for g in gold}
@@ -271,7 +271,7 @@ def evaluate(
         return score(gold, read_extractions(against))
     missing = sorted(wanted - set(by_stem))
     if missing:
-        raise InputError(f"no article file for gold {', '.join(missing)}: pass the folder with --articles")
+        raise InputError(f"no article for gold {', '.join(missing)}: pass the folder holding them (--articles DIR)")
     config = config or load_config()
     cache = open_cache(config)
     try:
