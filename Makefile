@@ -1,44 +1,46 @@
-# One task file. `make help` lists the targets.
+# One task file: `make` or `make help` lists the targets.
 PY ?= .venv/bin/python
 MODEL_PATH ?=
 
-.PHONY: help install test lint format typecheck record bench eval screenshot
+.DEFAULT_GOAL := help
+.PHONY: help install test lint format typecheck imports check record bench eval screenshot
 
-help:
-	@echo "install   create .venv and install the project with test and dev tools"
-	@echo "test      run the test suite offline (replays recorded model calls)"
-	@echo "lint      ruff lint + format check + mypy"
-	@echo "format    apply ruff formatting and safe fixes"
-	@echo "record    re-record cassettes against a real model (MODEL_PATH=file.gguf, default: ../shared/tools/local-model)"
-	@echo "bench     print extraction speed and memory numbers"
-	@echo "screenshot  the seeds' HTML brief as build/brief.png (needs chromium + playwright)"
-	@echo "eval      score the recorded seed extractions against tests/gold (offline)"
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-11s %s\n", $$1, $$2}'
 
-install:
+install: ## create .venv with the project, the embedded model backend, test and dev tools
 	python3 -m venv .venv
-	$(PY) -m pip install -q -e ".[dev]"
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[dev,local]"
 
-test:
+test: ## run the test suite offline (replays recorded model calls)
 	$(PY) -m pytest
 
-lint:
+lint: typecheck imports ## ruff lint + format check, mypy, import-linter
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+
+typecheck: ## mypy --strict over the package, the schemas, the tests and the scripts
 	$(PY) -m mypy
 
-format:
+imports: ## the layer contracts in pyproject.toml
+	$(dir $(PY))lint-imports
+
+check: lint test ## everything CI runs
+
+format: ## apply ruff formatting and safe fixes
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
 
-record:
-	$(PY) tests/record.py $(if $(MODEL_PATH),--model-path $(MODEL_PATH))
+record: ## re-record cassettes against a real model (MODEL_PATH=file.gguf, default: ../shared/tools/local-model)
+	$(PY) -m scripts.record $(if $(MODEL_PATH),--model-path $(MODEL_PATH))
 
-bench:
-	$(PY) tests/bench.py $(if $(MODEL_PATH),--model-path $(MODEL_PATH))
+bench: ## speed and memory numbers (MODEL_PATH=file.gguf adds the live run)
+	$(PY) -m scripts.bench $(if $(MODEL_PATH),--model-path $(MODEL_PATH))
 
-eval:
-	$(PY) tests/replay.py -o build/seed-extractions.jsonl
+eval: ## score the recorded seed extractions against tests/gold (offline)
+	$(PY) -m scripts.replay -o build/seed-extractions.jsonl
 	$(PY) -m summarizer eval tests/gold --against build/seed-extractions.jsonl --articles seeds --json build/eval.json
 
-screenshot:
-	$(PY) tests/screenshot.py
+screenshot: ## the seeds' HTML brief as build/brief.png (needs chromium + playwright)
+	$(PY) -m scripts.screenshot

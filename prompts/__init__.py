@@ -1,1 +1,1 @@
-"""Prompt templates (Jinja2), shipped as package data. Loaded by summarizer.prompting."""
+"""Prompt templates (Jinja2), shipped as package data. Loaded by summarizer.extraction.prompting."""

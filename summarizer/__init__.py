@@ -13,10 +13,10 @@ The library API (the CLI is a thin shell over it)::
 
 from summarizer.config import Config, load_config
 from summarizer.errors import SummarizerError
-from summarizer.html_report import brief_html
 from summarizer.ingest import load_articles
 from summarizer.pipeline import brief, evaluate, extract
-from summarizer.render import brief_markdown
+from summarizer.render.html import brief_html
+from summarizer.render.markdown import brief_markdown
 
 __all__ = [
     "Config",

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import sqlite3
 import time
 from pathlib import Path
@@ -34,11 +33,6 @@ CREATE TABLE IF NOT EXISTS extractions (
     payload TEXT NOT NULL
 )
 """
-
-
-def default_cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "summarizer"
 
 
 def cache_key(article_id: str, backend: str, model: str, prompt_version: str) -> str:

@@ -1,48 +1,76 @@
-"""The command line: parse, call the library, print, exit. No logic of its own."""
+"""The command line: parse, call the library, print, exit. No logic of its own.
+
+Every command's errors end in :func:`main`, which prints one line and returns the exit
+code the README documents; the console script and ``python -m summarizer`` both call it.
+"""
 
 from __future__ import annotations
 
 import json
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any, TypeVar
 
 import click
-import typer
 from rich.console import Console
 
 from schemas import Article, VerifiedExtraction
+from schemas.brief import FailedArticle
 from summarizer import pipeline
 from summarizer.config import Config, load_config
 from summarizer.errors import InputError, SummarizerError
-from summarizer.evaluate import report_text
-from summarizer.html_report import brief_html
-from summarizer.render import brief_markdown, extraction_markdown
+from summarizer.render import brief_html, brief_markdown, extraction_markdown
+from summarizer.scoring import report_text
 
-app = typer.Typer(
-    help="Cross-source briefs from news articles, every item backed by a verbatim quote.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
 err = Console(stderr=True, highlight=False, soft_wrap=True)  # no mid-line wrapping in logs
 
-ConfigOpt = Annotated[Path | None, typer.Option("--config", help="Config file (default: ./summarizer.toml).")]
-BackendOpt = Annotated[str | None, typer.Option("--backend", help="local (default), compatible or openai.")]
-ModelOpt = Annotated[str | None, typer.Option("--model", help="Model name sent to the backend.")]
-BaseUrlOpt = Annotated[str | None, typer.Option("--base-url", help="OpenAI-compatible server URL (…/v1).")]
-ModelPathOpt = Annotated[str | None, typer.Option("--model-path", help="local backend: the .gguf model file.")]
-VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Log re-asks and retries.")]
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 
-def _config(
-    config: Path | None,
+def config_options(func: _F) -> _F:
+    """The options every command takes to resolve its configuration, declared once."""
+    options = [
+        click.option(
+            "--config", "config_path", type=click.Path(path_type=Path), help="Config file (default: ./summarizer.toml)."
+        ),
+        click.option("--backend", help="local (default), compatible or openai."),
+        click.option("--model", help="Model name sent to the backend."),
+        click.option("--base-url", help="OpenAI-compatible server URL (…/v1)."),
+        click.option("--model-path", help="local backend: the .gguf model file."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def article_options(func: _F) -> _F:
+    """What the commands that read articles share: inputs, store, logging."""
+    options = [
+        click.option(
+            "--glob",
+            "pattern",
+            default="*",
+            show_default=True,
+            help="In directories, read only files matching this pattern.",
+        ),
+        click.option("--no-cache", is_flag=True, help="Extract again even if a stored result exists."),
+        click.option("-v", "--verbose", is_flag=True, help="Log re-asks and retries."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return config_options(func)
+
+
+def _resolve(
+    config_path: Path | None,
     backend: str | None,
     model: str | None,
     base_url: str | None,
     model_path: str | None,
     no_cache: bool = False,
+    **_: Any,
 ) -> Config:
     overrides = {
         "backend": backend,
@@ -51,100 +79,59 @@ def _config(
         "model_path": model_path,
         "cache": False if no_cache else None,
     }
-    return load_config(config, overrides=overrides)
+    return load_config(config_path, overrides=overrides)
 
 
-def _write(text: str, output: Path | None) -> None:
-    if output is None:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
-    else:
-        output.write_text(text, encoding="utf-8")
-        err.print(f"wrote {output}")
-
-
-def _fail(exc: SummarizerError) -> typer.Exit:
-    err.print(f"[red]error:[/red] {exc}", markup=True, soft_wrap=True)
-    return typer.Exit(exc.exit_code)
-
-
-def _prepare(
-    paths: list[str], pattern: str, fmt: str, formats: tuple[str, ...], verbose: bool, *config_args: Any
-) -> tuple[Config, list[Article]]:
-    """What every article command does first: logging, --format, config, inputs, banner."""
-    _logging(verbose)
-    if fmt not in formats:
-        raise typer.BadParameter(f"--format must be one of: {', '.join(formats)}")
-    cfg = _config(*config_args)
+def _read(paths: tuple[str, ...], cfg: Config, pattern: str) -> list[Article]:
     articles = pipeline.as_articles(paths, pattern=pattern, on_skip=_on_skip)
     if not articles:
         raise InputError("no article to read: every input was empty or too short (see the warnings above)")
     _announce(cfg, len(articles))
-    return cfg, articles
+    return articles
 
 
-NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Extract again even if a stored result exists.")]
-GlobOpt = Annotated[str, typer.Option("--glob", help="In directories, read only files matching this pattern.")]
-OutputOpt = Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")]
+@click.group(help="Cross-source briefs from news articles, every item backed by a verbatim quote.")
+def app() -> None:
+    pass
+
+
+_PATHS = click.argument("paths", nargs=-1, required=True)
+_OUTPUT = click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here instead of stdout.")
 
 
 @app.command()
-def extract(
-    paths: Annotated[list[str], typer.Argument(help="Article files (.txt .md .html), directories, URLs, or -.")],
-    fmt: Annotated[str, typer.Option("--format", help="json (JSON lines) or md.")] = "json",
-    glob: GlobOpt = "*",
-    output: OutputOpt = None,
-    no_cache: NoCacheOpt = False,
-    config: ConfigOpt = None,
-    backend: BackendOpt = None,
-    model: ModelOpt = None,
-    base_url: BaseUrlOpt = None,
-    model_path: ModelPathOpt = None,
-    verbose: VerboseOpt = False,
-) -> None:
+@_PATHS
+@click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json", help="JSON lines or Markdown.")
+@_OUTPUT
+@article_options
+def extract(paths: tuple[str, ...], fmt: str, output: Path | None, pattern: str, verbose: bool, **opts: Any) -> int:
     """Extract actors, troop figures, locations and reactions from each article, grounded."""
-    try:
-        cfg, articles = _prepare(
-            paths, glob, fmt, ("json", "md"), verbose, config, backend, model, base_url, model_path, no_cache
-        )
-        cache = pipeline.open_cache(cfg)
-        try:
-            run = pipeline.extract_all(articles, cfg, cache=cache, on_start=_on_start(len(articles)), on_done=_on_done)
-        finally:
-            if cache is not None:
-                cache.close()
-    except SummarizerError as exc:
-        raise _fail(exc) from None
+    _logging(verbose)
+    cfg = _resolve(**opts)
+    articles = _read(paths, cfg, pattern)
+    run = pipeline.run_batch(articles, cfg, on_start=_on_start(len(articles)), on_done=_on_done)
     if fmt == "json":
         text = "\n".join(r.model_dump_json() for r in run.results)
     else:
         text = "\n".join(extraction_markdown(r) for r in run.results)
     if run.results:
         _write(text, output)
-    _report_failures(run.failures, len(articles))
+    return _report_failures(run.failures, len(articles))
 
 
 @app.command()
-def brief(
-    paths: Annotated[list[str], typer.Argument(help="Article files (.txt .md .html), directories, URLs, or -.")],
-    fmt: Annotated[str, typer.Option("--format", help="md, html (one self-contained page) or json.")] = "md",
-    glob: GlobOpt = "*",
-    output: OutputOpt = None,
-    no_cache: NoCacheOpt = False,
-    config: ConfigOpt = None,
-    backend: BackendOpt = None,
-    model: ModelOpt = None,
-    base_url: BaseUrlOpt = None,
-    model_path: ModelPathOpt = None,
-    verbose: VerboseOpt = False,
-) -> None:
+@_PATHS
+@click.option(
+    "--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md", help="md, html (one page) or json."
+)
+@_OUTPUT
+@article_options
+def brief(paths: tuple[str, ...], fmt: str, output: Path | None, pattern: str, verbose: bool, **opts: Any) -> int:
     """Extract every article and merge them into one cross-source brief."""
-    try:
-        cfg, articles = _prepare(
-            paths, glob, fmt, ("md", "json", "html"), verbose, config, backend, model, base_url, model_path, no_cache
-        )
-        result = pipeline.brief(articles, cfg, on_start=_on_start(len(articles)), on_done=_on_done)
-    except SummarizerError as exc:
-        raise _fail(exc) from None
+    _logging(verbose)
+    cfg = _resolve(**opts)
+    articles = _read(paths, cfg, pattern)
+    result = pipeline.brief(articles, cfg, on_start=_on_start(len(articles)), on_done=_on_done)
     if fmt == "json":
         text = result.model_dump_json(indent=2)
     elif fmt == "html":
@@ -161,88 +148,87 @@ def brief(
         f"{run.seconds:.1f}s",
         markup=False,
     )
-    _report_failures(result.failures, len(articles))
+    return _report_failures(result.failures, len(articles))
 
 
 @app.command("eval")
+@click.argument("gold_dir", type=click.Path(path_type=Path))
+@click.option(
+    "--against", type=click.Path(path_type=Path), help="Score this JSON-lines file (from `extract`) instead of running."
+)
+@click.option("--articles", multiple=True, help="Where the gold's articles are (default: ./seeds).")
+@click.option("--json", "report", type=click.Path(path_type=Path), help="Also write the full report as JSON here.")
+@click.option("--no-cache", is_flag=True, help="Extract again even if a stored result exists.")
+@click.option("-v", "--verbose", is_flag=True, help="Log re-asks and retries.")
+@config_options
 def evaluate(
-    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold annotation files (*.json).")],
-    against: Annotated[
-        Path | None, typer.Option("--against", help="Score this JSON-lines file (from `extract`) instead of running.")
-    ] = None,
-    articles: Annotated[
-        list[str] | None, typer.Option("--articles", help="Where the gold's articles are (default: ./seeds).")
-    ] = None,
-    report: Annotated[Path | None, typer.Option("--json", help="Also write the full report as JSON here.")] = None,
-    no_cache: NoCacheOpt = False,
-    config: ConfigOpt = None,
-    backend: BackendOpt = None,
-    model: ModelOpt = None,
-    base_url: BaseUrlOpt = None,
-    model_path: ModelPathOpt = None,
-    verbose: VerboseOpt = False,
-) -> None:
+    gold_dir: Path, against: Path | None, articles: tuple[str, ...], report: Path | None, verbose: bool, **opts: Any
+) -> int:
     """Precision, recall and F1 per field against hand-made gold annotations."""
     _logging(verbose)
-    folders = articles or (["seeds"] if against is None or Path("seeds").is_dir() else [])
-    try:
-        cfg = _config(config, backend, model, base_url, model_path, no_cache)
-        result = pipeline.evaluate(
-            gold_dir, cfg, against=against, articles=folders, on_start=_on_start(None), on_done=_on_done
-        )
-    except SummarizerError as exc:
-        raise _fail(exc) from None
+    folders = list(articles) or (["seeds"] if against is None or Path("seeds").is_dir() else [])
+    cfg = _resolve(**opts)
+    result = pipeline.evaluate(
+        gold_dir, cfg, against=against, articles=folders, on_start=_on_start(None), on_done=_on_done
+    )
     sys.stdout.write(report_text(result))
     if report is not None:
         report.write_text(result.as_json() + "\n", encoding="utf-8")
         err.print(f"wrote {report}")
+    return 0
 
 
-cache_app = typer.Typer(help="Stored extractions.", no_args_is_help=True)
-app.add_typer(cache_app, name="cache")
+@app.group("cache")
+def cache_group() -> None:
+    """Stored extractions."""
 
 
-@cache_app.command("clear")
-def cache_clear(config: ConfigOpt = None) -> None:
+@cache_group.command("clear")
+@config_options
+def cache_clear(**opts: Any) -> int:
     """Delete every stored extraction."""
-    try:
-        cfg = _config(config, None, None, None, None)
-        store = pipeline.open_cache(cfg)
-    except SummarizerError as exc:
-        raise _fail(exc) from None
+    store = pipeline.open_cache(_resolve(**opts))
     if store is None:
         err.print("the cache is turned off (cache = false); nothing to clear")
-        return
-    removed = store.clear()
+        return 0
+    try:
+        removed = store.clear()
+    finally:
+        store.close()
     err.print(f"removed {removed} stored extraction(s) from {store.path}")
-    store.close()
-
-
-def _report_failures(failures: list[pipeline.Failure], total: int) -> None:
-    for failure in failures:
-        err.print(f"[red]failed:[/red] {failure.source}: {failure.error}", soft_wrap=True)
-    if failures:
-        # 1: partial result written; 3: nothing could be extracted.
-        raise typer.Exit(1 if len(failures) < total else 3)
+    return 0
 
 
 @app.command("config")
-def show_config(
-    config: ConfigOpt = None,
-    backend: BackendOpt = None,
-    model: ModelOpt = None,
-    base_url: BaseUrlOpt = None,
-    model_path: ModelPathOpt = None,
-) -> None:
+@config_options
+def show_config(**opts: Any) -> int:
     """Show the resolved configuration (the API key masked)."""
-    try:
-        cfg = _config(config, backend, model, base_url, model_path)
-    except SummarizerError as exc:
-        raise _fail(exc) from None
+    cfg = _resolve(**opts)
     shown: dict[str, Any] = cfg.model_dump()
     shown["api_key"] = cfg.masked_api_key()
     for key, value in shown.items():
         sys.stdout.write(f"{key} = {json.dumps(value, ensure_ascii=False)}\n")
+    return 0
+
+
+# -- output -------------------------------------------------------------------------------
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    else:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"wrote {output}")
+
+
+def _report_failures(failures: list[FailedArticle], total: int) -> int:
+    """1: some articles failed, the rest is in the output; 3: nothing could be extracted."""
+    for failure in failures:
+        err.print(f"[red]failed:[/red] {failure.source}: {failure.error}", soft_wrap=True)
+    if not failures:
+        return 0
+    return 1 if len(failures) < total else 3
 
 
 def _logging(verbose: bool) -> None:
@@ -271,15 +257,15 @@ def _on_skip(source: str, reason: str) -> None:
     err.print(f"[yellow]warning:[/yellow] skipped {source}: {reason}", markup=True, soft_wrap=True)
 
 
-def _on_start(total: int | None) -> Any:
+def _on_start(total: int | None) -> Callable[[int, Article], None]:
     def show(i: int, article: Article) -> None:
         err.print(f"[{i + 1}{f'/{total}' if total else ''}] {article.source} …", markup=False)
 
     return show
 
 
-def _on_done(i: int, article: Article, outcome: VerifiedExtraction | pipeline.Failure, cached: bool) -> None:
-    if isinstance(outcome, pipeline.Failure):
+def _on_done(i: int, article: Article, outcome: VerifiedExtraction | FailedArticle, cached: bool) -> None:
+    if isinstance(outcome, FailedArticle):
         err.print(f"      failed: {outcome.error}", markup=False, soft_wrap=True)
         return
     if cached:
@@ -300,13 +286,20 @@ def _on_done(i: int, article: Article, outcome: VerifiedExtraction | pipeline.Fa
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point usable from Python and tests: returns the exit code."""
+    """The entry point of the console script, ``python -m summarizer`` and tests: runs one
+    command and returns its exit code. Every error this package raises on purpose ends
+    here as one line on stderr."""
     try:
-        # Outside standalone mode click returns the exit code instead of exiting.
-        code = app(args=argv, standalone_mode=False)
+        code = app.main(args=argv, prog_name="summarizer", standalone_mode=False)
+    except SummarizerError as exc:
+        err.print(f"[red]error:[/red] {exc}", markup=True, soft_wrap=True)
+        return exc.exit_code
     except click.exceptions.ClickException as exc:
         exc.show()
         return exc.exit_code
     except click.exceptions.Abort:
         return 130
     return code if isinstance(code, int) else 0
+
+
+__all__ = ["app", "main"]

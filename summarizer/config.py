@@ -81,6 +81,10 @@ class Config(BaseModel):
         """Tokens one request may use, answer included (local: the server's n_ctx)."""
         return self.context_tokens or self.n_ctx
 
+    def cache_folder(self) -> Path:
+        """Where the store of finished extractions lives."""
+        return Path(self.cache_dir).expanduser() if self.cache_dir else user_cache_dir()
+
     def api_key(self) -> str | None:
         """The API key from the named environment variable (never stored in the config)."""
         return os.environ.get(self.api_key_env) if self.api_key_env else None
@@ -90,6 +94,12 @@ class Config(BaseModel):
         if not key:
             return "(not set)" if self.api_key_env else "(none needed)"
         return f"{key[:3]}…{key[-4:]}" if len(key) > 12 else "****"
+
+
+def user_cache_dir() -> Path:
+    """The user's folder for stored extractions and model files ($XDG_CACHE_HOME/summarizer)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "summarizer"
 
 
 _FIELDS = [name for name in Config.model_fields if name != "source"]

@@ -4,46 +4,40 @@
 >>> cfg = summarizer.load_config(overrides={"backend": "compatible", "base_url": "http://127.0.0.1:8080/v1"})
 >>> brief = summarizer.brief(["seeds/"], cfg)
 >>> print(summarizer.brief_markdown(brief))
+
+The stages, in order: :mod:`summarizer.ingest` (paths to articles),
+:mod:`summarizer.extraction` (one model call per article, batched),
+:mod:`summarizer.grounding` (evidence checked; run inside extraction),
+:mod:`summarizer.briefing` (merged into claims) and :mod:`summarizer.render`.
 """
 
 from __future__ import annotations
 
-import asyncio
 import time
-from collections.abc import Callable, Coroutine, Iterable, Sequence
-from contextlib import ExitStack
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
 
 from schemas import Article, Brief, VerifiedExtraction
-from schemas.brief import FailedArticle
-from summarizer import backends, briefing
-from summarizer.cache import ExtractionCache, cache_key, default_cache_dir
+from summarizer import briefing
 from summarizer.config import Config, load_config
-from summarizer.duplicates import copy_result, duplicate_groups
-from summarizer.errors import BackendError, ConfigError, InputError, SummarizerError
-from summarizer.evaluate import EvalReport, check_gold, load_gold, stem
-from summarizer.evaluate import evaluate as score
-from summarizer.extract import Extractor
+from summarizer.errors import InputError, SummarizerError
+from summarizer.extraction.batch import ExtractionRun, OnDone, OnStart, extract_all, open_cache, run_batch
+from summarizer.extraction.prompting import load_prompt
 from summarizer.ingest import OnSkip, load_articles
-from summarizer.merge import merge
-from summarizer.prompting import load_prompt
+from summarizer.scoring import EvalReport, check_gold, load_gold, score, stem
 
-Failure = FailedArticle
-OnStart = Callable[[int, Article], None]
-OnDone = Callable[[int, Article, "VerifiedExtraction | Failure", bool], None]
-
-
-@dataclass
-class ExtractionRun:
-    results: list[VerifiedExtraction] = field(default_factory=list)
-    failures: list[Failure] = field(default_factory=list)
-    cached_ids: set[str] = field(default_factory=set)
-
-    @property
-    def cached(self) -> int:
-        return len(self.cached_ids)
+__all__ = [
+    "ExtractionRun",
+    "as_articles",
+    "brief",
+    "brief_from",
+    "evaluate",
+    "extract",
+    "extract_all",
+    "open_cache",
+    "read_extractions",
+    "run_batch",
+]
 
 
 def as_articles(items: Iterable[str | Article], *, pattern: str = "*", on_skip: OnSkip | None = None) -> list[Article]:
@@ -55,132 +49,10 @@ def as_articles(items: Iterable[str | Article], *, pattern: str = "*", on_skip: 
     return out
 
 
-def open_cache(config: Config) -> ExtractionCache | None:
-    if not config.cache:
-        return None
-    folder = Path(config.cache_dir) if config.cache_dir else default_cache_dir()
-    return ExtractionCache(folder / "extractions.sqlite")
-
-
-def extract_all(
-    articles: Sequence[Article],
-    config: Config,
-    extractor: Extractor | None = None,
-    cache: ExtractionCache | None = None,
-    on_start: OnStart | None = None,
-    on_done: OnDone | None = None,
-    *,
-    dedupe: bool = True,
-) -> ExtractionRun:
-    """Extract every article; see :func:`aextract_all` (this runs it to completion)."""
-    return asyncio.run(aextract_all(articles, config, extractor, cache, on_start, on_done, dedupe=dedupe))
-
-
-async def aextract_all(
-    articles: Sequence[Article],
-    config: Config,
-    extractor: Extractor | None = None,
-    cache: ExtractionCache | None = None,
-    on_start: OnStart | None = None,
-    on_done: OnDone | None = None,
-    *,
-    dedupe: bool = True,
-) -> ExtractionRun:
-    """Extract every article, ``config.concurrency`` at a time, reusing and filling
-    ``cache`` (each result is stored the moment it is done, so an interrupted run loses
-    no finished article). One article's failure is recorded, not raised.
-
-    Copies of the same story (:mod:`summarizer.duplicates`) are extracted once; each copy
-    gets the original's items grounded again in its own text, with no model call
-    (``dedupe=False`` extracts every article, copies included).
-    Errors that would fail every article the same way (bad configuration, bad key,
-    unknown model, server unreachable) stop the run at once instead.
-    """
-    prompt_version = load_prompt("extract").version
-    copies = duplicate_groups(articles) if dedupe else {}
-    outcomes: dict[int, VerifiedExtraction | Failure] = {}
-    cached: set[int] = set()
-    limit = asyncio.Semaphore(config.concurrency)
-    with ExitStack() as stack:  # a local model server, if one is started, stops with the run
-        worker: list[Extractor] = [extractor] if extractor is not None else []
-
-        def current() -> Extractor:  # connect only once a model call is needed
-            if not worker:
-                worker.append(Extractor(stack.enter_context(backends.serving(config))))
-            return worker[0]
-
-        async def one(i: int, article: Article) -> None:
-            async with limit:
-                if on_start:
-                    on_start(i, article)
-                key = cache_key(article.id, config.backend, config.model, prompt_version)
-                hit = cache.get(key) if cache is not None else None
-                outcome: VerifiedExtraction | Failure
-                if hit is not None:
-                    outcome = hit.model_copy(update={"source": article.source})
-                    cached.add(i)
-                else:
-                    try:
-                        outcome = await current().aextract(article)
-                        if cache is not None:
-                            cache.put(key, outcome)
-                    except ConfigError:
-                        raise
-                    except BackendError as exc:
-                        if exc.affects_every_request:
-                            raise
-                        outcome = Failure(source=article.source, error=str(exc))
-                    except SummarizerError as exc:
-                        outcome = Failure(source=article.source, error=str(exc))
-                outcomes[i] = outcome
-                if on_done:
-                    on_done(i, article, outcome, hit is not None)
-
-        try:
-            await _all([one(i, a) for i, a in enumerate(articles) if i not in copies])
-        finally:
-            if worker:
-                await worker[0].aclose()
-        for i, original in sorted(copies.items()):
-            if on_start:
-                on_start(i, articles[i])
-            first = outcomes[original]
-            outcomes[i] = (
-                copy_result(first, articles[i])
-                if isinstance(first, VerifiedExtraction)
-                else Failure(source=articles[i].source, error=f"same story as {first.source}, which failed")
-            )
-            if on_done:
-                on_done(i, articles[i], outcomes[i], False)
-    run = ExtractionRun()
-    for i in range(len(articles)):
-        outcome = outcomes[i]
-        if isinstance(outcome, VerifiedExtraction):
-            run.results.append(outcome)
-            if i in cached:
-                run.cached_ids.add(outcome.article_id)
-        else:
-            run.failures.append(outcome)
-    return run
-
-
-async def _all(jobs: list[Coroutine[Any, Any, None]]) -> None:
-    """Run every job; on the first error, cancel the rest and raise that error."""
-    tasks = [asyncio.ensure_future(job) for job in jobs]
-    try:
-        for finished in asyncio.as_completed(tasks):
-            await finished
-    except BaseException:
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
-        raise
-
-
 def extract(paths_or_articles: Iterable[str | Article], config: Config | None = None) -> list[VerifiedExtraction]:
     """Extract and ground each article; raises if any article fails."""
     config = config or load_config()
-    run = extract_all(as_articles(paths_or_articles), config, cache=open_cache(config))
+    run = run_batch(as_articles(paths_or_articles), config)
     if run.failures:
         first = run.failures[0]
         raise SummarizerError(f"{len(run.failures)} article(s) failed; first: {first.source}: {first.error}")
@@ -190,7 +62,7 @@ def extract(paths_or_articles: Iterable[str | Article], config: Config | None = 
 def brief_from(run: ExtractionRun, config: Config, seconds: float = 0.0) -> Brief:
     """The brief for extractions already made."""
     return briefing.compose(
-        merge(run.results),
+        briefing.merge(run.results),
         run.results,
         backend=config.backend,
         model=config.model,
@@ -214,13 +86,7 @@ def brief(
     """
     config = config or load_config()
     started = time.perf_counter()
-    articles = as_articles(paths_or_articles)
-    cache = open_cache(config)
-    try:
-        run = extract_all(articles, config, cache=cache, on_start=on_start, on_done=on_done)
-    finally:
-        if cache is not None:
-            cache.close()
+    run = run_batch(as_articles(paths_or_articles), config, on_start, on_done)
     return brief_from(run, config, time.perf_counter() - started)
 
 
@@ -272,11 +138,5 @@ def evaluate(
     missing = sorted(wanted - set(by_stem))
     if missing:
         raise InputError(f"no article for gold {', '.join(missing)}: pass the folder holding them (--articles DIR)")
-    config = config or load_config()
-    cache = open_cache(config)
-    try:
-        run = extract_all(texts, config, cache=cache, on_start=on_start, on_done=on_done)
-    finally:
-        if cache is not None:
-            cache.close()
+    run = run_batch(texts, config or load_config(), on_start, on_done)
     return score(gold, run.results)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.attribution import Credit, credit_for
+from summarizer.text.attribution import Credit, credit_for
 
 
 def _credit(text: str, figure_text: str, figure: int) -> Credit | None:

@@ -6,11 +6,11 @@ import asyncio
 
 from schemas import Article, VerifiedExtraction
 from summarizer import pipeline
+from summarizer.briefing.merge import merge
 from summarizer.config import Config
-from summarizer.duplicates import duplicate_groups
-from summarizer.extract import Extractor
+from summarizer.extraction.duplicates import duplicate_groups
+from summarizer.extraction.extractor import Extractor
 from summarizer.ingest import parse_article
-from summarizer.merge import merge
 from tests.factories import est, result
 
 STORY = (
@@ -111,9 +111,8 @@ def test_an_extracted_article_leaves_nothing_behind(seed_articles: dict[str, Art
     responses for the life of the process (0.25 MiB per article at 500 articles)."""
     import gc
 
-    from summarizer.grounding import Grounder
-    from tests.conftest import replayer, seed_cassette
-    from tests.replay import recorded_config
+    from summarizer.grounding.grounder import Grounder
+    from tests.helpers import recorded_config, replayer, seed_cassette
 
     extractor = Extractor(recorded_config())
     reasked = 0

@@ -15,7 +15,7 @@ import pytest
 from schemas import Article, Brief, VerifiedExtraction
 from summarizer import pipeline
 from summarizer.config import Config
-from summarizer.render import brief_markdown
+from summarizer.render.markdown import brief_markdown
 
 pytestmark = pytest.mark.recorded
 
@@ -38,7 +38,7 @@ def test_brief_lists_every_seed_as_a_source(seed_brief: Brief) -> None:
 
 
 def test_every_claim_is_backed_by_quotes_that_state_it(seed_brief: Brief, seed_articles: dict[str, Article]) -> None:
-    from summarizer.numbers import mentions
+    from summarizer.text.numbers import mentions
 
     texts = {s.n: seed_articles[Path(s.source).stem].text for s in seed_brief.sources}
     assert seed_brief.claims
@@ -114,7 +114,7 @@ def test_cli_brief_from_stored_extractions_makes_no_model_call(
     still comes out, with zero calls."""
     from summarizer.cache import ExtractionCache, cache_key
     from summarizer.cli import main
-    from tests.conftest import ROOT, TEST_MODEL
+    from tests.helpers import ROOT, TEST_MODEL
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path / "store"))

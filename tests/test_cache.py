@@ -11,7 +11,7 @@ from summarizer import pipeline
 from summarizer.cache import ExtractionCache, cache_key
 from summarizer.config import Config
 from summarizer.errors import ExtractionError
-from summarizer.extract import Extractor
+from summarizer.extraction.extractor import Extractor
 from tests.factories import est, result
 
 

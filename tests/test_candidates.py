@@ -1,5 +1,5 @@
-from summarizer.candidates import troop_sentences
-from summarizer.sentences import sentences
+from summarizer.text.candidates import troop_sentences
+from summarizer.text.sentences import sentences
 
 
 def test_sentences_do_not_break_on_abbreviations() -> None:

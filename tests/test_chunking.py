@@ -7,11 +7,11 @@ import itertools
 import pytest
 
 from schemas import Article
-from summarizer.chunking import OVERLAP, estimate_tokens, request_tokens, split
 from summarizer.errors import InputError
+from summarizer.extraction.chunking import OVERLAP, estimate_tokens, request_tokens, split
+from summarizer.extraction.prompting import load_prompt
 from summarizer.ingest import parse_article
-from summarizer.prompting import load_prompt
-from summarizer.sentences import sentence_spans
+from summarizer.text.sentences import sentence_spans
 
 PROMPT = load_prompt("extract")
 
@@ -55,7 +55,7 @@ def test_a_sentence_too_long_for_any_request_is_an_error_that_says_what_to_chang
 def test_the_estimate_is_pessimistic_against_the_recorded_token_counts() -> None:
     # seed 003's recorded first request: 3,004 prompt tokens (llama.cpp's own count).
     from summarizer.ingest import load_articles
-    from tests.conftest import ROOT
+    from tests.helpers import ROOT
 
     (article,) = load_articles([str(ROOT / "seeds" / "003_968b073979ff03d3.txt")])
     assert request_tokens(PROMPT, article, 0) >= 3004
@@ -64,7 +64,7 @@ def test_the_estimate_is_pessimistic_against_the_recorded_token_counts() -> None
 
 def test_a_cut_off_answer_is_tried_with_twice_the_budget_then_in_smaller_parts() -> None:
     from summarizer.config import Config
-    from summarizer.extract import Extractor
+    from summarizer.extraction.extractor import Extractor
 
     article = _long(30)
     extractor = Extractor(Config(backend="compatible", model="m", max_tokens=1024, context_tokens=16_384))

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from summarizer.cli import main
-from tests.conftest import SEEDS
+from tests.helpers import SEEDS
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.backends import make_client
+from summarizer.backends.client import make_client
 from summarizer.config import load_config
 from summarizer.errors import ConfigError
 

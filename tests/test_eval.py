@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -11,17 +12,17 @@ import pytest
 from schemas import ArticleExtraction, VerifiedExtraction
 from schemas.gold import GoldArticle
 from summarizer.errors import InputError
-from summarizer.evaluate import check_gold, evaluate, load_gold, stem
 from summarizer.ingest import load_articles
-from tests.conftest import ROOT
+from summarizer.scoring import check_gold, load_gold, score, stem
 from tests.factories import est
+from tests.helpers import ROOT
 
 GOLD = ROOT / "tests" / "gold"
 
 
 def _result(
-    name: str, *, estimates: list[dict[str, Any]] = (), actors: list[str] = (), **kw: Any
-) -> VerifiedExtraction:  # type: ignore[assignment]
+    name: str, *, estimates: Sequence[dict[str, Any]] = (), actors: Sequence[str] = (), **kw: Any
+) -> VerifiedExtraction:
     extraction = ArticleExtraction.model_validate(
         {
             "troop_estimates": estimates,
@@ -63,7 +64,7 @@ def test_figures_match_by_number_and_sources_through_aliases() -> None:
             est(1_500, org="NIS", status="sent"),  # not in the gold
         ],
     )
-    report = evaluate([gold], [result])
+    report = score([gold], [result])
     t = report.totals
     assert (t["figure"].tp, t["figure"].fp, t["figure"].fn) == (3, 1, 0)
     assert (t["figure+source"].tp, t["figure+source"].fp) == (3, 1)
@@ -74,7 +75,7 @@ def test_figures_match_by_number_and_sources_through_aliases() -> None:
 
 def test_a_wrong_source_is_a_miss_and_a_false_positive() -> None:
     gold = _gold(figures=[_fig(10_000, ["Volodymyr Zelensky", "Zelensky"], ["planned"])])
-    report = evaluate([gold], [_result("a", estimates=[est(10_000, source="NATO", org="US", status="planned")])])
+    report = score([gold], [_result("a", estimates=[est(10_000, source="NATO", org="US", status="planned")])])
     s = report.totals["figure+source"]
     assert (s.tp, s.fp, s.fn, s.f1) == (0, 1, 1, 0.0)
     assert report.totals["figure"].f1 == 1.0
@@ -85,7 +86,7 @@ def test_optional_gold_items_are_neither_hits_nor_false_positives() -> None:
         actors=[{"name": "Mark Rutte", "evidence": "x"}, {"name": "Brics", "evidence": "x", "required": False}],
         locations=[{"name": "Kursk region", "evidence": "x"}, {"name": "Seoul", "evidence": "x", "required": False}],
     )
-    report = evaluate(
+    report = score(
         [gold], [_result("a", actors=["Rutte", "Brics", "Lavrov"], places=["Russia's Kursk region", "Seoul"])]
     )
     a, p = report.totals["actors"], report.totals["locations"]
@@ -101,19 +102,19 @@ def test_reactions_need_the_speaker_and_an_accepted_stance() -> None:
         ]
     )
     result = _result("a", reactions=[("Austin", "confirm"), ("Austin", "concern"), ("Vedant Patel", "deny")])
-    s = evaluate([gold], [result]).totals["reactions"]
+    s = score([gold], [result]).totals["reactions"]
     assert (s.tp, s.fp, s.fn) == (1, 1, 1)
 
 
 def test_an_article_without_an_extraction_counts_every_gold_item_missed() -> None:
     gold = _gold(figures=[_fig(10_000, [], ["sent"])])
-    report = evaluate([gold], [])
+    report = score([gold], [])
     assert report.missing_articles == ["a.txt"] and report.totals["figure"].fn == 1
 
 
 def test_the_json_report_has_totals_per_field() -> None:
     gold = _gold(figures=[_fig(10_000, [], ["sent"])])
-    data = json.loads(evaluate([gold], [_result("a", estimates=[est(10_000, kind="unattributed")])]).as_json())
+    data = json.loads(score([gold], [_result("a", estimates=[est(10_000, kind="unattributed")])]).as_json())
     assert data["totals"]["figure+source"] == {"tp": 1, "fp": 0, "fn": 0, "precision": 1.0, "recall": 1.0, "f1": 1.0}
     assert data["articles"][0]["article"] == "a"
 

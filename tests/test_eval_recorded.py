@@ -9,15 +9,15 @@ import pytest
 
 from schemas import VerifiedExtraction
 from summarizer.cli import main
-from summarizer.evaluate import evaluate, load_gold
-from tests.conftest import ROOT
+from summarizer.scoring import load_gold, score
+from tests.helpers import ROOT
 
 pytestmark = pytest.mark.recorded
 GOLD = ROOT / "tests" / "gold"
 
 
 def test_figures_and_their_sources_reach_the_target(seed_results: list[VerifiedExtraction]) -> None:
-    report = evaluate(load_gold(GOLD), seed_results)
+    report = score(load_gold(GOLD), seed_results)
     assert report.figures_without_quote == []  # no kept figure lacks a quote stating it
     assert report.totals["figure"].precision == 1.0  # no figure the gold does not hold
     assert report.totals["figure+source"].f1 >= 0.85

@@ -13,10 +13,10 @@ import pytest
 
 from schemas import Article
 from summarizer.config import Config
-from summarizer.extract import Extractor
-from summarizer.grounding import normalize
-from summarizer.numbers import mentions
-from tests.conftest import SEEDS
+from summarizer.extraction.extractor import Extractor
+from summarizer.grounding.grounder import normalize
+from summarizer.text.numbers import mentions
+from tests.helpers import SEEDS
 
 pytestmark = pytest.mark.recorded
 
@@ -50,9 +50,9 @@ def test_seed_extraction_is_grounded(
         assert normalize(article.text[item.start : item.end]) == normalize(item.quote).strip(" '")
     for est in ex.troop_estimates:
         for figure in est.figures():
-            assert mentions(article.text[est.start : est.end], figure)  # type: ignore[index]
-    for item in result.unverified:
-        assert item.reason
+            assert mentions(article.text[est.start : est.end], figure)
+    for unverified in result.unverified:
+        assert unverified.reason
     found = {n for est in ex.troop_estimates for n in est.figures()}
     assert EXPECTED_FIGURES.get(seed, set()) <= found
 

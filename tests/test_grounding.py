@@ -7,7 +7,7 @@ from pydantic import ValidationError
 
 from schemas import Actor, ArticleExtraction, Location, TroopEstimate
 from schemas.extraction import QUOTE_CHECKER
-from summarizer.grounding import Grounder, normalize, normalize_with_map
+from summarizer.grounding.grounder import Grounder, normalize, normalize_with_map
 
 TEXT = (
     "Picture:\nGetty\n"
@@ -299,8 +299,8 @@ def test_links_and_markup_in_the_models_own_words_are_rejected() -> None:
 
 
 def test_no_seed_paragraph_is_taken_for_an_instruction() -> None:
-    from summarizer.injection import addresses_the_model
-    from tests.conftest import SEEDS
+    from summarizer.text.injection import addresses_the_model
+    from tests.helpers import SEEDS
 
     for path in SEEDS:
         assert not any(addresses_the_model(line) for line in path.read_text().splitlines()), path

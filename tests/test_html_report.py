@@ -13,9 +13,9 @@ import pytest
 from schemas import Article, Brief, VerifiedExtraction
 from summarizer import pipeline
 from summarizer.config import Config
-from summarizer.grounding import normalize
-from summarizer.html_report import Mark, brief_html, highlight
+from summarizer.grounding.grounder import normalize
 from summarizer.ingest import parse_article
+from summarizer.render.html import Mark, brief_html, highlight
 from tests import browser
 
 INJECTED_TEXT = (

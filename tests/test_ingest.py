@@ -10,7 +10,7 @@ import pytest
 
 from summarizer.errors import InputError
 from summarizer.ingest import MIN_WORDS, decode, load_articles, read_article
-from tests.conftest import ROOT
+from tests.helpers import ROOT
 
 PAGE = ROOT / "tests" / "data" / "page_with_comments.html"
 BODY = (

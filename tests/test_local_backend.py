@@ -74,7 +74,7 @@ def test_server_does_not_outlive_a_killed_parent(tmp_path: Path) -> None:
     assert READY, "CI must run this test: install .[local] and set SUMMARIZER_SMOKE_MODEL"
     script = (
         "import os, signal\n"
-        "from summarizer.local_server import LocalServer\n"
+        "from summarizer.backends.local_server import LocalServer\n"
         f"s = LocalServer({MODEL!r}, n_ctx=512).start()\n"
         "print(s._proc.pid, s.base_url, flush=True)\n"
         "os.kill(os.getpid(), signal.SIGKILL)\n"

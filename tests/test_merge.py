@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from summarizer.aliases import AliasResolver, same_entity
-from summarizer.merge import merge
+from summarizer.briefing.merge import merge
+from summarizer.text.aliases import AliasResolver, same_entity
 from tests.factories import actor, est, place, reaction, result
 
 D1, D2, D3 = dt.date(2024, 10, 23), dt.date(2024, 10, 28), dt.date(2024, 10, 29)

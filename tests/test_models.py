@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from summarizer.backends.model_file import DEFAULT_MODEL, resolve_model_path
 from summarizer.errors import ConfigError
-from summarizer.models import DEFAULT_MODEL, resolve_model_path
 
 
 def test_configured_path_wins(tmp_path: Path) -> None:

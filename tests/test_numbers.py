@@ -1,6 +1,6 @@
 import pytest
 
-from summarizer.numbers import figures_in, format_figure, mentions
+from summarizer.text.numbers import figures_in, format_figure, mentions
 
 
 @pytest.mark.parametrize(
@@ -74,6 +74,6 @@ def test_format_figure() -> None:
     ],
 )
 def test_hedge_of_a_figure(text: str, figure: int, hedge: str | None) -> None:
-    from summarizer.numbers import hedge_of
+    from summarizer.text.numbers import hedge_of
 
     assert hedge_of(text, figure) == hedge

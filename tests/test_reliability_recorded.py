@@ -18,11 +18,11 @@ import pytest
 from schemas import Article, VerifiedExtraction
 from summarizer import backends
 from summarizer.config import Config
-from summarizer.extract import Extractor
-from summarizer.grounding import normalize
+from summarizer.extraction.extractor import Extractor
+from summarizer.grounding.grounder import normalize
 from summarizer.ingest import load_articles
-from summarizer.numbers import mentions
-from tests.conftest import ROOT
+from summarizer.text.numbers import mentions
+from tests.helpers import ROOT
 
 pytestmark = [pytest.mark.recorded, pytest.mark.vcr]
 
@@ -66,7 +66,12 @@ def test_a_rate_limited_request_waits_as_told_then_succeeds(
     config = test_config.model_copy(update={"base_url": base_url})
     asked: list[float | None] = []
     real = backends.retry_after
-    monkeypatch.setattr(backends, "retry_after", lambda exc: asked.append(real(exc)) or asked[-1])
+
+    def spy(exc: BaseException) -> float | None:
+        asked.append(real(exc))
+        return asked[-1]
+
+    monkeypatch.setattr(backends, "retry_after", spy)
 
     async def run() -> VerifiedExtraction:
         extractor = Extractor(config)
@@ -91,6 +96,6 @@ def test_an_article_longer_than_the_context_is_extracted_in_parts(
     assert result.notes[0].startswith("split into 3 overlapping parts")
     assert result.attempts == 3
     _assert_grounded(result, article)  # offsets are into the whole article, not a part
-    starts = [e.start for e in result.extraction.troop_estimates]
+    starts = [e.start or 0 for e in result.extraction.troop_estimates]
     assert len(starts) == len(set(starts))  # the overlap's repeats are gone
     assert max(starts, default=0) > 1603  # something was found beyond the first part

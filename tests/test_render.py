@@ -4,9 +4,9 @@ import datetime as dt
 
 from schemas import Article
 from summarizer import briefing
-from summarizer.merge import merge
-from summarizer.prompting import load_prompt
-from summarizer.render import brief_markdown, md
+from summarizer.briefing.merge import merge
+from summarizer.extraction.prompting import load_prompt
+from summarizer.render.markdown import brief_markdown, md
 from tests.factories import actor, est, place, reaction, result
 
 
@@ -72,7 +72,7 @@ def test_article_text_is_delimited_and_cannot_close_the_delimiter() -> None:
 
 
 def test_file_names_are_shown_verbatim_in_code_spans() -> None:
-    from summarizer.render import code
+    from summarizer.render.markdown import code
 
     assert code("seeds/001_a.txt") == "`seeds/001_a.txt`"
     assert code("a`b\nc") == "`a'b c`"

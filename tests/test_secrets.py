@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from summarizer.cli import main
-from tests.conftest import ROOT, TEST_MODEL
+from tests.helpers import ROOT, TEST_MODEL
 
 SECRET = "sk-live-TOPSECRET0123456789abcdef"
 CASSETTES = ROOT / "tests" / "cassettes"
@@ -40,7 +40,8 @@ def _recorded_answer() -> bytes:
 
     cassette = CASSETTES / "test_extract_recorded" / "test_seed_extraction_is_grounded[003_968b073979ff03d3].yaml"
     first = yaml.safe_load(cassette.read_text())["interactions"][0]["response"]
-    return first["body"]["string"].encode()
+    body: str = first["body"]["string"]
+    return body.encode()
 
 
 @contextmanager

@@ -1,6 +1,6 @@
 import pytest
 
-from summarizer.tense import status_from_text
+from summarizer.text.tense import status_from_text
 
 
 @pytest.mark.parametrize(

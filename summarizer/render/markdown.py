@@ -5,9 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from schemas import Brief, TroopEstimate, VerifiedExtraction
-from schemas.brief import Claim, Conflict
-from summarizer.numbers import format_figure
+from schemas import Brief, VerifiedExtraction
+from schemas.brief import Claim
+from summarizer.briefing.wording import (
+    attribution_text,
+    conflict_summary,
+    counted,
+    date_span_text,
+    figure_text,
+    has_unattributed,
+    unverified_label,
+)
 
 # md() output always lands inline (in a bullet or a table cell), so only inline markup
 # matters: emphasis, code, links/images (via brackets), tables, strikethrough, raw HTML.
@@ -27,38 +35,6 @@ def code(text: str) -> str:
     """A Markdown code span: backslash escapes do not apply inside, so none are added;
     backticks and line breaks, which could end or break the span, are replaced."""
     return "`" + " ".join(text.replace("`", "'").split()) + "`"
-
-
-def conflict_summary(conflict: Conflict) -> str:
-    """'Range 1,500–10,000; most conservative: about 1,500 (C1).' or, when every side
-    gives the same number, that they differ only on status."""
-    if conflict.low == conflict.high:
-        return f"Every side gives {format_figure(conflict.low)}; they differ on whether the troops are there yet."
-    return (
-        f"Range {format_figure(conflict.low)}–{format_figure(conflict.high)}; "
-        f"most conservative: {conflict.most_conservative}."
-    )
-
-
-def figure_text(est: TroopEstimate) -> str:
-    """'about 10,000', 'up to 11,000-12,000', '3,000'."""
-    if est.low is not None and est.high is not None and est.low != est.high:
-        number = f"{format_figure(est.low)}–{format_figure(est.high)}"
-    else:
-        number = format_figure(est.count or est.low or est.high or 0)
-    return number if est.qualifier == "exact" else f"{est.qualifier} {number}"
-
-
-def attribution_text(est: TroopEstimate) -> str:
-    a = est.attribution
-    if a.kind == "unattributed" or not (a.source or a.organization):
-        return "unattributed (the article's own statement)"
-    who = a.source or a.organization or ""
-    if a.source and a.organization and a.organization.lower() not in a.source.lower():
-        who = f"{a.source} ({a.organization})"
-    if a.via:
-        who += f" via {a.via}"
-    return f"{who} [{a.kind}]"
 
 
 def extraction_markdown(result: VerifiedExtraction) -> str:
@@ -110,10 +86,8 @@ def _cite(numbers: Iterable[int]) -> str:
 
 
 def _corroboration(claim: Claim) -> str:
-    origins = claim.independent_origins
-    articles = len(claim.articles)
-    text = f"{origins} source{'s' if origins != 1 else ''} · {articles} article{'s' if articles != 1 else ''}"
-    if any(o.kind == "unattributed" for o in claim.origins):
+    text = f"{counted(claim.independent_origins, 'source')} · {counted(len(claim.articles), 'article')}"
+    if has_unattributed(claim):
         text += " (+ unattributed)"
     return text
 
@@ -121,9 +95,7 @@ def _corroboration(claim: Claim) -> str:
 def brief_markdown(brief: Brief) -> str:
     out: list[str] = [f"# {md(brief.title)}", ""]
     if brief.date_span:
-        start, end = brief.date_span
-        span = start.isoformat() if start == end else f"{start.isoformat()} – {end.isoformat()}"
-        out += [f"*Articles dated {span}.*", ""]
+        out += [f"*Articles dated {date_span_text(brief.date_span)}.*", ""]
 
     out += ["## Key points", ""]
     out += [f"- {md(p.text)}" for p in brief.key_points]
@@ -220,8 +192,7 @@ def brief_markdown(brief: Brief) -> str:
             "",
         ]
         for u in brief.unverified:
-            label = u.item.get("name") or u.item.get("speaker") or u.item.get("count") or u.item.get("figure") or ""
-            out.append(f"- \\[{u.source_n}\\] {md(u.kind)} {md(str(label))}: {md(u.reason)}")
+            out.append(f"- \\[{u.source_n}\\] {md(u.kind)} {md(unverified_label(u))}: {md(u.reason)}")
         out.append("")
 
     if brief.failures:

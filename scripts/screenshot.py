@@ -8,17 +8,13 @@ the playwright package (see tests/browser.py); no model, no network.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from summarizer import pipeline  # noqa: E402
-from summarizer.config import Config  # noqa: E402
-from summarizer.html_report import brief_html  # noqa: E402
-from summarizer.ingest import load_articles  # noqa: E402
-from tests import browser  # noqa: E402
-from tests.replay import replay_seeds  # noqa: E402
+from summarizer import pipeline
+from summarizer.config import Config
+from summarizer.ingest import load_articles
+from summarizer.render.html import brief_html
+from tests import browser
+from tests.helpers import ROOT, replay_seeds
 
 
 def main() -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.numbers import figure_spans
+from summarizer.text.numbers import figure_spans
 
 _IN_PLACE = re.compile(
     r"\b(?:has|have|had)\s+(?:already\s+)?(?:been\s+)?(?:sent|dispatched|deployed|transported|moved|arrived|entered)\b"

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from summarizer.numbers import figures_in
-from summarizer.sentences import sentences
+from summarizer.text.numbers import figures_in
+from summarizer.text.sentences import sentences
 
 _TROOP_WORDS = re.compile(
     r"\b(troops?|soldiers?|personnel|forces?|servicem[ae]n|fighters?|brigades?|recruits?|"

@@ -42,9 +42,9 @@ from schemas.brief import (
     TimelineEvent,
     UnverifiedEntry,
 )
-from summarizer.aliases import AliasResolver, Entity
-from summarizer.numbers import format_figure
-from summarizer.render import attribution_text, figure_text
+from summarizer.briefing.wording import attribution_text, figure_text
+from summarizer.text.aliases import AliasResolver, Entity
+from summarizer.text.numbers import format_figure
 
 _Item = TypeVar("_Item", Actor, Location, OfficialReaction)
 _Groups: TypeAlias = list[tuple[Entity, list[tuple[int, _Item]]]]

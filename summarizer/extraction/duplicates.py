@@ -21,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from schemas import Article, VerifiedExtraction
-from summarizer.grounding import Grounder
+from summarizer.grounding.grounder import Grounder
 
 CONTAINMENT = 0.85
 SIZE_RATIO = 0.8

@@ -1,4 +1,4 @@
-"""Re-record the cassettes against a real model: ``make record`` (or ``python tests/record.py``).
+"""Re-record the cassettes against a real model: ``make record`` (or ``python -m scripts.record``).
 
 Starts llama.cpp's OpenAI-compatible server on the model file given by ``--model-path``
 (default: ``../shared/tools/local-model``'s Qwen2.5-Coder-1.5B-Instruct), points the
@@ -17,14 +17,11 @@ import signal
 import subprocess
 import sys
 import threading
-from pathlib import Path
 
 import httpx2
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from summarizer.local_server import LocalServer  # noqa: E402
+from summarizer.backends.local_server import LocalServer
+from tests.helpers import ROOT
 
 
 class RateLimitingProxy:

@@ -20,7 +20,7 @@ from openai.types.chat import (
 )
 
 from schemas import Article
-from summarizer.candidates import troop_sentences
+from summarizer.text.candidates import troop_sentences
 
 # Article text goes into the prompt verbatim (quotes are checked against it), so the only
 # thing neutralized is a forged closing delimiter.

@@ -15,8 +15,8 @@ from collections.abc import Collection, Sequence
 from schemas import Brief, VerifiedExtraction
 from schemas.brief import Claim, FailedArticle, KeyPoint, RunInfo
 from schemas.extraction import SCHEMA_VERSION, Usage
-from summarizer.merge import Merged
-from summarizer.render import conflict_summary
+from summarizer.briefing.merge import Merged
+from summarizer.briefing.wording import conflict_summary
 
 _MAX_CLAIM_POINTS = 3
 _MAX_CONFLICT_POINTS = 2

@@ -27,27 +27,24 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from schemas import Article  # noqa: E402
-from summarizer import pipeline  # noqa: E402
-from summarizer.cache import ExtractionCache  # noqa: E402
-from summarizer.config import Config  # noqa: E402
-from summarizer.extract import Extractor  # noqa: E402
-from summarizer.ingest import load_articles, parse_article  # noqa: E402
-from tests.conftest import CASSETTES, replayer, seed_cassette  # noqa: E402
-from tests.replay import recorded_config  # noqa: E402
+from schemas import Article
+from summarizer import pipeline
+from summarizer.cache import ExtractionCache
+from summarizer.config import Config
+from summarizer.extraction.extractor import Extractor
+from summarizer.ingest import load_articles, parse_article
+from tests.helpers import CASSETTES, ROOT, recorded_config, replayer, seed_cassette
 
 
 def peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def table(rows: list[tuple[str, ...]], header: tuple[str, ...]) -> None:
+def table(rows: Sequence[tuple[str, ...]], header: tuple[str, ...]) -> None:
     widths = [max(len(str(x)) for x in col) for col in zip(header, *rows, strict=True)]
     for row in (header, *rows):
         print(
@@ -169,9 +166,10 @@ def scale_run(n: int, concurrency: int, interrupt_at: int | None, cache_dir: str
 
 
 def in_subprocess(**kw: Any) -> dict[str, Any]:
-    args = [sys.executable, __file__, "--scale-run", json.dumps(kw)]
+    args = [sys.executable, "-m", "scripts.bench", "--scale-run", json.dumps(kw)]
     out = subprocess.run(args, check=True, capture_output=True, text=True, cwd=ROOT).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    numbers: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+    return numbers
 
 
 def scale() -> None:
@@ -217,7 +215,7 @@ def cached_rerun(config: Config) -> None:
 
 
 def live(model_path: str, python: str, names: list[str]) -> dict[str, float]:
-    from summarizer.local_server import LocalServer
+    from summarizer.backends.local_server import LocalServer
 
     chosen = [a for a in seeds() if not names or Path(a.source).stem[:3] in names]
     times: dict[str, float] = {}

@@ -38,11 +38,11 @@ from tenacity.wait import wait_base
 from schemas import Article, ArticleExtraction, VerifiedExtraction
 from schemas.extraction import QUOTE_CHECKER, Usage
 from summarizer import backends
-from summarizer.chunking import Part, estimate_tokens, request_tokens, split
 from summarizer.config import Config
 from summarizer.errors import ExtractionError, SummarizerError, TruncatedError
-from summarizer.grounding import Grounder
-from summarizer.prompting import Prompt, load_prompt
+from summarizer.extraction.chunking import Part, estimate_tokens, request_tokens, split
+from summarizer.extraction.prompting import Prompt, load_prompt
+from summarizer.grounding.grounder import Grounder
 
 log = logging.getLogger(__name__)
 

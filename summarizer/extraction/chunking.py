@@ -23,8 +23,8 @@ from functools import cache
 
 from schemas import Article, ArticleExtraction
 from summarizer.errors import InputError
-from summarizer.prompting import Prompt
-from summarizer.sentences import sentence_spans
+from summarizer.extraction.prompting import Prompt
+from summarizer.text.sentences import sentence_spans
 
 CHARS_PER_TOKEN = 3.0
 OVERLAP = 2

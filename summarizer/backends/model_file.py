@@ -17,7 +17,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from summarizer.cache import default_cache_dir
+from summarizer.config import user_cache_dir
 from summarizer.errors import ConfigError
 
 
@@ -39,7 +39,7 @@ def models_dir() -> Path:
     override = os.environ.get("SUMMARIZER_MODELS_DIR")
     if override:
         return Path(override)
-    return default_cache_dir() / "models"
+    return user_cache_dir() / "models"
 
 
 def sha256_of(path: Path) -> str:

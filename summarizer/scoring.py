@@ -8,7 +8,7 @@ The fields and what makes a predicted item match a gold one:
 - ``figure+source``: the figure, and the originating source: one of the gold's names
   for it and one of the names the model gave (attributed person, organization, or the
   go-between) are the same entity under the alias rules the merger uses
-  (:mod:`summarizer.aliases`: titles dropped, acronyms, surnames, spelling variants).
+  (:mod:`summarizer.text.aliases`: titles dropped, acronyms, surnames, spelling variants).
   A gold figure with no source matches a prediction that names nobody or says
   "unattributed".
 - ``figure+status``: the figure, and a status in the same status group as one the gold
@@ -34,11 +34,11 @@ from pydantic import BaseModel, Field, ValidationError
 
 from schemas import Article, VerifiedExtraction
 from schemas.gold import GoldArticle
-from summarizer.aliases import same_entity
+from summarizer.briefing.merge import STATUS_GROUPS
 from summarizer.errors import InputError
-from summarizer.grounding import Grounder
-from summarizer.merge import STATUS_GROUPS
-from summarizer.numbers import format_figure, mentions
+from summarizer.grounding.grounder import Grounder
+from summarizer.text.aliases import same_entity
+from summarizer.text.numbers import format_figure, mentions
 
 FIELDS = ("figure", "figure+source", "figure+status", "actors", "locations", "reactions")
 
@@ -314,7 +314,7 @@ def _score_field(
     return score, misses, free
 
 
-def evaluate(gold: Sequence[GoldArticle], results: Sequence[VerifiedExtraction]) -> EvalReport:
+def score(gold: Sequence[GoldArticle], results: Sequence[VerifiedExtraction]) -> EvalReport:
     """Score ``results`` against ``gold``; articles are paired by file name stem."""
     by_stem = {stem(r.source): r for r in results}
     report = EvalReport(totals={f: Score() for f in FIELDS})

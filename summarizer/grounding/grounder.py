@@ -29,12 +29,12 @@ from schemas import (
     UnverifiedItem,
 )
 from schemas.extraction import Evidenced, ItemKind
-from summarizer.aliases import names, same_entity
-from summarizer.attribution import credit_for
-from summarizer.injection import addresses_the_model, has_link_or_markup
-from summarizer.numbers import format_figure, hedge_of, mentions
-from summarizer.sentences import sentences
-from summarizer.tense import status_from_text
+from summarizer.text.aliases import names, same_entity
+from summarizer.text.attribution import credit_for
+from summarizer.text.injection import addresses_the_model, has_link_or_markup
+from summarizer.text.numbers import format_figure, hedge_of, mentions
+from summarizer.text.sentences import sentences
+from summarizer.text.tense import status_from_text
 
 _CHAR_MAP = {
     # Single and double quotation marks are one character here: models swap them freely.

@@ -24,8 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarizer.numbers import figure_spans
-from summarizer.sentences import sentence_spans
+from summarizer.text.numbers import figure_spans
+from summarizer.text.sentences import sentence_spans
 
 _VERBS = (
     "said|says|say|reported|reports|report|noted|notes|revealed|reveals|confirmed|confirms|claimed|claims|"

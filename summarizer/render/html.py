@@ -21,90 +21,17 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
+from importlib import resources
 
 from schemas import Article, Brief
 from schemas.brief import Claim, SourceRef
-from summarizer.render import conflict_summary
+from summarizer.briefing.wording import conflict_summary, counted, date_span_text, has_unattributed, unverified_label
 
 KINDS = ("figure", "reaction", "actor", "location")  # highlight priority, strongest first
 
-_STYLE = """
-:root { --fig: #ffd866; --act: #bcd8ff; --loc: #bfe8c0; --rea: #f6c6dc; --ink: #1d2330; --mute: #5b6577; }
-* { box-sizing: border-box; }
-body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink);
-  background: #f6f7f9; }
-header.top { background: #1d2330; color: #fff; padding: 18px 28px; }
-header.top h1 { margin: 0 0 4px; font-size: 22px; }
-header.top p { margin: 0; color: #c9d1df; font-size: 13px; }
-nav { position: sticky; top: 0; z-index: 2; background: #fff; border-bottom: 1px solid #dde2ea; padding: 8px 28px; }
-nav a { margin-right: 14px; color: #2857a4; text-decoration: none; font-size: 14px; }
-main { max-width: 1180px; margin: 0 auto; padding: 8px 28px 40px; }
-section { background: #fff; border: 1px solid #dde2ea; border-radius: 8px; padding: 14px 20px; margin: 16px 0; }
-h2 { font-size: 18px; margin: 4px 0 10px; }
-h3 { font-size: 15px; margin: 12px 0 6px; }
-table { border-collapse: collapse; width: 100%; font-size: 14px; }
-th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid #e6e9ef; }
-th { color: var(--mute); font-weight: 600; font-size: 12px; text-transform: uppercase; }
-button.claim { font: inherit; font-weight: 600; border: 1px solid #b9c3d3; background: #eef2f8; border-radius: 4px;
-  padding: 0 6px; cursor: pointer; color: #1d2330; }
-button.claim:hover, button.claim:focus { background: #dbe5f5; }
-.badge { display: inline-block; border-radius: 10px; padding: 0 8px; margin: 1px 2px; font-size: 12px;
-  white-space: nowrap; }
-.badge.origins { background: #e4e9f1; color: #36425a; }
-.badge.origins.strong { background: #1f7a4d; color: #fff; }
-.badge.outlets { background: #f0f1f4; color: #5b6577; border: 1px solid #d9dde5; }
-.badge.unattributed { background: #fff3cd; color: #7a5a00; }
-.origin { white-space: nowrap; }
-.kind { color: var(--mute); font-size: 12px; }
-a.cite { color: #2857a4; text-decoration: none; font-size: 13px; }
-ul.quotes { margin: 4px 0 10px; padding-left: 18px; }
-ul.quotes li { margin: 2px 0; }
-q { quotes: "\\201C" "\\201D"; color: #3a4252; }
-.sides { display: flex; gap: 12px; flex-wrap: wrap; }
-.side { flex: 1 1 220px; border: 1px solid #e0c58a; background: #fffaf0; border-radius: 6px; padding: 8px 12px; }
-.side .figure { font-size: 20px; font-weight: 700; }
-.verdict { color: var(--mute); font-size: 13px; margin: 6px 0 14px; }
-svg.timeline { width: 100%; height: auto; background: #fbfcfd; border: 1px solid #e6e9ef; border-radius: 6px; }
-svg.timeline text { font: 12px system-ui, sans-serif; fill: #36425a; }
-svg.timeline .axis { stroke: #b9c3d3; }
-svg.timeline .dot { fill: #c98a00; stroke: #7a5200; }
-svg.timeline .dot.sent { fill: #c0392b; stroke: #7b241c; }
-.legend span { display: inline-block; padding: 0 8px; margin-right: 6px; border-radius: 3px; font-size: 13px; }
-/* Where spans overlap, the later rule wins: figure > reaction > actor > place (KINDS). */
-.legend .k-location, mark.k-location { background: var(--loc); }
-.legend .k-actor, mark.k-actor { background: var(--act); }
-.legend .k-reaction, mark.k-reaction { background: var(--rea); }
-.legend .k-figure, mark.k-figure { background: var(--fig); }
-mark { color: inherit; border-radius: 2px; padding: 0 1px; }
-mark.active { outline: 3px solid #d0342c; outline-offset: 1px; }
-article.source { border-top: 1px solid #e6e9ef; padding-top: 10px; margin-top: 14px; }
-article.source h3 { margin: 0; }
-article.source .meta { color: var(--mute); font-size: 13px; margin-bottom: 6px; }
-article.source .text { white-space: pre-wrap; font-family: Georgia, "Times New Roman", serif; font-size: 15px;
-  line-height: 1.6; max-height: 560px; overflow: auto; border: 1px solid #eef0f4; padding: 10px 14px;
-  border-radius: 6px; }
-code { background: #f0f2f5; padding: 0 4px; border-radius: 3px; font-size: 13px; }
-section.unverified { border: 2px dashed #c0392b; background: #fff6f5; }
-section.unverified h2 { color: #a5281b; }
-section.unverified .warn { font-weight: 600; color: #a5281b; }
-#focus-status { color: #a5281b; font-size: 13px; margin-left: 8px; }
-footer { color: var(--mute); font-size: 12px; text-align: center; padding: 12px; }
-"""
-
-_SCRIPT = """
-document.addEventListener('click', function (event) {
-  var button = event.target.closest('[data-show]');
-  if (!button) { return; }
-  event.preventDefault();
-  var id = button.getAttribute('data-show');
-  document.querySelectorAll('mark.active').forEach(function (m) { m.classList.remove('active'); });
-  var marks = document.querySelectorAll('mark[data-claims~="' + CSS.escape(id) + '"]');
-  marks.forEach(function (m) { m.classList.add('active'); });
-  var status = document.getElementById('focus-status');
-  if (status) { status.textContent = id + ': ' + marks.length + ' highlighted passage(s)'; }
-  if (marks.length) { marks[0].scrollIntoView({block: 'center'}); }
-});
-"""
+# The page's own style and script: package files, inlined and allowed by hash in the CSP.
+_STYLE = (resources.files(__package__) / "brief.css").read_text(encoding="utf-8")
+_SCRIPT = (resources.files(__package__) / "brief.js").read_text(encoding="utf-8")
 
 
 def _csp_hash(text: str) -> str:
@@ -173,10 +100,7 @@ def brief_html(brief: Brief, articles: Sequence[Article] = ()) -> str:
 
 
 def _header(brief: Brief) -> str:
-    span = ""
-    if brief.date_span:
-        start, end = brief.date_span
-        span = start.isoformat() if start == end else f"{start.isoformat()} – {end.isoformat()}"
+    span = date_span_text(brief.date_span) if brief.date_span else ""
     meta = f"{len(brief.sources)} article(s)" + (f" dated {span}" if span else "")
     note = "every item below is quoted from its article"
     return f'<header class="top"><h1>{e(brief.title)}</h1><p>{e(meta)} · {note}</p></header>'
@@ -211,11 +135,11 @@ def _corroboration(claim: Claim) -> str:
     strong = " strong" if n >= 2 else ""
     badges = (
         f'<span class="badge origins{strong}" title="independent originating sources">'
-        f"{n} independent source{'s' if n != 1 else ''}</span>"
+        f"{counted(n, 'independent source')}</span>"
         f'<span class="badge outlets" title="articles that carry it">'
-        f"{articles} article{'s' if articles != 1 else ''}</span>"
+        f"{counted(articles, 'article')}</span>"
     )
-    if any(o.kind == "unattributed" for o in claim.origins):
+    if has_unattributed(claim):
         badges += '<span class="badge unattributed">+ unattributed</span>'
     return badges
 
@@ -397,7 +321,7 @@ def _unverified(brief: Brief) -> str:
         return ""
     items = []
     for u in brief.unverified:
-        label = u.item.get("name") or u.item.get("speaker") or u.item.get("count") or u.item.get("figure") or ""
+        label = unverified_label(u)
         items.append(f"<li>{_cites([u.source_n])} <strong>{e(u.kind)}</strong> {e(label)}: {e(u.reason)}</li>")
     return (
         '<section class="unverified" id="unverified"><h2>Unverified — not part of the brief</h2>'

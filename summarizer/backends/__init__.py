@@ -1,0 +1,21 @@
+"""The only place that knows model providers: building clients and reading their failures.
+
+Every backend speaks the OpenAI chat-completions protocol; they differ only in base URL,
+key and instructor mode (:mod:`.client`). A ``local`` backend is a llama.cpp server this
+package starts on a GGUF file (:mod:`.local_server`, :mod:`.model_file`). What a failed
+request means, and what the user should do about it, is in :mod:`.failures`.
+"""
+
+from summarizer.backends.client import connect, make_async_client, make_client, serving
+from summarizer.backends.failures import explain, is_transient, retry_after, shorten
+
+__all__ = [
+    "connect",
+    "explain",
+    "is_transient",
+    "make_async_client",
+    "make_client",
+    "retry_after",
+    "serving",
+    "shorten",
+]

@@ -1,0 +1,176 @@
+"""Extract a batch of articles: a concurrency limit, the store of finished results, one
+model server and client for the whole batch, and wire copies extracted once.
+
+``aextract_all`` is the one path; ``extract_all`` runs it to completion for callers
+without an event loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Coroutine, Sequence
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from typing import Any, ParamSpec, TypeVar
+
+from schemas import Article, VerifiedExtraction
+from schemas.brief import FailedArticle
+from summarizer import backends
+from summarizer.cache import ExtractionCache, cache_key
+from summarizer.config import Config
+from summarizer.errors import BackendError, ConfigError, SummarizerError
+from summarizer.extraction.duplicates import copy_result, duplicate_groups
+from summarizer.extraction.extractor import Extractor
+from summarizer.extraction.prompting import load_prompt
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+OnStart = Callable[[int, Article], None]
+OnDone = Callable[[int, Article, "VerifiedExtraction | FailedArticle", bool], None]
+
+
+@dataclass
+class ExtractionRun:
+    results: list[VerifiedExtraction] = field(default_factory=list)
+    failures: list[FailedArticle] = field(default_factory=list)
+    cached_ids: set[str] = field(default_factory=set)
+
+    @property
+    def cached(self) -> int:
+        return len(self.cached_ids)
+
+
+def open_cache(config: Config) -> ExtractionCache | None:
+    """The store of finished extractions, or None when ``cache = false``."""
+    if not config.cache:
+        return None
+    return ExtractionCache(config.cache_folder() / "extractions.sqlite")
+
+
+def run_batch(
+    articles: Sequence[Article],
+    config: Config,
+    on_start: OnStart | None = None,
+    on_done: OnDone | None = None,
+) -> ExtractionRun:
+    """Extract ``articles`` with the configured store, opened and closed here."""
+    cache = open_cache(config)
+    try:
+        return extract_all(articles, config, cache=cache, on_start=on_start, on_done=on_done)
+    finally:
+        if cache is not None:
+            cache.close()
+
+
+def _blocking(coroutine: Callable[_P, Coroutine[Any, Any, _R]]) -> Callable[_P, _R]:
+    """The same call for code without an event loop: runs the coroutine to completion."""
+
+    def run(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        return asyncio.run(coroutine(*args, **kwargs))
+
+    run.__doc__ = f"Runs :func:`{coroutine.__name__}` to completion.\n\n{coroutine.__doc__}"
+    return run
+
+
+async def aextract_all(
+    articles: Sequence[Article],
+    config: Config,
+    extractor: Extractor | None = None,
+    cache: ExtractionCache | None = None,
+    on_start: OnStart | None = None,
+    on_done: OnDone | None = None,
+    *,
+    dedupe: bool = True,
+) -> ExtractionRun:
+    """Extract every article, ``config.concurrency`` at a time, reusing and filling
+    ``cache`` (each result is stored the moment it is done, so an interrupted run loses
+    no finished article). One article's failure is recorded, not raised.
+
+    Copies of the same story (:mod:`summarizer.extraction.duplicates`) are extracted once; each copy
+    gets the original's items grounded again in its own text, with no model call
+    (``dedupe=False`` extracts every article, copies included).
+    Errors that would fail every article the same way (bad configuration, bad key,
+    unknown model, server unreachable) stop the run at once instead.
+    """
+    prompt_version = load_prompt("extract").version
+    copies = duplicate_groups(articles) if dedupe else {}
+    outcomes: dict[int, VerifiedExtraction | FailedArticle] = {}
+    cached: set[int] = set()
+    limit = asyncio.Semaphore(config.concurrency)
+    with ExitStack() as stack:  # a local model server, if one is started, stops with the run
+        worker: list[Extractor] = [extractor] if extractor is not None else []
+
+        def current() -> Extractor:  # connect only once a model call is needed
+            if not worker:
+                worker.append(Extractor(stack.enter_context(backends.serving(config))))
+            return worker[0]
+
+        async def one(i: int, article: Article) -> None:
+            async with limit:
+                if on_start:
+                    on_start(i, article)
+                key = cache_key(article.id, config.backend, config.model, prompt_version)
+                hit = cache.get(key) if cache is not None else None
+                outcome: VerifiedExtraction | FailedArticle
+                if hit is not None:
+                    outcome = hit.model_copy(update={"source": article.source})
+                    cached.add(i)
+                else:
+                    try:
+                        outcome = await current().aextract(article)
+                        if cache is not None:
+                            cache.put(key, outcome)
+                    except ConfigError:
+                        raise
+                    except BackendError as exc:
+                        if exc.affects_every_request:
+                            raise
+                        outcome = FailedArticle(source=article.source, error=str(exc))
+                    except SummarizerError as exc:
+                        outcome = FailedArticle(source=article.source, error=str(exc))
+                outcomes[i] = outcome
+                if on_done:
+                    on_done(i, article, outcome, hit is not None)
+
+        try:
+            await _all([one(i, a) for i, a in enumerate(articles) if i not in copies])
+        finally:
+            if worker:
+                await worker[0].aclose()
+        for i, original in sorted(copies.items()):
+            if on_start:
+                on_start(i, articles[i])
+            first = outcomes[original]
+            outcomes[i] = (
+                copy_result(first, articles[i])
+                if isinstance(first, VerifiedExtraction)
+                else FailedArticle(source=articles[i].source, error=f"same story as {first.source}, which failed")
+            )
+            if on_done:
+                on_done(i, articles[i], outcomes[i], False)
+    run = ExtractionRun()
+    for i in range(len(articles)):
+        outcome = outcomes[i]
+        if isinstance(outcome, VerifiedExtraction):
+            run.results.append(outcome)
+            if i in cached:
+                run.cached_ids.add(outcome.article_id)
+        else:
+            run.failures.append(outcome)
+    return run
+
+
+extract_all = _blocking(aextract_all)
+
+
+async def _all(jobs: list[Coroutine[Any, Any, None]]) -> None:
+    """Run every job; on the first error, cancel the rest and raise that error."""
+    tasks = [asyncio.ensure_future(job) for job in jobs]
+    try:
+        for finished in asyncio.as_completed(tasks):
+            await finished
+    except BaseException:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise

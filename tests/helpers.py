@@ -1,0 +1,99 @@
+"""What the tests and the scripts in ``scripts/`` share: paths, the recording settings,
+and replaying the seed cassettes. Fixtures live in ``conftest.py``; this module has none."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from schemas import VerifiedExtraction
+from summarizer.config import Config, load_config
+from summarizer.extraction.extractor import Extractor
+from summarizer.ingest import load_articles
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+GOLD = ROOT / "tests" / "gold"
+CASSETTES = ROOT / "tests" / "cassettes" / "test_extract_recorded"
+
+# The recording server's address: replay ignores host and port (see vcr_settings).
+TEST_BASE_URL = os.environ.get("SUMMARIZER_TEST_BASE_URL", "http://127.0.0.1:8765/v1")
+TEST_MODEL = "qwen2.5-coder-1.5b-instruct-q4_k_m"
+
+SECRET_HEADERS = ["authorization", "api-key", "x-api-key", "openai-organization", "openai-project", "cookie"]
+
+
+def json_body(r1: Any, r2: Any) -> None:
+    """Request bodies must be the same JSON: a changed prompt or schema needs a re-record."""
+    a, b = r1.body or b"", r2.body or b""
+    try:
+        same = json.loads(a) == json.loads(b)
+    except ValueError:
+        same = a == b
+    if not same:
+        raise AssertionError("request body differs from the recording: re-record with `make record`")
+
+
+def _scrub_response(response: dict[str, Any]) -> dict[str, Any]:
+    headers = response.get("headers", {})
+    for name in list(headers):
+        if name.lower() in ("set-cookie", "openai-organization", "openai-project"):
+            del headers[name]
+    return response
+
+
+def vcr_settings() -> dict[str, Any]:
+    return {
+        "filter_headers": [(h, "REDACTED") for h in SECRET_HEADERS],
+        "match_on": ["method", "path", "json_body"],
+        "before_record_response": _scrub_response,
+        "decode_compressed_response": True,
+        "allow_playback_repeats": False,
+    }
+
+
+def seed_cassette(stem: str) -> Path:
+    """The recording of one seed's extraction (made by test_seed_extraction_is_grounded)."""
+    return CASSETTES / f"test_seed_extraction_is_grounded[{stem}].yaml"
+
+
+def replayer() -> Any:
+    """A vcrpy instance that replays (never records) with the same matching as the tests."""
+    import vcr
+
+    # allow_playback_repeats is a per-cassette option (and False by default).
+    skip = ("before_record_response", "allow_playback_repeats")
+    config = {k: v for k, v in vcr_settings().items() if k not in skip}
+    recorder = vcr.VCR(record_mode="none", **config)
+    recorder.register_matcher("json_body", json_body)
+    return recorder
+
+
+def recorded_config(cwd: Path | None = None) -> Config:
+    """The configuration the seed cassettes were recorded with, independent of user files."""
+    overrides = {"backend": "compatible", "model": TEST_MODEL, "base_url": TEST_BASE_URL, "cache": False}
+    return load_config(overrides=overrides, env={}, cwd=cwd or ROOT / "tests")
+
+
+def replay_seeds(config: Config | None = None) -> list[VerifiedExtraction]:
+    """The five seeds' extractions through the production (async) path, replayed from their
+    recordings; fails if a recording is not played to the end."""
+    config = config or recorded_config()
+    recorder = replayer()
+
+    async def run() -> list[VerifiedExtraction]:
+        extractor = Extractor(config)
+        out = []
+        try:
+            for article in load_articles([str(p) for p in SEEDS]):
+                with recorder.use_cassette(str(seed_cassette(Path(article.source).stem))) as cassette:
+                    out.append(await extractor.aextract(article))
+                    assert cassette.all_played, f"{cassette._path}: fewer calls than recorded"
+        finally:
+            await extractor.aclose()
+        return out
+
+    return asyncio.run(run())
