@@ -13,15 +13,16 @@ key ``"quote_checker"``; a non-empty return value is the reason the item is reje
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from typing import Any, Literal, Protocol
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, create_model, model_validator
 from pydantic.json_schema import SkipJsonSchema
 
 from schemas.article import Article
 
 # Bump when a field changes meaning: it is part of every cache key and brief's metadata.
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 QUOTE_CHECKER = "quote_checker"
 
@@ -185,6 +186,105 @@ class ArticleExtraction(_ModelFacing):
     )
     actors: list[Actor] = Field(description="People and bodies involved, each listed once.")
     locations: list[Location] = Field(description="Places where events happen or troops move, each listed once.")
+
+
+# -- what the model is asked for ----------------------------------------------------------
+# The model cites sentences by number; the tool, which holds the article and its
+# sentence offsets, fills in every quote and offset itself. Every array has maxItems and
+# every free string maxLength, so a grammar-constrained answer cannot run away, and the
+# schema never changes between articles (the server's prompt cache reuses it).
+
+MAX_FIGURES = 10
+MAX_REACTIONS = 4
+MAX_ACTORS = 6
+MAX_PLACES = 6
+_NAME = 60
+# A figure in digits ('10,000', '1.5 million'): never a link, a date or a word list.
+FIGURE_PATTERN = r"^[0-9][0-9,. ]{0,12}( (hundred|thousand|million))?$"
+
+
+def _schema_for_a_grammar(schema: dict[str, Any]) -> None:
+    """Only what constrains the answer: no titles, no class docstrings (the system prompt
+    says what each list is for). A shorter schema is a shorter cached prefix."""
+    schema.pop("title", None)
+    schema.pop("description", None)
+    _drop_field_titles(schema)
+
+
+class _Answer(BaseModel):
+    """Base of the models the model answers with."""
+
+    model_config = ConfigDict(json_schema_extra=_schema_for_a_grammar, hide_input_in_errors=True)
+
+
+class CitedFigure(_Answer):
+    """A number of troops, soldiers or personnel the article states."""
+
+    sentence: int = Field(description="Number of the sentence that states the figure.")
+    figure: str = Field(
+        pattern=FIGURE_PATTERN, max_length=20, description="The figure in digits as the sentence writes it: '10,000'."
+    )
+    subject: str = Field(max_length=40, description="Who is counted: troops, special forces, workers...")
+    status: TroopStatus
+    source: str | None = Field(max_length=_NAME, description="Who the article credits with the figure, or null.")
+    organization: str | None = Field(max_length=_NAME, description="The body that source speaks for, or null.")
+
+
+class CitedReaction(_Answer):
+    """An official's statement or reaction about the events."""
+
+    sentence: int = Field(description="Number of the sentence with the statement.")
+    speaker: str = Field(max_length=_NAME)
+    stance: Stance
+
+
+class NamedActor(_Answer):
+    """A person or body that acts or speaks in the story, named as in the article."""
+
+    name: str = Field(max_length=_NAME, description="Full name, with the title if the article gives one.")
+    kind: ActorKind
+
+
+class NamedPlace(_Answer):
+    """A place where events happen or troops go, named as in the article."""
+
+    name: str = Field(max_length=_NAME)
+    kind: LocationKind
+
+
+class ArticleAnswer(_ModelFacing):
+    """Facts from ONE article, citing its numbered sentences. Only what the article states."""
+
+    # The title names the function the model calls; the docstring is its description.
+
+    figures: list[CitedFigure] = Field(max_length=MAX_FIGURES)
+    reactions: list[CitedReaction] = Field(max_length=MAX_REACTIONS)
+    actors: list[NamedActor] = Field(max_length=MAX_ACTORS)
+    places: list[NamedPlace] = Field(max_length=MAX_PLACES)
+
+
+@cache
+def answer_model(min_figures: int, max_figures: int, min_reactions: int = 0) -> type[ArticleAnswer]:
+    """:class:`ArticleAnswer` with between ``min_figures`` and ``max_figures`` figures.
+
+    A request asks for at least one entry per figure the tool found next to a word for
+    troops (a small model otherwise skips some), and for no more than the article can
+    hold, so a model that starts repeating one is stopped by the grammar. It asks for at
+    least one actor and one place, and a reaction when the article quotes someone: a
+    small model that stops after the figures otherwise leaves those lists empty. Only the
+    schema's tail differs between articles, so a server's prompt cache covers the rest."""
+    max_figures = max(1, min(MAX_FIGURES, max_figures))
+    min_figures = max(0, min(min_figures, max_figures))
+    model: type[ArticleAnswer] = create_model(
+        "ArticleAnswer",
+        __base__=ArticleAnswer,
+        __doc__=ArticleAnswer.__doc__,
+        figures=(list[CitedFigure], Field(min_length=min_figures, max_length=max_figures)),
+        reactions=(list[CitedReaction], Field(min_length=min(min_reactions, MAX_REACTIONS), max_length=MAX_REACTIONS)),
+        actors=(list[NamedActor], Field(min_length=1, max_length=MAX_ACTORS)),
+        places=(list[NamedPlace], Field(min_length=1, max_length=MAX_PLACES)),
+    )
+    return model
 
 
 # "attribution": a name the model credited a figure to that the article never mentions;

@@ -35,7 +35,7 @@ from schemas import Article
 from summarizer import pipeline
 from summarizer.cache import ExtractionCache
 from summarizer.config import Config
-from summarizer.extraction.extractor import Extractor
+from summarizer.extraction.extractor import extract_one
 from summarizer.ingest import load_articles, parse_article
 from tests.helpers import CASSETTES, ROOT, recorded_config, replayer, seed_cassette
 
@@ -62,14 +62,13 @@ def seeds() -> list[Article]:
 
 
 def per_seed(config: Config, live: dict[str, float] | None = None) -> None:
-    extractor = Extractor(config)
     recorder = replayer()
     rows = []
     for article in seeds():
         name = Path(article.source).stem
         started = time.perf_counter()
         with recorder.use_cassette(str(seed_cassette(name))):
-            result = extractor.extract(article)
+            result = extract_one(article, config)
         wall = time.perf_counter() - started
         ex = result.extraction
         kept = len(ex.troop_estimates) + len(ex.actors) + len(ex.locations) + len(ex.official_reactions)
@@ -214,33 +213,59 @@ def cached_rerun(config: Config) -> None:
 # -- 5. live --------------------------------------------------------------------------------------
 
 
-def live(model_path: str, python: str, names: list[str]) -> dict[str, float]:
-    from summarizer.backends.local_server import LocalServer
-
-    chosen = [a for a in seeds() if not names or Path(a.source).stem[:3] in names]
-    times: dict[str, float] = {}
-    with LocalServer(model_path, python=python) as server:
-        config = recorded_config().model_copy(update={"base_url": server.base_url, "model": Path(model_path).stem})
-        print(f"\n5. live: {model_path} on {len(chosen)} article(s)")
-        walls = {}
-        for concurrency in (1, 2):
-            cfg = config.model_copy(update={"concurrency": concurrency})
-            started = time.perf_counter()
-            run = pipeline.extract_all(chosen, cfg)
-            walls[concurrency] = time.perf_counter() - started
-            if concurrency == 1:
-                times = {Path(r.source).stem: r.seconds for r in run.results}
-                tokens = sum(r.usage.total_tokens for r in run.results)
-                print(f"concurrency 1: {walls[1]:.1f}s, {tokens} tokens, {len(run.failures)} failed")
-        print(f"concurrency 2: {walls[2]:.1f}s — speed-up {walls[1] / walls[2]:.2f}x")
-    return times
+def live(model_path: str, names: list[str]) -> dict[str, float]:
+    """The embedded default as a user runs it: ``summarizer extract`` on the seeds with
+    ``--model-path``, under ``/usr/bin/time -v`` (peak RSS of the run, server included),
+    then scored against the gold annotations."""
+    chosen = [str(p) for p in sorted((ROOT / "seeds").glob("*.txt")) if not names or p.name[:3] in names]
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "live.jsonl"
+        cmd = ["/usr/bin/time", "-v", sys.executable, "-m", "summarizer", "extract", *chosen, "-v"]
+        cmd += ["--model-path", model_path, "--no-cache", "-o", str(out)]
+        started = time.perf_counter()
+        done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
+        wall = time.perf_counter() - started
+        err = done.stderr
+        rss = next((int(line.split()[-1]) for line in err.splitlines() if "Maximum resident" in line), 0)
+        results = [json.loads(line) for line in out.read_text().splitlines()] if out.exists() else []
+        report = subprocess.run(
+            [sys.executable, "-m", "summarizer", "eval", "tests/gold", "--against", str(out), "--articles", "seeds"],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+        ).stdout
+    print(
+        f"\n5. live: summarizer extract on {len(chosen)} seed(s) with {Path(model_path).name}, exit {done.returncode}"
+    )
+    rows = [
+        (
+            Path(r["source"]).stem[:12],
+            str(r["attempts"]),
+            str(r["usage"]["prompt_tokens"]),
+            str(r["usage"]["completion_tokens"]),
+            f"{r['seconds']:.1f}",
+            str(len(r["extraction"]["troop_estimates"])),
+            str(len(r["unverified"])),
+        )
+        for r in results
+    ]
+    table(rows, ("article", "calls", "prompt tok", "compl tok", "seconds", "figures", "unverified"))
+    n = max(1, len(results))
+    prompt = sum(r["usage"]["prompt_tokens"] for r in results) / n
+    completion = sum(r["usage"]["completion_tokens"] for r in results) / n
+    print(f"mean tokens per article: {prompt:.0f} prompt + {completion:.0f} completion = {prompt + completion:.0f}")
+    print(f"wall, start-up included: {wall:.1f}s; peak RSS of the run (server included): {rss / 1024:.0f} MiB")
+    for line in err.splitlines():
+        if "prefix" in line or "ready at" in line or "failed" in line:
+            print(line)
+    print(report)
+    return {Path(r["source"]).stem: r["seconds"] for r in results}
 
 
 def main() -> int:
     logging.getLogger("instructor").setLevel(logging.CRITICAL)  # it logs every re-ask at ERROR
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model-path", help="GGUF file: also run live against it")
-    parser.add_argument("--python", default=sys.executable, help="interpreter with llama-cpp-python[server]")
     parser.add_argument("--live-seeds", default="", help="live: only these seeds, e.g. 003,004 (default: all)")
     parser.add_argument("--scale-run", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -249,9 +274,7 @@ def main() -> int:
         return 0
     config = recorded_config()
     print(f"cassettes: {CASSETTES.relative_to(ROOT)}; model recorded: {config.model}")
-    timings = (
-        live(args.model_path, args.python, [s for s in args.live_seeds.split(",") if s]) if args.model_path else None
-    )
+    timings = live(args.model_path, [s for s in args.live_seeds.split(",") if s]) if args.model_path else None
     per_seed(config, timings)
     scale()
     cached_rerun(config)

@@ -86,7 +86,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model-path", help="GGUF model file to record with")
     parser.add_argument("--python", default=sys.executable, help="interpreter with llama-cpp-python[server]")
-    parser.add_argument("--n-ctx", type=int, default=16384)
+    parser.add_argument("--n-ctx", type=int, default=8192)
     # Only tests that make model calls through a cassette; the rest replay what these record.
     parser.add_argument("pytest_args", nargs="*", default=["-m", "recorded and vcr"], help="passed to pytest")
     args = parser.parse_args()

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -20,7 +22,7 @@ from schemas import Article, VerifiedExtraction
 from schemas.brief import FailedArticle
 from summarizer import pipeline
 from summarizer.config import Config, load_config
-from summarizer.errors import InputError, SummarizerError
+from summarizer.errors import ExitCode, InputError, SummarizerError
 from summarizer.render import brief_html, brief_markdown, extraction_markdown
 from summarizer.scoring import report_text
 
@@ -82,12 +84,20 @@ def _resolve(
     return load_config(config_path, overrides=overrides)
 
 
-def _read(paths: tuple[str, ...], cfg: Config, pattern: str) -> list[Article]:
-    articles = pipeline.as_articles(paths, pattern=pattern, on_skip=_on_skip)
+def _read(paths: tuple[str, ...], cfg: Config, pattern: str) -> tuple[list[Article], list[FailedArticle]]:
+    """The articles, and the inputs that could not be read (each warned about): a bad
+    file among good ones is skipped, not the end of the run."""
+    unread: list[FailedArticle] = []
+
+    def skipped(source: str, reason: str) -> None:
+        err.print(f"[yellow]warning:[/yellow] skipped {source}: {reason}", markup=True, soft_wrap=True)
+        unread.append(FailedArticle(source=source, error=f"not read: {reason}"))
+
+    articles = pipeline.as_articles(paths, pattern=pattern, on_skip=skipped)
     if not articles:
-        raise InputError("no article to read: every input was empty or too short (see the warnings above)")
+        raise InputError("no article to read: every input was unreadable, empty or too short (see the warnings above)")
     _announce(cfg, len(articles))
-    return articles
+    return articles, unread
 
 
 @click.group(help="Cross-source briefs from news articles, every item backed by a verbatim quote.")
@@ -108,7 +118,8 @@ def extract(paths: tuple[str, ...], fmt: str, output: Path | None, pattern: str,
     """Extract actors, troop figures, locations and reactions from each article, grounded."""
     _logging(verbose)
     cfg = _resolve(**opts)
-    articles = _read(paths, cfg, pattern)
+    _check_output(output)
+    articles, unread = _read(paths, cfg, pattern)
     run = pipeline.run_batch(articles, cfg, on_start=_on_start(len(articles)), on_done=_on_done)
     if fmt == "json":
         text = "\n".join(r.model_dump_json() for r in run.results)
@@ -116,7 +127,7 @@ def extract(paths: tuple[str, ...], fmt: str, output: Path | None, pattern: str,
         text = "\n".join(extraction_markdown(r) for r in run.results)
     if run.results:
         _write(text, output)
-    return _report_failures(run.failures, len(articles))
+    return _report_failures([*unread, *run.failures], len(articles) + len(unread))
 
 
 @app.command()
@@ -130,8 +141,9 @@ def brief(paths: tuple[str, ...], fmt: str, output: Path | None, pattern: str, v
     """Extract every article and merge them into one cross-source brief."""
     _logging(verbose)
     cfg = _resolve(**opts)
-    articles = _read(paths, cfg, pattern)
-    result = pipeline.brief(articles, cfg, on_start=_on_start(len(articles)), on_done=_on_done)
+    _check_output(output)
+    articles, unread = _read(paths, cfg, pattern)
+    result = pipeline.brief(articles, cfg, on_start=_on_start(len(articles)), on_done=_on_done, unread=unread)
     if fmt == "json":
         text = result.model_dump_json(indent=2)
     elif fmt == "html":
@@ -148,7 +160,7 @@ def brief(paths: tuple[str, ...], fmt: str, output: Path | None, pattern: str, v
         f"{run.seconds:.1f}s",
         markup=False,
     )
-    return _report_failures(result.failures, len(articles))
+    return _report_failures(result.failures, len(articles) + len(unread))
 
 
 @app.command("eval")
@@ -187,10 +199,13 @@ def cache_group() -> None:
 @config_options
 def cache_clear(**opts: Any) -> int:
     """Delete every stored extraction."""
-    store = pipeline.open_cache(_resolve(**opts))
-    if store is None:
+    cfg = _resolve(**opts)
+    if not cfg.cache:
         err.print("the cache is turned off (cache = false); nothing to clear")
         return 0
+    store = pipeline.open_cache(cfg)
+    if store is None:
+        raise SummarizerError(f"cannot open the cache in {cfg.cache_folder()} (see the warning above)")
     try:
         removed = store.clear()
     finally:
@@ -214,12 +229,34 @@ def show_config(**opts: Any) -> int:
 # -- output -------------------------------------------------------------------------------
 
 
+def _check_output(output: Path | None) -> None:
+    """Before any model call: an output that cannot be written would lose the run's work."""
+    if output is None:
+        return
+    folder = output.parent
+    if not folder.is_dir():
+        raise InputError(f"cannot write -o {output}: the folder {folder} does not exist")
+    if output.is_dir():
+        raise InputError(f"cannot write -o {output}: it is a folder; name a file")
+    if not os.access(folder, os.W_OK) or (output.exists() and not os.access(output, os.W_OK)):
+        raise InputError(f"cannot write -o {output}: permission denied")
+
+
 def _write(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
-    else:
-        output.write_text(text, encoding="utf-8")
-        err.print(f"wrote {output}")
+        return
+    # A temporary file beside it, then a rename: a full disk leaves the old file (or
+    # none), never a truncated one.
+    fd, temporary = tempfile.mkstemp(dir=output.parent, prefix=f".{output.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(temporary, output)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise SummarizerError(f"cannot write {output}: {exc.strerror or exc}") from exc
+    err.print(f"wrote {output}")
 
 
 def _report_failures(failures: list[FailedArticle], total: int) -> int:
@@ -227,11 +264,22 @@ def _report_failures(failures: list[FailedArticle], total: int) -> int:
     for failure in failures:
         err.print(f"[red]failed:[/red] {failure.source}: {failure.error}", soft_wrap=True)
     if not failures:
-        return 0
-    return 1 if len(failures) < total else 3
+        return ExitCode.DONE
+    return ExitCode.SOME_FAILED if len(failures) < total else ExitCode.NOTHING_EXTRACTED
 
 
 def _logging(verbose: bool) -> None:
+    # Our own warnings (a cache that cannot be used, a retry) always reach stderr, one line
+    # each, whatever else configured logging; other libraries' only with -v.
+    ours = logging.getLogger("summarizer")
+    for handler in [h for h in ours.handlers if getattr(h, "_summarizer_cli", False)]:
+        ours.removeHandler(handler)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    handler._summarizer_cli = True  # type: ignore[attr-defined]
+    ours.addHandler(handler)
+    ours.setLevel(logging.INFO if verbose else logging.WARNING)
+    ours.propagate = False
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
@@ -251,10 +299,6 @@ def _announce(cfg: Config, n: int) -> None:
         markup=False,
         soft_wrap=True,
     )
-
-
-def _on_skip(source: str, reason: str) -> None:
-    err.print(f"[yellow]warning:[/yellow] skipped {source}: {reason}", markup=True, soft_wrap=True)
 
 
 def _on_start(total: int | None) -> Callable[[int, Article], None]:
@@ -297,8 +341,9 @@ def main(argv: list[str] | None = None) -> int:
     except click.exceptions.ClickException as exc:
         exc.show()
         return exc.exit_code
-    except click.exceptions.Abort:
-        return 130
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        err.print("interrupted: finished articles are stored; run the same command again to go on", markup=False)
+        return ExitCode.INTERRUPTED
     return code if isinstance(code, int) else 0
 
 

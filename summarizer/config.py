@@ -13,6 +13,7 @@ import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlparse
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -59,19 +60,26 @@ class Config(BaseModel):
     )
     mode: Mode = "tools"
     temperature: float = Field(default=0.0, ge=0.0, le=2.0)
-    max_tokens: int = Field(default=3072, ge=64)
-    # One re-ask: measured on the 1.5B model, a second rarely fixes what the first did not,
-    # and each re-ask re-sends the whole previous answer.
-    max_retries: int = Field(default=1, ge=0, description="Re-asks after a validation error.")
-    http_retries: int = Field(default=4, ge=0, description="Retries of transient HTTP failures.")
+    max_tokens: int = Field(
+        default=2048, ge=64, description="Ceiling of an answer; each request asks for what its article can hold."
+    )
+    # An answer that does not parse is asked for again once; with a grammar-constrained
+    # backend that almost never happens (citations that do not hold are not re-asked).
+    max_retries: int = Field(default=1, ge=0, le=5, description="Re-asks after a malformed answer.")
+    http_retries: int = Field(default=4, ge=0, le=10, description="Retries of transient HTTP failures.")
     timeout: float = Field(default=600.0, gt=0, description="Seconds per HTTP request.")
+    article_timeout: float = Field(
+        default=900.0, gt=0, description="Seconds one article may take, retries included; then it fails alone."
+    )
     concurrency: int = Field(default=1, ge=1, le=64, description="Articles extracted at the same time.")
     context_tokens: int | None = Field(
         default=None, ge=512, description="The model's context window; longer articles are split (local: n_ctx)."
     )
     seed: int | None = 0
     model_path: str | None = Field(default=None, description="local: the .gguf file (default: downloaded).")
-    n_ctx: int = Field(default=16384, ge=512, description="local: context window in tokens.")
+    # 8k tokens hold a ~4,000-word article in one request; longer ones are split. The
+    # server's memory is the model file plus ~28 KB of cache per token (~2.2 GB in all).
+    n_ctx: int = Field(default=8192, ge=512, description="local: context window in tokens.")
     n_threads: int | None = Field(default=None, ge=1, description="local: CPU threads (default: all).")
     cache: bool = Field(default=True, description="Reuse stored extractions (same article, model, prompt).")
     cache_dir: str | None = Field(default=None, description="Default: $XDG_CACHE_HOME/summarizer.")
@@ -115,6 +123,8 @@ def _file_values(path: Path) -> dict[str, Any]:
             data = tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path} is not valid TOML: {exc}. Fix the file or pass --config PATH.") from exc
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path} is not UTF-8 text (TOML must be): save it as UTF-8 or pass --config PATH") from exc
     except OSError as exc:
         raise ConfigError(f"cannot read config file {path}: {exc.strerror}") from exc
     # Allow either top-level keys or a [summarizer] table.
@@ -123,6 +133,21 @@ def _file_values(path: Path) -> dict[str, Any]:
     if unknown:
         raise ConfigError(f"{path}: unknown setting(s) {', '.join(unknown)}; known settings are {', '.join(_FIELDS)}")
     return dict(values)
+
+
+def _check_base_url(backend: str, base_url: object) -> None:
+    """A server address is http(s)://host...; a ``compatible`` backend must have one, so
+    that article text never falls through to OpenAI's host by default."""
+    if base_url is None and backend != "compatible":
+        return
+    text = str(base_url or "").strip()
+    parsed = urlparse(text)
+    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        shown = repr(text) if text else "empty"
+        raise ConfigError(
+            f"base_url is {shown}: give the server's address as http(s)://host:port/v1 "
+            "(--base-url, SUMMARIZER_BASE_URL or base_url in summarizer.toml)"
+        )
 
 
 def load_config(
@@ -155,6 +180,7 @@ def load_config(
         # Name the model after its file, so briefs and cache keys say what really ran.
         resolved["model"] = Path(str(merged["model_path"])).stem
     resolved["source"] = " > ".join(name for name, values in reversed(layers) if values) or "defaults"
+    _check_base_url(backend, resolved.get("base_url"))
     try:
         return Config.model_validate(resolved)
     except ValidationError as exc:

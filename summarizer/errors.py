@@ -2,42 +2,61 @@
 
 from __future__ import annotations
 
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """What the command line's exit status means: the one table (README, "Commands")."""
+
+    DONE = 0
+    SOME_FAILED = 1
+    BAD_INPUT = 2
+    NOTHING_EXTRACTED = 3
+    INTERRUPTED = 130
+
+    @property
+    def meaning(self) -> str:
+        return _MEANINGS[self]
+
+
+_MEANINGS = {
+    ExitCode.DONE: "done",
+    ExitCode.SOME_FAILED: "some articles or inputs failed (the rest is in the output)",
+    ExitCode.BAD_INPUT: "bad configuration, or no usable input at all",
+    ExitCode.NOTHING_EXTRACTED: "no article could be extracted",
+    ExitCode.INTERRUPTED: "interrupted (Ctrl-C); finished articles are stored",
+}
+
 
 class SummarizerError(Exception):
     """Root of every error this package raises on purpose."""
 
-    exit_code = 1
+    exit_code = ExitCode.SOME_FAILED
 
 
 class ConfigError(SummarizerError):
     """The configuration is missing something or holds a bad value."""
 
-    exit_code = 2
+    exit_code = ExitCode.BAD_INPUT
 
 
 class InputError(SummarizerError):
     """An input path cannot be read as an article."""
 
-    exit_code = 2
+    exit_code = ExitCode.BAD_INPUT
 
 
 class BackendError(SummarizerError):
     """The model server refused the request or could not be reached."""
 
-    def __init__(self, message: str, *, affects_every_request: bool = False) -> None:
+    def __init__(self, message: str, *, affects_every_request: bool = False, timed_out: bool = False) -> None:
         super().__init__(message)
         # A bad key, an unknown model or a dead server fail every article alike:
         # a batch stops at the first instead of repeating the same error N times.
         self.affects_every_request = affects_every_request
+        # The server may still be working on the request the client gave up on.
+        self.timed_out = timed_out
 
 
 class ExtractionError(SummarizerError):
     """A model answered, but no usable extraction came out of it."""
-
-
-class TruncatedError(ExtractionError):
-    """The model's answer stopped at max_tokens."""
-
-    def __init__(self, message: str, *, max_tokens: int) -> None:
-        super().__init__(message)
-        self.max_tokens = max_tokens

@@ -133,6 +133,12 @@ def decode(data: bytes, declared: str | None = None, *, name: str = "input") -> 
                 return data.decode(charset)
             except (LookupError, UnicodeDecodeError):
                 continue
+    # UTF-8 with a stray bad byte is still UTF-8: more valid multi-byte characters than bad
+    # bytes means the bad ones become U+FFFD, not the whole text another charset.
+    lenient = data.decode("utf-8-sig", errors="replace")
+    bad = lenient.count("\ufffd")
+    if sum(1 for ch in lenient if ord(ch) > 0x7F and ch != "\ufffd") >= bad:
+        return lenient
     # Detection cannot tell Western European single-byte charsets apart on short texts
     # (Latin-1 "café" reads as Baltic "cafė" just as well); where windows-1252 fits about
     # as well as the best guess, it wins, as it does in browsers for undeclared pages.
@@ -245,6 +251,10 @@ def expand_paths(paths: Iterable[str], pattern: str = "*") -> Iterator[str]:
             yield from (str(p) for p in found)
         elif path.is_file():
             yield str(path)
+        elif path.is_symlink():
+            raise InputError(f"{path} is a broken link or a link loop")
+        elif path.exists():
+            raise InputError(f"{path} is not a regular file (a pipe, a socket or a device?)")
         else:
             raise InputError(f"{path} does not exist")
 
@@ -271,8 +281,12 @@ def load_articles(
     """
     skip = on_skip or _log_skip
     articles = []
-    for name in expand_paths(paths, pattern):
-        article = read_article(name, client=client)
+    for name in _each_input(paths, pattern, skip):
+        try:
+            article = read_article(name, client=client)
+        except InputError as exc:
+            skip(name, _reason(exc, name))
+            continue
         words = len(article.text.split()) if article is not None else 0
         if article is None or words == 0:
             skip(name, "no article text")
@@ -281,6 +295,24 @@ def load_articles(
         else:
             articles.append(article)
     return articles
+
+
+def _each_input(paths: Iterable[str], pattern: str, skip: OnSkip) -> Iterator[str]:
+    """Every input name; a path that does not exist (or a folder with nothing to read)
+    is reported through ``skip`` and the others go on."""
+    for raw in paths:
+        try:
+            names = list(expand_paths([raw], pattern))
+        except InputError as exc:
+            skip(raw, _reason(exc, raw))
+            continue
+        yield from names
+
+
+def _reason(exc: InputError, name: str) -> str:
+    """The error's message without the input's name in front (the caller shows it)."""
+    message = str(exc)
+    return message[len(name) :].lstrip(": ") if message.startswith(name) else message
 
 
 def read_article(name: str, client: httpx2.Client | None = None) -> Article | None:

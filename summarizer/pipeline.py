@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from schemas import Article, Brief, VerifiedExtraction
+from schemas.brief import FailedArticle
 from summarizer import briefing
 from summarizer.config import Config, load_config
 from summarizer.errors import InputError, SummarizerError
@@ -60,7 +61,7 @@ def extract(paths_or_articles: Iterable[str | Article], config: Config | None = 
 
 
 def brief_from(run: ExtractionRun, config: Config, seconds: float = 0.0) -> Brief:
-    """The brief for extractions already made."""
+    """The brief for extractions already made (``run.failures`` listed in it)."""
     return briefing.compose(
         briefing.merge(run.results),
         run.results,
@@ -79,14 +80,17 @@ def brief(
     *,
     on_start: OnStart | None = None,
     on_done: OnDone | None = None,
+    unread: Sequence[FailedArticle] = (),
 ) -> Brief:
     """Read, extract (or reuse cached extractions), merge and compose a brief.
 
-    Articles that fail are listed in ``brief.failures``; the rest are merged.
+    Articles that fail are listed in ``brief.failures``, after the inputs that could not
+    be read (``unread``, from the caller's reading); the rest are merged.
     """
     config = config or load_config()
     started = time.perf_counter()
     run = run_batch(as_articles(paths_or_articles), config, on_start, on_done)
+    run.failures[:0] = unread
     return brief_from(run, config, time.perf_counter() - started)
 
 

@@ -56,3 +56,41 @@ def test_permanent_errors_say_what_to_fix(config: Config) -> None:
         status_error(400, "This model's maximum context length is 16384 tokens. However, you requested 21401"), config
     )
     assert overflow is not None and "n_ctx" in str(overflow) and not overflow.affects_every_request
+
+
+def _timeout() -> openai.APITimeoutError:
+    return openai.APITimeoutError(request=httpx2.Request("POST", URL))
+
+
+def test_a_timeout_is_retried_on_a_remote_server_but_never_sent_again_to_the_embedded_one(
+    config: Config, tmp_path: Path
+) -> None:
+    """llama.cpp's server keeps generating a request its client gave up on: the same
+    request sent again would queue behind it and time out in turn."""
+    local = load_config(overrides={"backend": "local"}, env={}, cwd=tmp_path)
+    assert backends.is_transient(_timeout(), config)
+    assert not backends.is_transient(_timeout(), local)
+
+
+def test_a_timeout_is_explained_as_one_and_names_the_setting(config: Config) -> None:
+    explained = backends.explain(_timeout(), config)
+    assert explained is not None and explained.timed_out and not explained.affects_every_request
+    assert "timeout=600s" in str(explained) and "cannot reach" not in str(explained)
+
+
+def test_a_server_that_echoes_the_key_does_not_get_it_printed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    key = "sk-test-0123456789abcdefXYZ"
+    monkeypatch.setenv("OPENAI_API_KEY", key)
+    config = load_config(overrides={"backend": "openai"}, env={"OPENAI_API_KEY": key}, cwd=tmp_path)
+    message = str(backends.explain(status_error(400, f"bad request; you sent Authorization: Bearer {key}"), config))
+    assert key not in message and "Bearer sk" not in message and "[redacted]" in message
+
+
+def test_anything_shaped_like_a_credential_is_redacted_even_without_a_configured_key() -> None:
+    assert backends.shorten("echo: Bearer abc.def-123 and sk-live-abcdefgh") == "echo: [redacted] and [redacted]"
+
+
+def test_an_html_error_page_is_not_shown_raw(config: Config) -> None:
+    page = "<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>"
+    message = str(backends.explain(status_error(502, page), config))
+    assert "<html" not in message and "an HTML error page" in message

@@ -62,7 +62,7 @@ def test_corrupt_cache_is_moved_aside_and_rebuilt(tmp_path: Path, caplog: pytest
     path = tmp_path / "x.sqlite"
     path.write_bytes(b"this is not a database" * 100)
     store = ExtractionCache(path)
-    assert "unreadable" in caplog.text
+    assert "is not a usable database" in caplog.text
     assert list(tmp_path.glob("x.corrupt-*"))
     store.put("k", result("a"))
     assert store.get("k") is not None and len(store) == 1
@@ -79,3 +79,68 @@ def test_one_failing_article_does_not_stop_the_rest(test_config: Config) -> None
     run = pipeline.extract_all(articles(3), test_config, extractor=Failing(test_config))
     assert [r.source for r in run.results] == ["a0.txt", "a2.txt"]
     assert [f.source for f in run.failures] == ["a1.txt"]
+
+
+def test_a_locked_healthy_cache_is_waited_for_then_left_alone(tmp_path: Path) -> None:
+    """Another process holding the write lock is not corruption: nothing is moved aside,
+    no stored row is abandoned."""
+    import sqlite3
+
+    from summarizer.cache import CacheUnavailable
+
+    path = tmp_path / "x.sqlite"
+    store = ExtractionCache(path)
+    store.put("k", result("a"))
+    store.close()
+    holder = sqlite3.connect(path)
+    holder.execute("PRAGMA journal_mode=DELETE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(CacheUnavailable, match="locked"):
+            ExtractionCache(path, busy_seconds=0.2)
+    finally:
+        holder.rollback()
+        holder.close()
+    assert not list(tmp_path.glob("x.corrupt-*"))
+    reopened = ExtractionCache(path)
+    assert reopened.get("k") is not None
+
+
+def test_a_cache_of_an_older_layout_is_rebuilt_with_a_warning(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    import sqlite3
+
+    path = tmp_path / "x.sqlite"
+    old = sqlite3.connect(path)
+    old.execute("CREATE TABLE extractions (key TEXT PRIMARY KEY, payload TEXT)")
+    old.commit()
+    old.close()
+    store = ExtractionCache(path)
+    assert "older layout" in caplog.text
+    store.put("k", result("a"))
+    assert store.get("k") is not None
+
+
+def test_a_cache_that_cannot_be_written_costs_the_stored_copy_not_the_run(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import sqlite3
+
+    store = ExtractionCache(tmp_path / "x.sqlite")
+
+    def full(*args: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    store._insert = full  # type: ignore[method-assign, assignment]
+    store.put("a", result("a"))
+    store.put("b", result("b"))
+    assert caplog.text.count("cannot write to the cache") == 1 and store.broken == "database or disk is full"
+
+
+def test_an_unusable_cache_folder_means_a_run_without_the_cache(
+    tmp_path: Path, test_config: Config, caplog: pytest.LogCaptureFixture
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    config = test_config.model_copy(update={"cache": True, "cache_dir": str(blocker / "sub")})
+    assert pipeline.open_cache(config) is None
+    assert "running without it" in caplog.text

@@ -35,21 +35,26 @@ def test_missing_key_is_one_line_with_the_fix(capsys: pytest.CaptureFixture[str]
     assert "OPENAI_API_KEY is not set" in err and "Traceback" not in err
 
 
+@pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 def test_unreachable_server_is_one_line_with_the_fix(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from summarizer.backends.local_server import free_port
+
     monkeypatch.setenv("SUMMARIZER_HTTP_RETRIES", "0")
-    # pytest-recording's --block-network makes every connection fail, as a dead server would.
-    code = main(["extract", str(SEEDS[0]), "--backend", "compatible", "--base-url", "http://127.0.0.1:9/v1"])
+    url = f"http://127.0.0.1:{free_port()}/v1"  # nothing listens there
+    code = main(["extract", str(SEEDS[0]), str(SEEDS[1]), "--backend", "compatible", "--base-url", url])
     err = capsys.readouterr().err
-    assert code != 0
-    assert "cannot reach the model server at http://127.0.0.1:9/v1" in err
+    assert code == 3  # nothing could be extracted
+    assert f"cannot reach the model server at {url}" in err
+    # the run stops at the first: the second is listed as failed with the same reason
+    assert f"failed: {SEEDS[1]}: cannot reach the model server" in err
     assert "Traceback" not in err
 
 
 def test_missing_input_file(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["extract", "no-such-file.txt"]) == 2
-    assert "no-such-file.txt does not exist" in capsys.readouterr().err
+    assert "skipped no-such-file.txt: does not exist" in capsys.readouterr().err
 
 
 def test_binary_input_is_rejected(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -81,3 +86,12 @@ def test_inputs_with_no_article_text_are_skipped_with_a_warning(
     err = capsys.readouterr().err
     assert "warning: skipped" in err and "empty.txt: no article text" in err and "stub.html" in err
     assert "no article to read" in err and "Traceback" not in err
+
+
+def test_the_readme_exit_code_table_is_the_one_in_code() -> None:
+    from summarizer.errors import ExitCode
+    from tests.helpers import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for code in ExitCode:
+        assert f"| `{int(code)}` | {code.meaning} |" in readme

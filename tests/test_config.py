@@ -104,3 +104,27 @@ def test_a_local_config_never_falls_through_to_openai(tmp_path: Path) -> None:
     cfg = load_config(env={}, cwd=tmp_path)  # backend local, no server yet
     with pytest.raises(ConfigError, match="connect"):
         make_client(cfg)
+
+
+@pytest.mark.parametrize("url", ["", "   ", "127.0.0.1:8080/v1", "ftp://127.0.0.1/v1", "http://"])
+def test_a_base_url_that_is_not_an_http_address_is_a_configuration_error(tmp_path: Path, url: str) -> None:
+    """An empty base_url once sent the article text to api.openai.com."""
+    with pytest.raises(ConfigError, match=r"base_url is .*http\(s\)://host:port/v1"):
+        load_config(overrides={"backend": "compatible", "base_url": url}, env={}, cwd=tmp_path)
+    with pytest.raises(ConfigError, match="base_url"):
+        load_config(overrides={"backend": "openai"}, env={"SUMMARIZER_BASE_URL": url or "x"}, cwd=tmp_path)
+
+
+def test_https_and_loopback_addresses_are_accepted(tmp_path: Path) -> None:
+    for url in ("http://127.0.0.1:8080/v1", "https://api.example.com/v1"):
+        assert load_config(overrides={"backend": "compatible", "base_url": url}, env={}, cwd=tmp_path).base_url == url
+
+
+@pytest.mark.parametrize(
+    "content", [b"\xff\xfeb\x00a\x00c\x00", "backend = 'café'".encode("latin-1"), b"\x89PNG\x00\x01"]
+)
+def test_a_config_file_that_is_not_utf8_is_one_line(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "summarizer.toml"
+    path.write_bytes(content)
+    with pytest.raises(ConfigError, match=r"not UTF-8 text|not valid TOML"):
+        load_config(cwd=tmp_path, env={})

@@ -304,3 +304,79 @@ def test_no_seed_paragraph_is_taken_for_an_instruction() -> None:
 
     for path in SEEDS:
         assert not any(addresses_the_model(line) for line in path.read_text().splitlines()), path
+
+
+def test_a_figure_glued_inside_a_larger_number_is_not_stated() -> None:
+    """The model's quote '6,000 North Korean troops ...' matches inside '26,000 ...': the
+    article's own text there states 26,000, and 6,000 must not reach the brief."""
+    text = "Officials said 26,000 North Korean troops have been sent to the Kursk region."
+    g = Grounder(text)
+    for quote in (
+        "6,000 North Korean troops have been sent to the Kursk region.",
+        "Officials said ... 6,000 North Korean troops have been sent",
+    ):
+        kept, unverified = g.ground(
+            ArticleExtraction(
+                troop_estimates=[estimate(quote, count=6_000)], official_reactions=[], actors=[], locations=[]
+            )
+        )
+        assert not kept.troop_estimates and "does not contain the figure 6,000" in unverified[0].reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("North Korean troops were first seen in Kursk on 12 November 2024, officials said.", 2024),
+        ("The movement of troops is described in report number 100 of the ministry.", 100),
+        ("The ministry paid $500 to each of the troops North Korea sent.", 500),
+        ("Some 40 percent of the troops are conscripts, the ministry said.", 40),
+        ("The troops are based 120 km from the border, the ministry said.", 120),
+    ],
+)
+def test_a_number_that_is_not_a_head_count_is_not_a_troop_figure(sentence: str, count: int) -> None:
+    kept, unverified = Grounder(sentence).ground(
+        ArticleExtraction(
+            troop_estimates=[estimate(sentence, count=count)], official_reactions=[], actors=[], locations=[]
+        )
+    )
+    assert not kept.troop_estimates
+    assert "is not a number of people in its sentence" in unverified[0].reason
+
+
+def test_head_counts_in_press_forms_are_kept() -> None:
+    for sentence, count in [
+        ("3,000 North Korean Troops Already in Transit", 3_000),
+        ("Zelensky said 2,000 North Koreans were already in Kursk.", 2_000),
+        ("A conflict that Kiev says has killed 14,000 people.", 14_000),
+    ]:
+        kept, _ = Grounder(sentence).ground(
+            ArticleExtraction(
+                troop_estimates=[estimate(sentence, count=count)], official_reactions=[], actors=[], locations=[]
+            )
+        )
+        assert kept.troop_estimates, sentence
+
+
+def test_a_source_named_neither_in_the_sentence_nor_just_before_is_not_believed() -> None:
+    text = (
+        "The ministry held a briefing for lawmakers on Monday.\n"
+        "3,000 North Korean Troops Already in Transit\n"
+        "Officials in Seoul described the move as a provocation.\n"
+        "Defence Minister Kim Yong-hyun spoke to parliament.\n"
+        "About 1,500 North Korean troops are in training, the count shows."
+    )
+    minister = {"source": "Kim Yong-hyun", "organization": None, "kind": "government"}
+    headline = TroopEstimate.model_validate(
+        estimate("3,000 North Korean Troops Already in Transit", count=3_000).model_dump() | {"attribution": minister}
+    )
+    later = TroopEstimate.model_validate(
+        estimate("About 1,500 North Korean troops are in training, the count shows.", count=1_500).model_dump()
+        | {"attribution": minister}
+    )
+    kept, unverified = Grounder(text).ground(
+        ArticleExtraction(troop_estimates=[headline, later], official_reactions=[], actors=[], locations=[])
+    )
+    first, second = kept.troop_estimates
+    assert first.attribution.kind == "unattributed" and first.attribution.source is None
+    assert "neither this sentence nor the one before names" in unverified[0].reason
+    assert second.attribution.source == "Kim Yong-hyun"  # named in the sentence just before

@@ -8,7 +8,6 @@ from pathlib import Path
 import httpx2
 import pytest
 
-from summarizer.errors import InputError
 from summarizer.ingest import MIN_WORDS, decode, load_articles, read_article
 from tests.helpers import ROOT
 
@@ -56,8 +55,9 @@ def test_invalid_utf8_never_crashes() -> None:
 def test_a_binary_file_is_rejected_with_a_clear_message(tmp_path: Path) -> None:
     path = tmp_path / "photo.txt"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
-    with pytest.raises(InputError, match="binary file, not an article"):
-        load_articles([str(path)])
+    skipped: list[tuple[str, str]] = []
+    assert load_articles([str(path)], on_skip=lambda source, why: skipped.append((source, why))) == []
+    assert skipped == [(str(path), "looks like a binary file, not an article; pass .txt, .md or .html files")]
 
 
 def test_empty_and_near_empty_articles_are_skipped_with_a_reason(tmp_path: Path) -> None:
@@ -84,8 +84,9 @@ def test_directories_are_searched_recursively_with_a_glob_filter(tmp_path: Path)
     assert sorted(Path(a.source).name for a in every) == ["one.html", "three.txt", "two.html"]
     html_only = load_articles([str(tmp_path)], pattern="*.html")
     assert sorted(Path(a.source).name for a in html_only) == ["one.html", "two.html"]
-    with pytest.raises(InputError, match=r"matching '\*\.xml'"):
-        load_articles([str(tmp_path)], pattern="*.xml")
+    skipped: list[str] = []
+    assert load_articles([str(tmp_path)], pattern="*.xml", on_skip=lambda source, why: skipped.append(why)) == []
+    assert len(skipped) == 1 and "matching '*.xml'" in skipped[0]
 
 
 def _client(status: int, body: bytes, content_type: str = "text/html; charset=utf-8") -> httpx2.Client:
@@ -109,11 +110,29 @@ def test_a_page_in_a_declared_charset_is_decoded() -> None:
 
 
 def test_a_missing_page_says_what_the_server_answered() -> None:
-    with pytest.raises(InputError, match="answered 404; check the address"):
-        load_articles(["https://news.example/gone"], client=_client(404, b"not found"))
+    skipped: list[str] = []
+    load_articles(
+        ["https://news.example/gone"], client=_client(404, b"not found"), on_skip=lambda s, why: skipped.append(why)
+    )
+    assert len(skipped) == 1 and "answered 404; check the address" in skipped[0]
 
 
 def test_html_on_stdin_is_recognized(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("sys.stdin", io.StringIO(PAGE.read_text()))
     (article,) = load_articles(["-"])
     assert article.outlet == "World Wire" and "Reader99" not in article.text
+
+
+def test_utf8_with_one_bad_byte_stays_utf8() -> None:
+    from summarizer.ingest import decode
+
+    data = "Zürich’s officials said 3,000 troops arrived.".encode() + b"\xff" + b" More text."
+    text = decode(data)
+    assert "Zürich’s" in text and "\ufffd" in text
+
+
+def test_latin1_without_a_declaration_is_still_detected() -> None:
+    from summarizer.ingest import decode
+
+    text = decode("Le café à Zürich, déjà fermé, accueille les soldats.".encode("latin-1"))
+    assert "café" in text and "déjà" in text

@@ -86,3 +86,21 @@ def test_server_does_not_outlive_a_killed_parent(tmp_path: Path) -> None:
         time.sleep(0.2)
     assert not Path(f"/proc/{pid}").exists() or "zombie" in Path(f"/proc/{pid}/status").read_text().lower()
     assert not port_open(base_url)
+
+
+@pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
+def test_the_server_starts_lean_and_a_restart_keeps_its_address() -> None:
+    """No n_ctx x vocabulary logits array (llama_cpp.server's default would allocate one);
+    a restart, which abandons a request the server is still generating, keeps the
+    address the client was given."""
+    from summarizer.backends.local_server import LocalServer
+
+    assert READY, "CI must run this test: install .[local] and set SUMMARIZER_SMOKE_MODEL"
+    with LocalServer(MODEL, n_ctx=512) as server:
+        assert server._proc is not None
+        cmdline = Path(f"/proc/{server._proc.pid}/cmdline").read_bytes().split(b"\0")
+        assert cmdline[cmdline.index(b"--logits_all") + 1] == b"False"
+        before, first_pid = server.base_url, server._proc.pid
+        server.restart()
+        assert server.base_url == before and server._proc.pid != first_pid
+        assert port_open(server.base_url)

@@ -6,15 +6,17 @@ package starts on a GGUF file (:mod:`.local_server`, :mod:`.model_file`). What a
 request means, and what the user should do about it, is in :mod:`.failures`.
 """
 
-from summarizer.backends.client import connect, make_async_client, make_client, serving
-from summarizer.backends.failures import explain, is_transient, retry_after, shorten
+from summarizer.backends.client import Served, connect, make_async_client, make_client, serving
+from summarizer.backends.failures import explain, is_transient, redact, retry_after, shorten
 
 __all__ = [
+    "Served",
     "connect",
     "explain",
     "is_transient",
     "make_async_client",
     "make_client",
+    "redact",
     "retry_after",
     "serving",
     "shorten",

@@ -11,6 +11,7 @@ import logging
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 import instructor
@@ -34,6 +35,22 @@ _MODES = {
 _NO_KEY = "not-needed"
 
 
+@dataclass(frozen=True)
+class Served:
+    """A backend that answers: ``config`` carries its base URL."""
+
+    config: Config
+    server: LocalServer | None = None
+
+    def abandon_requests(self) -> None:
+        """Make the server drop whatever it is still generating for a client that gave up
+        (a timeout). llama.cpp's server does not notice, so the embedded one is restarted
+        on the same address; a remote server cancels by itself."""
+        if self.server is not None:
+            log.warning("restarting the embedded llama.cpp server to abandon a timed-out request")
+            self.server.restart()
+
+
 @contextmanager
 def connect(config: Config) -> Iterator[instructor.Instructor]:
     """An instructor client for the configured backend, valid inside the ``with``.
@@ -42,26 +59,33 @@ def connect(config: Config) -> Iterator[instructor.Instructor]:
     duration and stopped after, so every backend shares the same request path.
     """
     with serving(config) as served:
-        yield make_client(served)
+        yield make_client(served.config)
 
 
 @contextmanager
-def serving(config: Config) -> Iterator[Config]:
-    """``config`` with a base URL that answers: for ``local``, a llama.cpp server started
-    on a free loopback port for the duration of the ``with``; other backends as given."""
+def serving(config: Config) -> Iterator[Served]:
+    """The configured backend, answering: for ``local``, a llama.cpp server started on a
+    free loopback port for the duration of the ``with``; other backends as given."""
     if config.backend != "local":
-        yield config
+        yield Served(config)
         return
     model = resolve_model_path(config.model_path)
     log.info("starting llama.cpp on %s", model)
     started = time.perf_counter()
     with LocalServer(model, n_ctx=config.n_ctx, n_threads=config.n_threads) as server:
         log.info("llama.cpp ready at %s in %.1fs", server.base_url, time.perf_counter() - started)
-        yield config.model_copy(update={"base_url": server.base_url})
+        yield Served(config.model_copy(update={"base_url": server.base_url}), server)
 
 
 def make_client(config: Config) -> instructor.Instructor:
     """An instructor client for the configured backend (transient retries are ours)."""
+    _check(config)
+    raw = openai.OpenAI(**_client_args(config))
+    return instructor.from_openai(raw, mode=_MODES[config.mode])
+
+
+def _check(config: Config) -> None:
+    """What every client needs before it may send anything."""
     if config.backend == "local" and not config.base_url:
         # Without this, a local config would silently fall through to api.openai.com.
         raise ConfigError(
@@ -73,13 +97,11 @@ def make_client(config: Config) -> instructor.Instructor:
             f"{config.api_key_env} is not set: export {config.api_key_env}=... or choose "
             'backend = "compatible" with a base_url in summarizer.toml'
         )
-    raw = openai.OpenAI(**_client_args(config))
-    return instructor.from_openai(raw, mode=_MODES[config.mode])
 
 
 def make_async_client(config: Config) -> instructor.AsyncInstructor:
     """The same client for concurrent extraction (``config.concurrency`` at a time)."""
-    make_client(config)  # the same checks, the same errors
+    _check(config)
     raw = openai.AsyncOpenAI(**_client_args(config))
     return instructor.from_openai(raw, mode=_MODES[config.mode])
 

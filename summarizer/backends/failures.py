@@ -7,18 +7,26 @@ ones to read; instructor wraps them in its own, which are unwrapped first.
 from __future__ import annotations
 
 import email.utils
+import re
 import time
 
+import httpx2
 import openai
 
 from summarizer.config import Config
 from summarizer.errors import BackendError
 
 
-def is_transient(exc: BaseException) -> bool:
-    """Whether retrying the same request later may succeed (429, 5xx, timeouts, resets)."""
+def is_transient(exc: BaseException, config: Config | None = None) -> bool:
+    """Whether retrying the same request later may succeed (429, 5xx, timeouts, resets).
+
+    Not a timeout from the embedded llama.cpp server: it answers one request at a time
+    and is still generating the abandoned one, so the same request sent again would only
+    queue behind it and time out in turn."""
     exc = _api_error(exc) or exc
-    if isinstance(exc, (openai.APITimeoutError, openai.APIConnectionError)):
+    if isinstance(exc, openai.APITimeoutError):
+        return config is None or config.backend != "local"
+    if isinstance(exc, openai.APIConnectionError):
         return True
     if isinstance(exc, openai.APIStatusError):
         return exc.status_code in (408, 409, 429) or exc.status_code >= 500
@@ -56,13 +64,11 @@ def explain(exc: BaseException, config: Config) -> BackendError | None:
             affects_every_request=True,
         )
     if isinstance(api, openai.APIConnectionError):
-        return BackendError(
-            f"cannot reach the model server at {where}: start it (see README, 'Backends') "
-            "or point --base-url / base_url in summarizer.toml at a running one",
-            affects_every_request=True,
-        )
+        return _connection_failure(api, where, config)
     if isinstance(api, openai.APIStatusError):
-        detail = shorten(api.message)
+        detail = shorten(api.message, secret=config.api_key())
+        if re.search(r"<\s*(?:!doctype|html|body|head)\b", detail, re.IGNORECASE):
+            detail = "an HTML error page (a proxy or a web server, not a model server, answered?)"
         hint = ""
         if "context" in detail.lower() and "length" in detail.lower():
             hint = (
@@ -72,7 +78,33 @@ def explain(exc: BaseException, config: Config) -> BackendError | None:
         elif api.status_code == 400 and config.mode == "json_schema":
             hint = '; this server may not accept response_format json_schema: try mode = "tools"'
         return BackendError(f"{where} answered {api.status_code}: {detail}{hint}")
-    return BackendError(f"request to {where} failed: {shorten(str(api))}")
+    return BackendError(f"request to {where} failed: {shorten(str(api), secret=config.api_key())}")
+
+
+def _connection_failure(api: openai.APIConnectionError, where: str, config: Config) -> BackendError:
+    """A request that got no answer: too slow (this article), cut off (this article), or
+    nobody listening (every article)."""
+    if isinstance(api, openai.APITimeoutError):
+        message = (
+            f"{where} did not answer within timeout={config.timeout:g}s: raise timeout in summarizer.toml "
+            "(CPU models are slow), or use a smaller model"
+        )
+        return BackendError(message, timed_out=True)
+    if _refused(api):
+        message = (
+            f"cannot reach the model server at {where}: start it (see README, 'Backends') "
+            "or point --base-url / base_url in summarizer.toml at a running one"
+        )
+        return BackendError(message, affects_every_request=True)
+    cause = type(api.__cause__ or api).__name__
+    return BackendError(f"the connection to {where} broke off during the request ({cause}): this article failed")
+
+
+def _refused(exc: openai.APIConnectionError) -> bool:
+    """Whether nothing answered at all (refused, no such host): every request would fail
+    alike. A reset or a broken response hits one request."""
+    cause = exc.__cause__ or exc.__context__
+    return cause is None or isinstance(cause, httpx2.ConnectError | httpx2.ConnectTimeout)
 
 
 def _api_error(exc: BaseException) -> openai.APIError | None:
@@ -87,6 +119,19 @@ def _api_error(exc: BaseException) -> openai.APIError | None:
     return None
 
 
-def shorten(text: str, limit: int = 200) -> str:
-    text = " ".join(text.split())
+# Anything shaped like a credential, whoever's: OpenAI-style keys and bearer tokens.
+_CREDENTIAL = re.compile(r"(?i)\bbearer\s+[\w.~+/=-]+|\bsk-[\w-]{6,}|\bkey[-_][\w-]{12,}")
+
+
+def redact(text: str, secret: str | None = None) -> str:
+    """``text`` without the configured key or anything shaped like a credential: a server
+    may echo the request's Authorization header in an error body."""
+    if secret:
+        text = text.replace(secret, "[redacted]")
+    return _CREDENTIAL.sub("[redacted]", text)
+
+
+def shorten(text: str, limit: int = 200, *, secret: str | None = None) -> str:
+    """One line of at most ``limit`` characters, redacted: fit for a log, a message, a brief."""
+    text = " ".join(redact(text, secret).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"

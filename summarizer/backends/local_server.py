@@ -10,7 +10,9 @@ Requests then go through the same OpenAI client path as any other backend.
 from __future__ import annotations
 
 import importlib.util
+import logging
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -24,6 +26,8 @@ from types import TracebackType
 from summarizer.errors import BackendError, ConfigError
 
 _LINUX = sys.platform.startswith("linux")
+_PREFIX_HIT = re.compile(r"Llama\.generate: (\d+) prefix-match hit")
+log = logging.getLogger(__name__)
 
 
 def _die_with_parent() -> None:
@@ -48,7 +52,7 @@ class LocalServer:
     def __init__(
         self,
         model_path: str | Path,
-        n_ctx: int = 16384,
+        n_ctx: int = 8192,
         n_threads: int | None = None,
         startup_timeout: float = 180.0,
         python: str = sys.executable,
@@ -73,13 +77,16 @@ class LocalServer:
             )
         if self.python == sys.executable and importlib.util.find_spec("llama_cpp") is None:
             raise ConfigError("the local backend needs llama-cpp-python: pip install 'llama-cpp-python[server]'")
-        self.port = free_port()
+        self.port = self.port or free_port()
         cmd = [
             self.python, "-m", "llama_cpp.server",
             "--model", str(self.model_path),
             "--chat_format", "chatml-function-calling",
             "--host", "127.0.0.1", "--port", str(self.port),
             "--n_ctx", str(self.n_ctx), "--n_threads", str(self.n_threads),
+            # The server's default (True) keeps an n_ctx x vocabulary float32 array of
+            # scores (~5 GB at 8k tokens) and slows every prompt; we never ask for logprobs.
+            "--logits_all", "False",
         ]  # fmt: skip
         self._proc = subprocess.Popen(
             cmd, stdout=self._log, stderr=subprocess.STDOUT, preexec_fn=_die_with_parent if _LINUX else None
@@ -113,9 +120,27 @@ class LocalServer:
     def running(self) -> bool:
         return self._proc is not None and self._proc.poll() is None
 
+    def restart(self) -> None:
+        """Stop the server and start it again on the same port: the only way to abandon a
+        request it is still generating (it does not notice a client that gave up)."""
+        self.stop()
+        self.start()
+
+    def prefix_reuse(self) -> tuple[int, int]:
+        """(requests whose prompt started with the previous one's, prompt tokens so skipped),
+        from the server's log."""
+        self._log.seek(0)
+        hits = [int(m.group(1)) for m in _PREFIX_HIT.finditer(self._log.read().decode("utf-8", "replace"))]
+        return len(hits), sum(hits)
+
     def stop(self) -> None:
         if self._proc is None:
             return
+        requests, tokens = self.prefix_reuse()
+        if requests:
+            log.info(
+                "llama.cpp reused the cached prompt prefix on %d request(s), %d tokens not read again", requests, tokens
+            )
         if self._proc.poll() is None:
             self._proc.terminate()
             try:

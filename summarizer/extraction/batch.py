@@ -8,6 +8,7 @@ without an event loop.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable, Coroutine, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -16,13 +17,14 @@ from typing import Any, ParamSpec, TypeVar
 from schemas import Article, VerifiedExtraction
 from schemas.brief import FailedArticle
 from summarizer import backends
-from summarizer.cache import ExtractionCache, cache_key
+from summarizer.cache import CacheUnavailable, ExtractionCache, cache_key
 from summarizer.config import Config
 from summarizer.errors import BackendError, ConfigError, SummarizerError
 from summarizer.extraction.duplicates import copy_result, duplicate_groups
 from summarizer.extraction.extractor import Extractor
 from summarizer.extraction.prompting import load_prompt
 
+log = logging.getLogger(__name__)
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
 OnStart = Callable[[int, Article], None]
@@ -44,7 +46,11 @@ def open_cache(config: Config) -> ExtractionCache | None:
     """The store of finished extractions, or None when ``cache = false``."""
     if not config.cache:
         return None
-    return ExtractionCache(config.cache_folder() / "extractions.sqlite")
+    try:
+        return ExtractionCache(config.cache_folder() / "extractions.sqlite")
+    except CacheUnavailable as exc:
+        log.warning("%s: running without it (set cache_dir in summarizer.toml, or cache = false)", exc)
+        return None
 
 
 def run_batch(
@@ -89,8 +95,9 @@ async def aextract_all(
     Copies of the same story (:mod:`summarizer.extraction.duplicates`) are extracted once; each copy
     gets the original's items grounded again in its own text, with no model call
     (``dedupe=False`` extracts every article, copies included).
-    Errors that would fail every article the same way (bad configuration, bad key,
-    unknown model, server unreachable) stop the run at once instead.
+    Errors that would fail every article the same way (bad key, unknown model, nothing
+    listening) stop the run at once: the articles not yet done are failed with that error,
+    the finished ones kept. A bad configuration raises.
     """
     prompt_version = load_prompt("extract").version
     copies = duplicate_groups(articles) if dedupe else {}
@@ -99,11 +106,19 @@ async def aextract_all(
     limit = asyncio.Semaphore(config.concurrency)
     with ExitStack() as stack:  # a local model server, if one is started, stops with the run
         worker: list[Extractor] = [extractor] if extractor is not None else []
+        served: list[backends.Served] = []
 
         def current() -> Extractor:  # connect only once a model call is needed
             if not worker:
-                worker.append(Extractor(stack.enter_context(backends.serving(config))))
+                served.append(stack.enter_context(backends.serving(config)))
+                worker.append(Extractor(served[0].config))
             return worker[0]
+
+        async def timed_out(article: Article, why: str) -> FailedArticle:
+            # The embedded server is still generating the request we gave up on.
+            if served:
+                await asyncio.to_thread(served[0].abandon_requests)
+            return FailedArticle(source=article.source, error=why)
 
         async def one(i: int, article: Article) -> None:
             async with limit:
@@ -117,15 +132,28 @@ async def aextract_all(
                     cached.add(i)
                 else:
                     try:
-                        outcome = await current().aextract(article)
+                        # asyncio.timeout, not wait_for: the extraction stays in this task, so a
+                        # finished article is stored before anything else (Ctrl-C) can run.
+                        async with asyncio.timeout(config.article_timeout):
+                            outcome = await current().aextract(article)
                         if cache is not None:
                             cache.put(key, outcome)
                     except ConfigError:
                         raise
+                    except TimeoutError:
+                        why = (
+                            f"not finished after article_timeout={config.article_timeout:g}s: raise article_timeout "
+                            "in summarizer.toml, or split the article"
+                        )
+                        outcome = await timed_out(article, why)
                     except BackendError as exc:
                         if exc.affects_every_request:
                             raise
-                        outcome = FailedArticle(source=article.source, error=str(exc))
+                        outcome = (
+                            await timed_out(article, str(exc))
+                            if exc.timed_out
+                            else FailedArticle(source=article.source, error=str(exc))
+                        )
                     except SummarizerError as exc:
                         outcome = FailedArticle(source=article.source, error=str(exc))
                 outcomes[i] = outcome
@@ -134,6 +162,14 @@ async def aextract_all(
 
         try:
             await _all([one(i, a) for i, a in enumerate(articles) if i not in copies])
+        except BackendError as exc:
+            # It would fail every article the same way (a bad key, nothing listening): the
+            # rest are not tried, and what finished before is kept.
+            for i, article in enumerate(articles):
+                if i not in outcomes and i not in copies:
+                    outcomes[i] = FailedArticle(source=article.source, error=str(exc))
+                    if on_done:
+                        on_done(i, article, outcomes[i], False)
         finally:
             if worker:
                 await worker[0].aclose()

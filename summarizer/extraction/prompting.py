@@ -1,4 +1,11 @@
-"""Render the versioned prompt templates in ``prompts/``.
+"""Render the versioned prompt templates in ``prompts/`` into one request per article.
+
+The article goes to the model as numbered sentences, delimited as data; the model cites
+sentence numbers and the tool keeps the sentences' offsets (:class:`Request`), so every
+quote and offset in a result is the tool's, never the model's copy.
+
+The system message and the response schema are the same for every article, so a server
+that caches the prompt prefix (llama.cpp does) reads them once per run.
 
 A prompt's identity is its declared version plus a hash of its template files, so an
 edited template changes every cache key and the recorded request bodies even if
@@ -8,6 +15,9 @@ nobody remembered to bump ``VERSION``.
 from __future__ import annotations
 
 import hashlib
+import json
+import math
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -20,13 +30,77 @@ from openai.types.chat import (
 )
 
 from schemas import Article
-from summarizer.text.candidates import troop_sentences
+from schemas.extraction import MAX_FIGURES, ArticleAnswer, answer_model
+from summarizer.text.candidates import troop_figures, troop_sentence_indexes
+from summarizer.text.numbers import format_figure
+from summarizer.text.sentences import sentence_spans
 
-# Article text goes into the prompt verbatim (quotes are checked against it), so the only
-# thing neutralized is a forged closing delimiter.
+# Article text goes into the prompt verbatim, so the only thing neutralized is a forged
+# closing delimiter.
 _DELIMITER_FORGERY = ("</article", "<\u2060/article")
 
 _env = Environment(autoescape=False, undefined=StrictUndefined, keep_trailing_newline=False)
+
+# Deliberately pessimistic (English averages ~4 characters a token with the usual
+# tokenizers): an overflow costs a failed request, an extra part only a little time.
+CHARS_PER_TOKEN = 3.0
+
+# What one item of each list costs at most in the answer, in tokens, and what the answer
+# costs beyond its items. Measured on the recorded answers of the 1.5B model (a figure
+# with its source ~45 tokens, an actor ~20), with room to spare.
+_FIGURE_TOKENS = 64
+_ANSWER_BASE_TOKENS = 320
+_PER_SENTENCE_TOKENS = 6
+_FIGURE_SLACK = 1
+_STATEMENT = re.compile(
+    r"\b(?:said|says|told|stated|warned|added|announced|noted|urged|condemned|denied|confirmed|called)\b"
+)
+
+
+def estimate_tokens(text: str) -> int:
+    return math.ceil(len(text) / CHARS_PER_TOKEN)
+
+
+@cache
+def schema_tokens() -> int:
+    """What the response schema adds to every request (a tool or JSON-schema definition)."""
+    return estimate_tokens(json.dumps(answer_model(0, MAX_FIGURES).model_json_schema()))
+
+
+@dataclass(frozen=True)
+class Request:
+    """One rendered request: the messages, and the sentences they number (offsets into
+    the text that was sent), so citations can be turned back into the article's text."""
+
+    text: str
+    messages: list[ChatCompletionMessageParam]
+    spans: list[tuple[int, int]]
+    figure_sentences: list[int]  # 1-based, as the prompt numbers them
+    candidates: list[tuple[int, int]]  # (sentence, figure): each to be described once
+    quotes_someone: bool  # a sentence reports what someone said
+
+    @property
+    def max_figures(self) -> int:
+        """What the answer may hold: one entry per candidate, and one the hint missed."""
+        return min(MAX_FIGURES, len(self.candidates) + _FIGURE_SLACK)
+
+    @property
+    def response_model(self) -> type[ArticleAnswer]:
+        return answer_model(len(self.candidates), self.max_figures, 1 if self.quotes_someone else 0)
+
+    def sentence(self, number: int) -> tuple[int, int] | None:
+        """Offsets of sentence ``number`` (1-based, as cited), or None if there is none."""
+        return self.spans[number - 1] if 1 <= number <= len(self.spans) else None
+
+    def prompt_tokens(self) -> int:
+        """Estimated size of the prompt, schema included."""
+        chars = sum(len(str(m.get("content", ""))) for m in self.messages)
+        return math.ceil(chars / CHARS_PER_TOKEN) + schema_tokens() + 4 * len(self.spans)
+
+    def answer_budget(self) -> int:
+        """max_tokens that fits what this article can hold: a base for actors, places and
+        reactions, and room for each figure sentence (a runaway answer stops here)."""
+        return _ANSWER_BASE_TOKENS + _FIGURE_TOKENS * self.max_figures + _PER_SENTENCE_TOKENS * len(self.spans)
 
 
 @dataclass(frozen=True)
@@ -36,20 +110,33 @@ class Prompt:
     system: str
     user: str
 
-    def render(self, article: Article) -> list[ChatCompletionMessageParam]:
-        text = article.text.replace(*_DELIMITER_FORGERY)
+    def render(self, article: Article) -> Request:
+        spans = sentence_spans(article.text)
+        sentences = [" ".join(article.text[a:b].split()).replace(*_DELIMITER_FORGERY) for a, b in spans]
+        figure_sentences = [i + 1 for i in troop_sentence_indexes(sentences)]
+        candidates = [(n, f) for n in figure_sentences for f in troop_figures(sentences[n - 1])][:MAX_FIGURES]
         fields = {
-            "text": text,
-            "candidates": [s.replace(*_DELIMITER_FORGERY) for s in troop_sentences(article.text)],
-            "title": _attr(article.title),
+            "sentences": sentences,
+            "figure_sentences": figure_sentences,
+            "candidates": [(n, format_figure(f)) for n, f in candidates],
+            # A headline already leading the text is not sent twice.
+            "title": None
+            if sentences and article.title and sentences[0] == " ".join(article.title.split())
+            else _attr(article.title),
             "published": article.published.isoformat() if article.published else None,
         }
-        return [
-            ChatCompletionSystemMessageParam(
-                role="system", content=_env.from_string(self.system).render(**fields).strip()
-            ),
+        messages: list[ChatCompletionMessageParam] = [
+            ChatCompletionSystemMessageParam(role="system", content=self.system.strip()),
             ChatCompletionUserMessageParam(role="user", content=_env.from_string(self.user).render(**fields).strip()),
         ]
+        return Request(
+            text=article.text,
+            messages=messages,
+            spans=spans,
+            figure_sentences=figure_sentences,
+            candidates=candidates,
+            quotes_someone=any(_STATEMENT.search(sentence) for sentence in sentences),
+        )
 
 
 def _attr(value: str | None) -> str | None:

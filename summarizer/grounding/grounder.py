@@ -16,7 +16,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -29,12 +28,12 @@ from schemas import (
     UnverifiedItem,
 )
 from schemas.extraction import Evidenced, ItemKind
-from summarizer.text.aliases import names, same_entity
-from summarizer.text.attribution import credit_for
+from summarizer.grounding.corrections import correct_estimate
+from summarizer.text.aliases import names
+from summarizer.text.headcount import is_headcount
 from summarizer.text.injection import addresses_the_model, has_link_or_markup
-from summarizer.text.numbers import format_figure, hedge_of, mentions
-from summarizer.text.sentences import sentences
-from summarizer.text.tense import status_from_text
+from summarizer.text.numbers import format_figure, mentions
+from summarizer.text.sentences import sentence_spans
 
 _CHAR_MAP = {
     # Single and double quotation marks are one character here: models swap them freely.
@@ -98,7 +97,8 @@ class Grounder:
     def __init__(self, text: str) -> None:
         self.text = text
         self._norm, self._index = normalize_with_map(text)
-        self._sentences = sentences(text)
+        self._spans = sentence_spans(text)  # the article analysed once, for every check
+        self._sentences = [text[a:b] for a, b in self._spans]
         self._paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
 
     # -- locating -------------------------------------------------------------------
@@ -158,6 +158,22 @@ class Grounder:
     def _span(self, norm_start: int, norm_end: int) -> Span:
         return Span(self._index[norm_start], self._index[norm_end - 1] + 1)
 
+    def _whole_numbers(self, span: Span) -> str:
+        """The article's text at ``span``, widened over any digits or digit separators
+        glued to either end."""
+        start, end = span.start, span.end
+        while start > 0 and (
+            self.text[start - 1].isdigit()
+            or (self.text[start - 1] in ",." and start > 1 and self.text[start - 2].isdigit())
+        ):
+            start -= 1
+        while end < len(self.text) and (
+            self.text[end].isdigit()
+            or (self.text[end] in ",." and end + 1 < len(self.text) and self.text[end + 1].isdigit())
+        ):
+            end += 1
+        return self.text[start:end]
+
     def closest_sentence(self, quote: str) -> str | None:
         """The article sentence most like ``quote``: a hint for the model's next try."""
         best, best_score = None, 0.0
@@ -183,12 +199,22 @@ class Grounder:
             advice = f" The closest sentence in the article is: {hint!r}" if hint else ""
             return None, False, f"quote not found in the article; copy a sentence exactly.{advice}"
         # Judge the article's own words at that place, not the model's rendering of them.
-        passage = self.text[span.start : span.end] if not exact else item.quote
+        passage = self.text[span.start : span.end]
         if isinstance(item, TroopEstimate):
-            missing = [n for n in item.figures() if not mentions(passage, n)]
+            # The article's own words, widened to whole numbers: a span that starts inside
+            # "26,000" does not state 6,000, whatever the model's copy says.
+            whole = self._whole_numbers(span)
+            missing = [n for n in item.figures() if not mentions(whole, n)]
             if missing:
                 figures = ", ".join(format_figure(n) for n in missing)
                 return span, exact, f"quote does not contain the figure {figures}: copy the sentence where it appears"
+            if not any(is_headcount(whole, n) for n in item.figures()):
+                figures = ", ".join(format_figure(n) for n in item.figures())
+                return (
+                    span,
+                    exact,
+                    f"{figures} is not a number of people in its sentence (a date, an amount, a distance?)",
+                )
         elif isinstance(item, Actor | Location) and not names(item.name, passage):
             return span, exact, f"quote does not mention {item.name!r}: copy a sentence that names it"
         if len(_words(passage)) < _MIN_WORDS:
@@ -219,20 +245,9 @@ class Grounder:
                 passage = self.text[span.start : span.end]
                 dumped = item.model_dump()
                 if isinstance(item, TroopEstimate):
-                    dumped["attribution"], dropped = self._supported_attribution(item)
-                    unverified += dropped
-                    # Who the sentence itself credits the figure to, when it says so plainly.
-                    dumped["attribution"], replaced = self._credited_attribution(item, span, dumped["attribution"])
-                    unverified += replaced
-                    # The hedge is read from the article, not taken from the model: small
-                    # models say "about" by default, and "up to 10,000" is not "about 10,000".
-                    hedge = hedge_of(passage, item.count) if item.count is not None else None
-                    if hedge is not None:
-                        dumped["qualifier"] = hedge
-                    # Likewise "has sent" vs "preparing to send", when the words decide it.
-                    status = status_from_text(passage, item.figures()[0], item.status)
-                    if status is not None:
-                        dumped["status"] = status
+                    corrected, notes = correct_estimate(self.text, self._spans, item, (span.start, span.end))
+                    dumped |= corrected
+                    unverified += notes
                 kept[field].append(
                     dumped
                     | {
@@ -261,67 +276,6 @@ class Grounder:
         kept = {_identity(i)[:2] for items in fields.values() for i in items}
         unverified = [u for u in unverified if u.kind == "attribution" or _loose_identity(u) not in kept]
         return ArticleExtraction.model_validate({f: [i.model_dump() for i in v] for f, v in fields.items()}), unverified
-
-    def _supported_attribution(self, item: TroopEstimate) -> tuple[dict[str, object], list[UnverifiedItem]]:
-        """The attribution with every name the article never mentions removed: the model
-        may know the Pentagon is the US Department of Defense, the article may not say so."""
-        attribution = item.attribution.model_dump()
-        dropped = []
-        for key in ("source", "organization", "via"):
-            name = attribution[key]
-            if name and not names(name, self.text, every_word=True):
-                attribution[key] = None
-                dropped.append(
-                    UnverifiedItem(
-                        kind="attribution",
-                        item={"figure": item.figures(), key: name, "quote": item.quote},
-                        reason=f"{name!r} is not named in the article; removed from the figure's attribution",
-                    )
-                )
-        return attribution, dropped
-
-    def _credited_attribution(
-        self, item: TroopEstimate, span: Span, attribution: dict[str, Any]
-    ) -> tuple[dict[str, Any], list[UnverifiedItem]]:
-        """The attribution the article's own wording gives (``according to X``, ``X said
-        that``...), replacing the model's when the two name different sources."""
-        credit = credit_for(self.text, span.start, span.end, item.figures()[0])
-        if credit is None:
-            return attribution, []
-        given = [n for n in (attribution["source"], attribution["organization"]) if n]
-        vaguer = False
-        if credit.name is None:
-            if not given:
-                return attribution, []
-            kind = "anonymous" if credit.anonymous else "unattributed"
-            new = {"source": None, "organization": None, "kind": kind, "via": None}
-        else:
-            named = [n for n in (credit.name, credit.person, credit.organization) if n]
-            if given and any(same_entity(g, c) for g in given for c in named):
-                if attribution["via"] is None and credit.via:
-                    attribution = {**attribution, "via": credit.via}
-                return attribution, []
-            # "South Korea" for "South Korea's National Intelligence Service": not wrong,
-            # only vaguer; the article's own name is used without calling it a correction.
-            vaguer = bool(given) and all(names(g, credit.name, every_word=True) for g in given)
-            source = credit.person or credit.name
-            kind = attribution["kind"]
-            if re.search(r"intelligence|\bNIS\b|\bGUR\b|\bHUR\b", credit.name, re.IGNORECASE):
-                kind = "intelligence"
-            elif kind in ("unattributed", "anonymous"):
-                kind = "other"
-            organization = credit.organization if credit.organization != source else None
-            new = {"source": source, "organization": organization, "kind": kind, "via": credit.via}
-        if vaguer:
-            return new, []
-        said = " / ".join(given) or "nobody"
-        credited = credit.name or "no named source"
-        note = UnverifiedItem(
-            kind="attribution",
-            item={"figure": item.figures(), "source": said, "quote": item.quote},
-            reason=f"the article credits this figure to {credited}, not {said}; attribution corrected",
-        )
-        return new, [note]
 
 
 def _own_words(item: Evidenced) -> list[tuple[str, str | None]]:

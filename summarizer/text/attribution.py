@@ -93,9 +93,12 @@ class Credit:
     anonymous: bool = False
 
 
-def credit_for(text: str, start: int, end: int, figure: int) -> Credit | None:
-    """The credit the article gives ``figure`` stated within ``text[start:end]``."""
-    spans = sentence_spans(text)
+def credit_for(
+    text: str, start: int, end: int, figure: int, *, spans: list[tuple[int, int]] | None = None
+) -> Credit | None:
+    """The credit the article gives ``figure`` stated within ``text[start:end]``
+    (``spans``: the text's sentence spans, when the caller has them already)."""
+    spans = sentence_spans(text) if spans is None else spans
     for i, (s, e) in enumerate(spans):
         if s <= start < e or (start <= s < end):
             sentence = text[s:e]
@@ -214,3 +217,54 @@ def _split(name: str | None) -> tuple[str | None, str | None]:
     if body and (_NATIONALITY.search(body_words[-1].lower()) or body_words[-1].lower() in _NAME_WORDS):
         body = None  # "Western defence ministry ...": an adjective or a common noun, not a body
     return person, body
+
+
+_KINDS = [
+    ("intelligence", re.compile(r"intelligence|\bNIS\b|\bGUR\b|\bHUR\b|\bCIA\b|\bspy\b", re.IGNORECASE)),
+    (
+        "military",
+        re.compile(
+            r"Pentagon|defen[cs]e|military|\barmy\b|armed forces|general staff|\bcommand\b|\bnavy\b|air force|"
+            r"\bGen\.?\s|\bgeneral\b|commander",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "media",
+        re.compile(
+            r"\bnews\b|\bTimes\b|\bPost\b|Reuters|\bAP\b|Associated Press|\bAFP\b|Yonhap|Bloomberg|\bBBC\b|"
+            r"\bCNN\b|newspaper|broadcaster|\bmedia\b|\boutlet\b|\bTASS\b|Interfax",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "government",
+        re.compile(
+            r"president|minister|ministry|government|White House|Kremlin|State Department|secretary|spokes|"
+            r"council|\boffice\b|lawmaker|parliament|senator|embassy|chancellor|\bprime\b|administration",
+            re.IGNORECASE,
+        ),
+    ),
+]
+
+
+_COUNTRIES = {c.casefold() for c in _COUNTRY_OF.values()}
+
+
+def source_kind(source: str | None, organization: str | None) -> str:
+    """What kind of source a figure is credited to, read from its names: 'intelligence'
+    for 'South Korea's National Intelligence Service', 'anonymous' for 'U.S. officials',
+    'unattributed' when nobody is named."""
+    names = " ".join(n for n in (source, organization) if n)
+    if not names:
+        return "unattributed"
+    for kind, pattern in _KINDS:
+        if pattern.search(names):
+            return kind
+    if organization and organization.casefold() in _COUNTRIES:
+        return "government"  # "Zelensky (Ukraine)": a state speaking
+    if not _named(names) or re.search(r"\bsources?\b", names, re.IGNORECASE):
+        return "anonymous"
+    if re.search(r"\bofficials?\b", names, re.IGNORECASE):
+        return "government"  # "U.S. officials", "Ukrainian officials": unnamed, but a state's
+    return "other"

@@ -2,7 +2,7 @@
 
 A small model reading a whole article misses figures and misquotes them. Before the
 call, the article's own sentences that contain a figure next to a word for troops are
-listed in the prompt (as data, like the article), so the model's job becomes
+named in the prompt by number, so the model's job becomes
 attributing and qualifying each one. Nothing is extracted here: the model still has
 to produce every field, and grounding still checks every quote.
 """
@@ -22,11 +22,32 @@ _TROOP_WORDS = re.compile(
 _YEAR = range(1900, 2101)
 
 
+def troop_figures(sentence: str) -> set[int]:
+    """The figures (not a year, at least 100) in a sentence that names troops."""
+    if _TROOP_WORDS.search(sentence) is None:
+        return set()
+    return {n for n in figures_in(sentence) if n >= 100 and not (n in _YEAR and str(n) in sentence)}
+
+
+def _states_troops(sentence: str) -> bool:
+    return bool(troop_figures(sentence))
+
+
+def troop_sentence_indexes(sentences: list[str], limit: int = 25) -> list[int]:
+    """Positions of the sentences that pair a figure (not a year, at least 100) with a
+    word for troops: at most ``limit``, each sentence's text once (linear time)."""
+    found: list[int] = []
+    seen: set[str] = set()
+    for i, sentence in enumerate(sentences):
+        if sentence not in seen and _states_troops(sentence):
+            seen.add(sentence)
+            found.append(i)
+            if len(found) == limit:
+                break
+    return found
+
+
 def troop_sentences(text: str, limit: int = 25) -> list[str]:
-    """Sentences that pair a figure (not a year, at least 100) with a word for troops."""
-    found: list[str] = []
-    for sentence in sentences(text):
-        numbers = {n for n in figures_in(sentence) if n >= 100 and not (n in _YEAR and str(n) in sentence)}
-        if numbers and _TROOP_WORDS.search(sentence) and sentence not in found:
-            found.append(sentence)
-    return found[:limit]
+    """The sentences of ``text`` that pair a figure with a word for troops."""
+    all_sentences = sentences(text)
+    return [all_sentences[i] for i in troop_sentence_indexes(all_sentences, limit)]

@@ -33,6 +33,10 @@ _RANGE = re.compile(
     rf"|between\s+(\d{{1,3}})\s+and\s+({_DIGITS}){_SCALE}",
     re.IGNORECASE,
 )
+_FULL_RANGE = re.compile(
+    rf"(?<![\d.,])(?:between\s+|from\s+)?({_DIGITS}){_SCALE}\s*(?:to|-|–|—|and)\s*({_DIGITS}){_SCALE}",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[a-z]+", re.IGNORECASE)
 
 
@@ -96,18 +100,9 @@ def figures_in(text: str) -> set[int]:
         if value is not None:
             found.add(value)
     for match in _RANGE.finditer(text):
-        first, digits, scale = (
-            (match.group(1), match.group(2), match.group(3))
-            if match.group(1)
-            else (match.group(4), match.group(5), match.group(6))
-        )
-        upper = _digits_value(digits, scale)
-        if upper is None or upper < 1_000:
-            continue
-        magnitude = 1_000_000 if upper >= 1_000_000 else 1_000
-        lower = int(first) * magnitude
-        if upper // 10 <= lower <= upper:
-            found.add(lower)
+        short = _short_range(match)
+        if short is not None:
+            found.add(short[0])
     found |= _word_numbers(text)
     return found
 
@@ -124,6 +119,36 @@ _HEDGE_BEFORE = re.compile(
     r"(?:^|\W)(" + "|".join(f"(?:{pattern})" for _, pattern in _HEDGES) + r")\W*(?:a\s+total\s+of\s+)?$",
     re.IGNORECASE,
 )
+
+
+def _short_range(match: re.Match[str]) -> tuple[int, int] | None:
+    """'11 to 12,000' -> (11000, 12000): a first end that drops its magnitude."""
+    first, digits, scale = (
+        (match.group(1), match.group(2), match.group(3))
+        if match.group(1)
+        else (match.group(4), match.group(5), match.group(6))
+    )
+    upper = _digits_value(digits, scale)
+    if upper is None or upper < 1_000:
+        return None
+    magnitude = 1_000_000 if upper >= 1_000_000 else 1_000
+    lower = int(first) * magnitude
+    return (lower, upper) if upper // 10 <= lower <= upper else None
+
+
+def range_around(text: str, figure: int) -> tuple[int, int] | None:
+    """The range ``text`` states with ``figure`` at one end ('11,000 to 12,000',
+    '11 to 12,000', 'between 11 and 12 thousand'), or None when it states it alone."""
+    for match in _RANGE.finditer(text):
+        found = _short_range(match)
+        if found is not None and figure in found:
+            return found
+    for match in _FULL_RANGE.finditer(text):
+        low = _digits_value(match.group(1), match.group(2) or match.group(4))
+        high = _digits_value(match.group(3), match.group(4))
+        if low is not None and high is not None and low < high and figure in (low, high):
+            return low, high
+    return None
 
 
 def figure_spans(text: str, figure: int) -> list[tuple[int, int]]:

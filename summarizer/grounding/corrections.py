@@ -1,0 +1,135 @@
+"""What the article's own words settle about a troop figure, over what the model said.
+
+Run on every grounded troop estimate, with the article analysed once (its text and
+sentence spans):
+
+- names the article never mentions are removed from the attribution;
+- who the sentence credits ("according to X", "X said that"...) replaces the model's
+  source when the two differ, and the replacement is listed as unverified;
+- the hedge ("up to", "about") is read from the sentence: small models say "about" by
+  default, and "up to 10,000" is not "about 10,000";
+- the status ("has sent" vs "preparing to send") likewise, when the words decide it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from schemas import TroopEstimate, UnverifiedItem
+from summarizer.text.aliases import names, same_entity
+from summarizer.text.attribution import credit_for, source_kind
+from summarizer.text.numbers import hedge_of
+from summarizer.text.tense import status_from_text
+
+
+def correct_estimate(
+    text: str, spans: list[tuple[int, int]], item: TroopEstimate, span: tuple[int, int]
+) -> tuple[dict[str, Any], list[UnverifiedItem]]:
+    """The fields of ``item`` its passage ``text[span]`` settles, and the notes on what
+    was changed (as unverified items of kind "attribution")."""
+    passage = text[span[0] : span[1]]
+    attribution, dropped = _supported_attribution(text, item)
+    attribution, replaced = _credited_attribution(text, spans, item, span, attribution)
+    if attribution["source"] or attribution["organization"]:
+        # The kind of source follows the names that stand, whoever wrote them.
+        attribution = {**attribution, "kind": source_kind(attribution["source"], attribution["organization"])}
+    elif attribution["kind"] != "anonymous":
+        attribution = {**attribution, "kind": "unattributed"}  # no name left to credit
+    corrected: dict[str, Any] = {"attribution": attribution}
+    hedge = hedge_of(passage, item.count) if item.count is not None else None
+    if hedge is not None:
+        corrected["qualifier"] = hedge
+    status = status_from_text(passage, item.figures()[0], item.status)
+    if status is not None:
+        corrected["status"] = status
+    return corrected, [*dropped, *replaced]
+
+
+def _supported_attribution(text: str, item: TroopEstimate) -> tuple[dict[str, Any], list[UnverifiedItem]]:
+    """The attribution with every name the article never mentions removed: the model
+    may know the Pentagon is the US Department of Defense, the article may not say so."""
+    attribution = item.attribution.model_dump()
+    dropped = []
+    for key in ("source", "organization", "via"):
+        name = attribution[key]
+        if name and not names(name, text, every_word=True):
+            attribution[key] = None
+            dropped.append(
+                UnverifiedItem(
+                    kind="attribution",
+                    item={"figure": item.figures(), key: name, "quote": item.quote},
+                    reason=f"{name!r} is not named in the article; removed from the figure's attribution",
+                )
+            )
+    return attribution, dropped
+
+
+def _named_nearby(
+    text: str,
+    spans: list[tuple[int, int]],
+    item: TroopEstimate,
+    span: tuple[int, int],
+    attribution: dict[str, Any],
+) -> tuple[dict[str, Any], list[UnverifiedItem]]:
+    """When the sentence has no attribution the tool can read, the model's source stands
+    only if the sentence, or the one before, names it: a headline stating a figure is the
+    outlet's own statement, not whoever the model found elsewhere in the article."""
+    given = [n for n in (attribution["source"], attribution["organization"], attribution["via"]) if n]
+    if not given:
+        return attribution, []
+    at = next((i for i, (a, b) in enumerate(spans) if a <= span[0] < b), None)
+    if at is None:
+        return attribution, []
+    nearby = text[spans[at - 1][0] if at else spans[at][0] : spans[at][1]]
+    if any(names(g, nearby, every_word=True) for g in given):
+        return attribution, []
+    said = " / ".join(given)
+    note = UnverifiedItem(
+        kind="attribution",
+        item={"figure": item.figures(), "source": said, "quote": item.quote},
+        reason=f"neither this sentence nor the one before names {said}; the figure is kept as unattributed",
+    )
+    return {"source": None, "organization": None, "kind": "unattributed", "via": None}, [note]
+
+
+def _credited_attribution(
+    text: str,
+    spans: list[tuple[int, int]],
+    item: TroopEstimate,
+    span: tuple[int, int],
+    attribution: dict[str, Any],
+) -> tuple[dict[str, Any], list[UnverifiedItem]]:
+    """The attribution the article's own wording gives (``according to X``, ``X said
+    that``...), replacing the model's when the two name different sources."""
+    credit = credit_for(text, span[0], span[1], item.figures()[0], spans=spans)
+    if credit is None:
+        return _named_nearby(text, spans, item, span, attribution)
+    given = [n for n in (attribution["source"], attribution["organization"]) if n]
+    vaguer = False
+    if credit.name is None:
+        if not given:
+            return attribution, []
+        kind = "anonymous" if credit.anonymous else "unattributed"
+        new = {"source": None, "organization": None, "kind": kind, "via": None}
+    else:
+        named = [n for n in (credit.name, credit.person, credit.organization) if n]
+        if given and any(same_entity(g, c) for g in given for c in named):
+            if attribution["via"] is None and credit.via:
+                attribution = {**attribution, "via": credit.via}
+            return attribution, []
+        # "South Korea" for "South Korea's National Intelligence Service": not wrong,
+        # only vaguer; the article's own name is used without calling it a correction.
+        vaguer = bool(given) and all(names(g, credit.name, every_word=True) for g in given)
+        source = credit.person or credit.name
+        organization = credit.organization if credit.organization != source else None
+        new = {"source": source, "organization": organization, "kind": "other", "via": credit.via}
+    if vaguer:
+        return new, []
+    said = " / ".join(given) or "nobody"
+    credited = credit.name or "no named source"
+    note = UnverifiedItem(
+        kind="attribution",
+        item={"figure": item.figures(), "source": said, "quote": item.quote},
+        reason=f"the article credits this figure to {credited}, not {said}; attribution corrected",
+    )
+    return new, [note]

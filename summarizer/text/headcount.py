@@ -1,0 +1,65 @@
+"""Whether a number in a sentence counts people, or is a date, an amount, a distance...
+
+A troop figure must be a head count: "10,000 North Korean troops", "a total of 12,000
+soldiers", "1,500 special forces". The same sentence may hold numbers that are nothing of
+the kind: "on 12 November 2024", "report number 100", "$500 million", "40 percent",
+"100 km from the border", "300 drones". A number is taken for a head count when the
+sentence speaks of people and the number itself is not read as one of those.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.text.numbers import figure_spans, figures_in
+
+_PEOPLE = re.compile(
+    r"\b(?:(?i:troops?|soldiers?|personnel|forces?|servicem[ae]n|servicewomen|fighters?|brigades?|battalions?|"
+    r"regiments?|divisions?|units?|recruits?|conscripts?|reservists?|mercenaries|mercenary|marines?|sailors?|"
+    r"airmen|officers?|men|women|people|persons|civilians?|workers?|operatives?|commandos?|militants?|"
+    r"insurgents?|volunteers?|contingent|guards?|paratroopers?|infantry|staff|employees|prisoners?|POWs?|"
+    r"casualties|dead|killed|wounded|injured|captured|missing|deaths|lives|victims|refugees|residents|"
+    r"citizens|nationals|army|military)|[A-Z][a-z]+(?:ans|ese|is))\b"
+)
+_MONTHS = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+# What, right after a number, makes it something other than a head count.
+_NOT_PEOPLE_AFTER = re.compile(
+    r"^\s*(?:%|per\s*cent\b|percent\b|km\b|kilomet(?:er|re)s?\b|miles?\b|met(?:er|re)s?\b|tons?\b|tonnes?\b|"
+    r"dollars?\b|euros?\b|pounds\b|won\b|r[ou]bles?\b|yuan\b|hryvnias?\b|years?\b|months?\b|weeks?\b|days?\b|"
+    r"hours?\b|minutes?\b|rounds\b|shells\b|drones\b|missiles\b|rockets\b|tanks\b|vehicles\b|aircraft\b|"
+    r"jets\b|ships\b|guns\b|artillery\b|(?:" + _MONTHS + r")\b)",
+    re.IGNORECASE,
+)
+# What, right before a number, makes it a date, an amount or a reference.
+_NOT_PEOPLE_BEFORE = re.compile(
+    r"(?:[$€£¥₩]|\bUSD|\bEUR|\bNo\.|\bnumber|#|\bresolution|\breport|\barticle|\bpage|\bsection|\bflight|"
+    r"\broute|\bversion|\b(?:" + _MONTHS + r")\.?)\s*$",
+    re.IGNORECASE,
+)
+_PEOPLE_NEXT = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?" + _PEOPLE.pattern)
+_YEAR_BEFORE = re.compile(r"\b(?:in|since|of|by|until|till|from|early|late|mid|before|after|during)[\s-]*$", re.I)
+
+
+def is_headcount(sentence: str, figure: int) -> bool:
+    """Whether ``sentence`` states ``figure`` as a number of people."""
+    if not _PEOPLE.search(sentence):
+        return False
+    spans = figure_spans(sentence, figure)
+    if not spans:
+        # Written in words ("ten thousand soldiers") or as a range's short end ("11 to
+        # 12,000"): stated, and the sentence speaks of people.
+        return figure in figures_in(sentence)
+    return any(_counts_people(sentence, start, end, figure) for start, end in spans)
+
+
+def _counts_people(sentence: str, start: int, end: int, figure: int) -> bool:
+    before, after = sentence[max(0, start - 20) : start], sentence[end : end + 25]
+    if _NOT_PEOPLE_AFTER.match(after) or _NOT_PEOPLE_BEFORE.search(before):
+        return False
+    if 1900 <= figure <= 2100 and sentence[start:end].isdigit():
+        # "in 2024", "12 November 2024": a year, unless people follow it ("2024 troops").
+        return not _YEAR_BEFORE.search(before) and bool(_PEOPLE_NEXT.match(after))
+    return True

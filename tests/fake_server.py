@@ -1,0 +1,110 @@
+"""A fake OpenAI-compatible server on 127.0.0.1 for fault tests: it answers in the shape
+of the recorded llama.cpp answers, and misbehaves on articles that ask it to.
+
+An article whose text holds ``HANG`` gets no answer for ``hang_seconds``; ``RESET`` gets
+its connection reset; ``ECHO-KEY`` gets a 400 whose body repeats the Authorization
+header; anything else gets a grounded figure on its first sentence.
+"""
+
+from __future__ import annotations
+
+import http.server
+import json
+import socket
+import struct
+import threading
+import time
+from typing import Any
+
+
+def tool_answer(arguments: dict[str, Any]) -> bytes:
+    return json.dumps(
+        {
+            "id": "chatcmpl-fake",
+            "object": "chat.completion",
+            "created": 0,
+            "model": "fake",
+            "choices": [
+                {
+                    "index": 0,
+                    "finish_reason": "tool_calls",
+                    "message": {
+                        "role": "assistant",
+                        "content": None,
+                        "tool_calls": [
+                            {
+                                "id": "call_0",
+                                "type": "function",
+                                "function": {"name": "ArticleAnswer", "arguments": json.dumps(arguments)},
+                            }
+                        ],
+                    },
+                }
+            ],
+            "usage": {"prompt_tokens": 100, "completion_tokens": 40, "total_tokens": 140},
+        }
+    ).encode()
+
+
+FIGURE_ANSWER = {
+    "figures": [
+        {
+            "sentence": 1,
+            "figure": "10,000",
+            "subject": "troops",
+            "status": "sent",
+            "source": "Pentagon",
+            "organization": None,
+        }
+    ],
+    "reactions": [{"sentence": 1, "speaker": "Pentagon", "stance": "confirm"}],
+    "actors": [{"name": "Pentagon", "kind": "military"}],
+    "places": [{"name": "Russia", "kind": "country"}],
+}
+
+
+class FakeServer:
+    def __init__(self, hang_seconds: float = 3.0) -> None:
+        self.hang_seconds = hang_seconds
+        self.requests: list[dict[str, Any]] = []
+        fake = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                body = json.loads(self.rfile.read(int(self.headers.get("content-length", 0))) or b"{}")
+                fake.requests.append(body)
+                user = json.dumps(body.get("messages", []))
+                if "HANG" in user:
+                    time.sleep(fake.hang_seconds)
+                    return
+                if "RESET" in user:
+                    self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                    self.connection.close()
+                    return
+                if "ECHO-KEY" in user:
+                    said = self.headers.get("authorization", "")
+                    self._send(400, json.dumps({"error": {"message": f"bad request from {said}"}}).encode())
+                    return
+                self._send(200, tool_answer(FIGURE_ANSWER))
+
+            def _send(self, status: int, payload: bytes) -> None:
+                self.send_response(status)
+                self.send_header("content-type", "application/json")
+                self.send_header("content-length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.base_url = f"http://127.0.0.1:{self.server.server_address[1]}/v1"
+
+    def __enter__(self) -> FakeServer:
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()

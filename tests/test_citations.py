@@ -1,0 +1,167 @@
+"""The model cites sentences; the tool writes the evidence. Plain data, no model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from schemas.extraction import FIGURE_PATTERN, ArticleAnswer, answer_model
+from summarizer.extraction.extractor import _complete_items
+from summarizer.grounding.citations import Citations
+from summarizer.text.attribution import source_kind
+from summarizer.text.sentences import sentence_spans
+
+TEXT = (
+    "North Korea moves troops.\n"
+    "The Pentagon said about 10,000 North Korean troops are in Russia.\n"
+    "Officials met in Seoul on Monday.\n"
+    "Ukraine says 11 to 12,000 soldiers have arrived in Kursk.\n"
+    "NATO chief Mark Rutte called it a dangerous escalation."
+)
+
+
+def _answer(**lists: list[dict[str, Any]]) -> ArticleAnswer:
+    return ArticleAnswer.model_validate({"figures": [], "reactions": [], "actors": [], "places": [], **lists})
+
+
+def _figure(sentence: int, figure: str, source: str | None = None) -> dict[str, Any]:
+    return {
+        "sentence": sentence,
+        "figure": figure,
+        "subject": "troops",
+        "status": "sent",
+        "source": source,
+        "organization": None,
+    }
+
+
+def _resolve(answer: ArticleAnswer) -> Any:
+    return Citations(TEXT, sentence_spans(TEXT)).resolve(answer)
+
+
+def test_a_cited_figure_gets_its_sentence_as_verbatim_evidence_with_offsets() -> None:
+    extraction, unverified, notes = _resolve(_answer(figures=[_figure(2, "10,000", "Pentagon")]))
+    (est,) = extraction.troop_estimates
+    assert est.count == 10_000 and est.quote == TEXT[est.start : est.end]
+    assert est.quote == "The Pentagon said about 10,000 North Korean troops are in Russia."
+    assert est.attribution.kind == "military"
+    assert not unverified and not notes
+
+
+def test_a_figure_cited_one_sentence_off_is_moved_and_the_move_is_noted() -> None:
+    extraction, unverified, notes = _resolve(_answer(figures=[_figure(3, "10,000")]))
+    (est,) = extraction.troop_estimates
+    assert "10,000" in est.quote and not unverified
+    assert notes == ["figure 10,000 cited on sentence 3; it is stated in sentence 2"]
+
+
+def test_a_figure_no_sentence_states_is_set_apart() -> None:
+    extraction, unverified, _ = _resolve(_answer(figures=[_figure(2, "6,000"), _figure(2, "26")]))
+    assert not extraction.troop_estimates
+    assert [u.reason for u in unverified] == [
+        "no sentence of the article states 6,000",
+        "no sentence of the article states 26",
+    ]
+
+
+def test_a_figure_inside_a_larger_number_is_not_stated_by_it() -> None:
+    text = "Officials said 26,000 North Korean troops have been sent to the Kursk region."
+    extraction, unverified, _ = Citations(text, sentence_spans(text)).resolve(_answer(figures=[_figure(1, "6,000")]))
+    assert not extraction.troop_estimates and len(unverified) == 1
+
+
+def test_a_range_is_read_from_the_sentence_whatever_end_the_model_gave() -> None:
+    extraction, _, _ = _resolve(_answer(figures=[_figure(4, "12,000", "Ukraine")]))
+    (est,) = extraction.troop_estimates
+    assert (est.count, est.low, est.high) == (None, 11_000, 12_000)
+
+
+def test_a_sentence_number_outside_the_article_is_not_evidence() -> None:
+    reaction = {"sentence": 40, "speaker": "Mark Rutte", "stance": "concern"}
+    extraction, unverified, _ = _resolve(_answer(reactions=[reaction]))
+    assert not extraction.official_reactions
+    assert unverified[0].reason == "cites sentence 40, which the article does not have"
+
+
+def test_a_reaction_is_summarized_in_the_articles_own_words() -> None:
+    reaction = {"sentence": 5, "speaker": "Mark Rutte", "stance": "concern"}
+    extraction, _, _ = _resolve(_answer(reactions=[reaction]))
+    (r,) = extraction.official_reactions
+    assert r.summary == "NATO chief Mark Rutte called it a dangerous escalation." == r.quote
+
+
+def test_actors_and_places_are_found_by_name_and_the_unnamed_set_apart() -> None:
+    actors = [{"name": "Mark Rutte", "kind": "person"}, {"name": "Lloyd Austin", "kind": "person"}]
+    places = [{"name": "Kursk", "kind": "region"}, {"name": "Seoul", "kind": "city"}]
+    extraction, unverified, _ = _resolve(_answer(actors=actors, places=places))
+    assert [a.name for a in extraction.actors] == ["Mark Rutte"]
+    assert extraction.actors[0].quote.startswith("NATO chief Mark Rutte")
+    assert {p.name: p.quote for p in extraction.locations} == {
+        "Kursk": "Ukraine says 11 to 12,000 soldiers have arrived in Kursk.",
+        "Seoul": "Officials met in Seoul on Monday.",
+    }
+    assert [(u.kind, u.reason) for u in unverified] == [("actor", "'Lloyd Austin' is not named in the article")]
+
+
+@pytest.mark.parametrize("written", ["10,000", "3000", "1.5 million", "12 thousand", "10 000"])
+def test_the_figure_pattern_takes_numbers_as_the_press_writes_them(written: str) -> None:
+    import re
+
+    assert re.fullmatch(FIGURE_PATTERN.strip("^$"), written)
+
+
+@pytest.mark.parametrize("written", ["https://www.nato.int", "thousands", "12 November 2024", ""])
+def test_the_figure_pattern_refuses_links_words_and_dates(written: str) -> None:
+    import re
+
+    assert not re.fullmatch(FIGURE_PATTERN.strip("^$"), written)
+
+
+def test_a_request_asks_for_every_figure_found_and_no_more_than_the_article_holds() -> None:
+    schema = answer_model(2, 3).model_json_schema()
+    assert schema["title"] == "ArticleAnswer"
+    assert (schema["properties"]["figures"]["minItems"], schema["properties"]["figures"]["maxItems"]) == (2, 3)
+    for field in ("reactions", "actors", "places"):
+        assert schema["properties"][field]["maxItems"] >= 1  # every list is bounded
+
+
+def test_a_cut_off_answer_keeps_its_complete_items_but_not_the_one_it_was_writing() -> None:
+    cut = (
+        '{"figures": [{"sentence": 2, "figure": "10,000", "subject": "troops", "status": "sent", '
+        '"source": "Pentagon", "organization": null}], "reactions": [], "actors": [{"name": "NATO", '
+        '"kind": "international org"}, {"name": "Mark Rut'
+    )
+    answer = _complete_items(cut, cut=True)
+    assert answer is not None and len(answer.figures) == 1
+    assert [a.name for a in answer.actors] == ["NATO"]  # "Mark Rut..." is not kept
+
+
+def test_a_cut_number_is_never_kept_as_a_smaller_figure() -> None:
+    cut = '{"figures": [{"sentence": 2, "figure": "10,000", "subject": "troops", "status": "sent", "source": null, '
+    cut += '"organization": null}, {"sentence": 4, "figure": "12,000", "subject": "troops", "status": "sent", '
+    cut += '"source": null, "organization": null'  # complete fields, but the item never closed
+    answer = _complete_items(cut, cut=True)
+    assert answer is not None and [f.figure for f in answer.figures] == ["10,000"]
+
+
+def test_an_answer_with_nothing_complete_is_nothing() -> None:
+    assert _complete_items('{"figures": [{"sentence": 2, "fig', cut=True) is None
+    assert _complete_items("not json at all", cut=False) is None
+
+
+@pytest.mark.parametrize(
+    ("source", "organization", "kind"),
+    [
+        ("Sabrina Singh", "Pentagon", "military"),
+        ("South Korea's National Intelligence Service", None, "intelligence"),
+        ("U.S. officials", None, "government"),
+        ("officials", None, "anonymous"),
+        ("sources familiar with the matter", None, "anonymous"),
+        ("Volodymyr Zelensky", "Ukraine", "government"),
+        ("Reuters", None, "media"),
+        (None, None, "unattributed"),
+    ],
+)
+def test_the_kind_of_a_source_is_read_from_its_names(source: str | None, organization: str | None, kind: str) -> None:
+    assert source_kind(source, organization) == kind

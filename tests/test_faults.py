@@ -1,0 +1,152 @@
+"""Faults against a fake server on 127.0.0.1: one bad article never takes the others down,
+and nothing a server says leaks the key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summarizer.cli import main
+from tests.fake_server import FakeServer
+
+pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
+
+BODY = (
+    "The Pentagon said 10,000 North Korean troops have been sent to Russia. "
+    "Officials in Seoul and Kyiv said the deployment marked a new stage of the war, and "
+    "analysts expect more units to follow in the coming weeks as training continues."
+)
+
+
+@pytest.fixture
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    for name in ("SUMMARIZER_CONFIG", "OPENAI_API_KEY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("SUMMARIZER_HTTP_RETRIES", "0")
+    monkeypatch.setenv("SUMMARIZER_TIMEOUT", "1")
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    return folder
+
+
+FILLER = {
+    "a": "Markets in Tokyo fell sharply while exporters weighed the news from the front.",
+    "b": "Farmers near the border reported convoys moving at night along the river road.",
+    "c": "A spokesman for the foreign ministry declined to give further details to reporters.",
+    "d": "Railway staff in the east described trains of sealed wagons heading west daily.",
+}
+
+
+def _write(folder: Path, name: str, marker: str = "") -> None:
+    """A distinct article each (the same text twice would be one wire story)."""
+    filler = " ".join([FILLER[name[0]]] * 3)
+    (folder / name).write_text(f"{BODY} {filler} {marker}\n", encoding="utf-8")
+
+
+def test_a_hanging_and_a_reset_article_fail_alone_and_the_rest_is_briefed(
+    isolated: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _write(isolated, "a.txt", "First outlet.")
+    _write(isolated, "b.txt", "HANG")
+    _write(isolated, "c.txt", "RESET")
+    _write(isolated, "d.txt", "Second outlet, other words here.")
+    with FakeServer(hang_seconds=3) as server:
+        code = main(["brief", str(isolated), "--backend", "compatible", "--base-url", server.base_url])
+    out, err = capsys.readouterr()
+    assert code == 1  # some articles failed; the rest is in the output
+    assert "10,000" in out and "## Troop figures" in out
+    failed = [line for line in err.splitlines() if line.startswith("failed:")]
+    assert len(failed) == 2
+    assert any("b.txt" in line and "timeout=1s" in line for line in failed)
+    assert any("c.txt" in line and "broke off" in line for line in failed)
+    assert "cannot reach" not in err and "Traceback" not in err
+
+
+def test_a_server_echoing_the_key_gets_it_redacted_everywhere(
+    isolated: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key = "sk-test-echo-0123456789abcdef"
+    monkeypatch.setenv("SUMMARIZER_KEY", key)
+    _write(isolated, "a.txt", "ECHO-KEY")
+    _write(isolated, "b.txt", "Fine article.")
+    output = isolated.parent / "brief.md"
+    with FakeServer() as server:
+        argv = ["brief", str(isolated), "--backend", "compatible", "--base-url", server.base_url, "-o", str(output)]
+        monkeypatch.setenv("SUMMARIZER_API_KEY_ENV", "SUMMARIZER_KEY")
+        code = main(argv)
+    out, err = capsys.readouterr()
+    assert code == 1
+    written = output.read_text(encoding="utf-8")
+    assert "Articles that failed" in written
+    for text in (out, err, written):
+        assert key not in text and "Bearer sk" not in text
+    assert "[redacted]" in err
+
+
+def test_bad_inputs_are_skipped_and_listed_and_the_good_ones_briefed(
+    isolated: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    _write(isolated, "a.txt", "First outlet.")
+    _write(isolated, "d.txt", "Second outlet, other words here.")
+    (isolated / "empty.txt").write_text("")
+    shutil.copy("/bin/ls", isolated / "bin.txt")
+    (isolated / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64))
+    missing = str(isolated.parent / "no-such-file.txt")
+    with FakeServer() as server:
+        code = main(["brief", str(isolated), missing, "--backend", "compatible", "--base-url", server.base_url])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert "## Troop figures" in out and "10,000" in out
+    for name in ("empty.txt", "bin.txt", "photo.txt", "no-such-file.txt"):
+        assert f"skipped {isolated / name if name != 'no-such-file.txt' else missing}" in err
+        assert name in out.split("## Articles that failed", 1)[1]  # listed in the brief too
+    assert "looks like a binary file" in err and "does not exist" in err and "Traceback" not in err
+
+
+def test_failure_lines_name_the_input_once(isolated: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _write(isolated, "a.txt", "First outlet.")
+    _write(isolated, "b.txt", "RESET")
+    with FakeServer() as server:
+        main(["extract", str(isolated), "--backend", "compatible", "--base-url", server.base_url])
+    failed = [line for line in capsys.readouterr().err.splitlines() if line.startswith("failed:")]
+    assert len(failed) == 1 and failed[0].count("b.txt") == 1
+
+
+def test_an_output_that_cannot_be_written_is_refused_before_any_model_call(
+    isolated: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _write(isolated, "a.txt", "First outlet.")
+    with FakeServer() as server:
+        code = main(
+            [
+                "brief",
+                str(isolated),
+                "--base-url",
+                server.base_url,
+                "--backend",
+                "compatible",
+                "-o",
+                str(isolated.parent / "missing" / "brief.md"),
+            ]
+        )
+        assert server.requests == []
+    assert code == 2 and "the folder" in capsys.readouterr().err
+
+
+def test_a_read_only_cache_folder_means_a_run_without_the_cache(
+    isolated: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = isolated.parent / "cache-is-a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(blocker / "sub"))
+    _write(isolated, "a.txt", "First outlet.")
+    with FakeServer() as server:
+        code = main(["brief", str(isolated), "--backend", "compatible", "--base-url", server.base_url])
+    out, err = capsys.readouterr()
+    assert code == 0 and "10,000" in out
+    assert "running without it" in err and "Traceback" not in err
