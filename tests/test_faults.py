@@ -150,3 +150,38 @@ def test_a_read_only_cache_folder_means_a_run_without_the_cache(
     out, err = capsys.readouterr()
     assert code == 0 and "10,000" in out
     assert "running without it" in err and "Traceback" not in err
+
+
+def test_a_full_disk_leaves_the_previous_output_whole(
+    isolated: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    _write(isolated, "a.txt", "First outlet.")
+    output = isolated.parent / "brief.md"
+    output.write_text("yesterday's brief\n", encoding="utf-8")
+    real_fdopen = os.fdopen
+
+    class FullDisk:
+        def __init__(self, fd: int, *args: object, **kwargs: object) -> None:
+            self.fh = real_fdopen(fd, "w")
+
+        def __enter__(self) -> FullDisk:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.fh.close()
+
+        def write(self, text: str) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fdopen", FullDisk)
+    with FakeServer() as server:
+        code = main(
+            ["brief", str(isolated), "--backend", "compatible", "--base-url", server.base_url, "-o", str(output)]
+        )
+    err = capsys.readouterr().err
+    assert code == 1 and "No space left on device" in err and "Traceback" not in err
+    assert output.read_text(encoding="utf-8") == "yesterday's brief\n"  # not truncated
+    assert [p.name for p in output.parent.iterdir() if p.name.startswith(".brief.md")] == []  # no temp left
