@@ -29,6 +29,7 @@ from summarizer.scoring import report_text
 err = Console(stderr=True, highlight=False, soft_wrap=True)  # no mid-line wrapping in logs
 
 _F = TypeVar("_F", bound=Callable[..., Any])
+MANY_ARTICLES = 200  # a run this large is said before it starts
 
 
 def config_options(func: _F) -> _F:
@@ -97,6 +98,13 @@ def _read(paths: tuple[str, ...], cfg: Config, pattern: str) -> tuple[list[Artic
     if not articles:
         raise InputError("no article to read: every input was unreadable, empty or too short (see the warnings above)")
     _announce(cfg, len(articles))
+    if len(articles) > MANY_ARTICLES:
+        err.print(
+            f"[yellow]warning:[/yellow] {len(articles)} articles: at least {len(articles)} model calls "
+            f"(about a minute each on the embedded model); stored ones are reused, Ctrl-C keeps what finished",
+            markup=True,
+            soft_wrap=True,
+        )
     return articles, unread
 
 

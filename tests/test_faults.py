@@ -185,3 +185,16 @@ def test_a_full_disk_leaves_the_previous_output_whole(
     assert code == 1 and "No space left on device" in err and "Traceback" not in err
     assert output.read_text(encoding="utf-8") == "yesterday's brief\n"  # not truncated
     assert [p.name for p in output.parent.iterdir() if p.name.startswith(".brief.md")] == []  # no temp left
+
+
+def test_a_large_run_is_announced_before_it_starts(
+    isolated: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from summarizer import cli
+
+    monkeypatch.setattr(cli, "MANY_ARTICLES", 1)
+    _write(isolated, "a.txt", "First outlet.")
+    _write(isolated, "d.txt", "Second outlet.")
+    with FakeServer() as server:
+        main(["extract", str(isolated), "--backend", "compatible", "--base-url", server.base_url])
+    assert "warning: 2 articles: at least 2 model calls" in capsys.readouterr().err
