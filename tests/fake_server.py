@@ -81,6 +81,14 @@ class FakeServer:
                     self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
                     self.connection.close()
                     return
+                if "NO-CHOICES" in user:
+                    self._send(
+                        200,
+                        json.dumps(
+                            {"id": "x", "object": "chat.completion", "created": 0, "model": "fake", "choices": []}
+                        ).encode(),
+                    )
+                    return
                 if "ECHO-KEY" in user:
                     said = self.headers.get("authorization", "")
                     self._send(400, json.dumps({"error": {"message": f"bad request from {said}"}}).encode())

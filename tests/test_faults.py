@@ -198,3 +198,14 @@ def test_a_large_run_is_announced_before_it_starts(
     with FakeServer() as server:
         main(["extract", str(isolated), "--backend", "compatible", "--base-url", server.base_url])
     assert "warning: 2 articles: at least 2 model calls" in capsys.readouterr().err
+
+
+def test_an_answer_with_no_choices_is_said_plainly(isolated: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _write(isolated, "a.txt", "NO-CHOICES")
+    _write(isolated, "d.txt", "Second outlet.")
+    with FakeServer() as server:
+        code = main(["extract", str(isolated), "--backend", "compatible", "--base-url", server.base_url])
+    err = capsys.readouterr().err
+    assert code == 1
+    (line,) = [x for x in err.splitlines() if x.startswith("failed:")]
+    assert "could not be used" in line and "No choices" in line and "<failed_attempts>" not in line

@@ -261,7 +261,16 @@ class Extractor:
         explained = backends.explain(exc, self.config)
         if explained is not None:
             return explained
-        return ExtractionError(backends.shorten(str(exc), secret=self.config.api_key()))
+        secret = self.config.api_key()
+        attempts = getattr(exc, "failed_attempts", None) or []
+        if isinstance(exc, InstructorRetryException) and attempts:
+            # instructor's own message is an XML dump of every attempt: say what went wrong.
+            last = getattr(attempts[-1], "exception", None) or exc
+            return ExtractionError(
+                f"the model's answer could not be used after {len(attempts)} attempt(s): "
+                f"{backends.shorten(str(last), secret=secret)}"
+            )
+        return ExtractionError(backends.shorten(str(exc), secret=secret))
 
     def _ground(self, part: Part, answer: ArticleAnswer, stats: _CallStats, notes: list[str]) -> VerifiedExtraction:
         request = part.request
