@@ -31,7 +31,7 @@ from openai.types.chat import (
 
 from schemas import Article
 from schemas.extraction import MAX_FIGURES, ArticleAnswer, answer_model
-from summarizer.text.candidates import troop_figures, troop_sentence_indexes
+from summarizer.text.candidates import troop_figure_sentences
 from summarizer.text.numbers import format_figure
 from summarizer.text.sentences import sentence_spans
 
@@ -113,8 +113,9 @@ class Prompt:
     def render(self, article: Article) -> Request:
         spans = sentence_spans(article.text)
         sentences = [" ".join(article.text[a:b].split()).replace(*_DELIMITER_FORGERY) for a, b in spans]
-        figure_sentences = [i + 1 for i in troop_sentence_indexes(sentences)]
-        candidates = [(n, f) for n in figure_sentences for f in troop_figures(sentences[n - 1])][:MAX_FIGURES]
+        found = troop_figure_sentences(sentences)  # each sentence's figures read once
+        figure_sentences = [i + 1 for i, _ in found]
+        candidates = [(i + 1, f) for i, figures in found for f in figures][:MAX_FIGURES]
         fields = {
             "sentences": sentences,
             "figure_sentences": figure_sentences,

@@ -29,22 +29,26 @@ def troop_figures(sentence: str) -> set[int]:
     return {n for n in figures_in(sentence) if n >= 100 and not (n in _YEAR and str(n) in sentence)}
 
 
-def _states_troops(sentence: str) -> bool:
-    return bool(troop_figures(sentence))
-
-
-def troop_sentence_indexes(sentences: list[str], limit: int = 25) -> list[int]:
-    """Positions of the sentences that pair a figure (not a year, at least 100) with a
-    word for troops: at most ``limit``, each sentence's text once (linear time)."""
-    found: list[int] = []
+def troop_figure_sentences(sentences: list[str], limit: int = 25) -> list[tuple[int, set[int]]]:
+    """The sentences that pair a figure (not a year, at least 100) with a word for troops,
+    as (position, their figures): at most ``limit``, each sentence's text once (linear)."""
+    found: list[tuple[int, set[int]]] = []
     seen: set[str] = set()
     for i, sentence in enumerate(sentences):
-        if sentence not in seen and _states_troops(sentence):
+        if sentence in seen:
+            continue
+        figures = troop_figures(sentence)
+        if figures:
             seen.add(sentence)
-            found.append(i)
+            found.append((i, figures))
             if len(found) == limit:
                 break
     return found
+
+
+def troop_sentence_indexes(sentences: list[str], limit: int = 25) -> list[int]:
+    """Positions of the sentences :func:`troop_figure_sentences` finds."""
+    return [i for i, _ in troop_figure_sentences(sentences, limit)]
 
 
 def troop_sentences(text: str, limit: int = 25) -> list[str]:
