@@ -111,9 +111,7 @@ class _CallStats:
 
     def _on_parse_error(self, error: Exception) -> None:
         if isinstance(error, ValidationError):
-            problems = error.errors()
-            _drop_tracebacks(problems)
-            for problem in problems:
+            for problem in error.errors():
                 where = ".".join(str(p) for p in problem["loc"])
                 log.info("answer invalid: %s: %s", where, problem["msg"])
         else:
@@ -332,17 +330,6 @@ def _complete_items(payload: str | None, *, cut: bool) -> ArticleAnswer | None:
     if not any(kept.values()):
         return None
     return ArticleAnswer.model_construct(**kept)  # type: ignore[arg-type]
-
-
-def _drop_tracebacks(problems: list[Any]) -> None:
-    """Detach the tracebacks of the exceptions our validators raised. pydantic-core keeps
-    each one inside the ValidationError where the garbage collector cannot see it, and
-    its traceback holds the validating frames: without this, every re-asked article
-    stayed in memory for the life of the process."""
-    for problem in problems:
-        raised = (problem.get("ctx") or {}).get("error")
-        if isinstance(raised, BaseException):
-            raised.__traceback__ = None
 
 
 def _answer_text(completion: Any) -> str | None:
