@@ -323,7 +323,6 @@ class VerifiedExtraction(BaseModel):
     prompt_version: str
     schema_version: str = SCHEMA_VERSION
     attempts: int = 1
-    rejected_quotes: int = 0
     usage: Usage = Field(default_factory=Usage)
     seconds: float = 0.0
     notes: list[str] = Field(default_factory=list)

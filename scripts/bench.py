@@ -3,7 +3,7 @@
 Prints, in one run:
 
 1. per seed, replayed from the cassettes: wall time (= the tool's own overhead: prompt
-   rendering, HTTP replay, parsing, grounding), tokens, re-asks, rejected quotes, and
+   rendering, HTTP replay, parsing, grounding), tokens, re-asks, kept and unverified items, and
    the model time the recording took (from the live run when there is one);
 2. scale: 100, 500 and 1000 articles (the seeds' texts, each copy made distinct) replayed
    through the whole pipeline at concurrency 4, each size in a fresh process: wall
@@ -81,7 +81,6 @@ def per_seed(config: Config, live: dict[str, float] | None = None) -> None:
                 str(result.usage.prompt_tokens),
                 str(result.usage.completion_tokens),
                 str(result.attempts - 1),
-                str(result.rejected_quotes),
                 str(kept),
                 str(len(result.unverified)),
             )
@@ -89,7 +88,7 @@ def per_seed(config: Config, live: dict[str, float] | None = None) -> None:
     print("\n1. per seed, replayed (wall = the tool's own overhead; model s = live run, if any)")
     table(
         rows,
-        ("article", "overhead ms", "live s", "prompt tok", "compl tok", "re-asks", "rejected", "kept", "unverified"),
+        ("article", "overhead ms", "live s", "prompt tok", "compl tok", "re-asks", "kept", "unverified"),
     )
 
 

@@ -179,7 +179,6 @@ class Extractor:
             model=self.config.model,
             prompt_version=self.prompt.version,
             attempts=sum(r.attempts for r in results),
-            rejected_quotes=sum(r.rejected_quotes for r in results),
             usage=usage,
             notes=[how, *(n for r in results for n in r.notes)],
         )
@@ -282,7 +281,6 @@ class Extractor:
             model=self.config.model,
             prompt_version=self.prompt.version,
             attempts=stats.attempts,
-            rejected_quotes=len(unverified),
             usage=stats.usage,
             notes=[*notes, *repaired],
         )
