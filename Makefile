@@ -38,9 +38,9 @@ record: ## re-record cassettes against a real model (MODEL_PATH=file.gguf, defau
 bench: ## speed and memory numbers (MODEL_PATH=file.gguf adds the live run)
 	$(PY) -m scripts.bench $(if $(MODEL_PATH),--model-path $(MODEL_PATH))
 
-eval: ## score the recorded seed extractions against tests/gold (offline)
+eval: ## score the recorded seed extractions against tests/gold/seeds (offline)
 	$(PY) -m scripts.replay -o build/seed-extractions.jsonl
-	$(PY) -m summarizer eval tests/gold --against build/seed-extractions.jsonl --articles seeds --json build/eval.json
+	$(PY) -m summarizer eval tests/gold/seeds --against build/seed-extractions.jsonl --articles seeds --json build/eval.json
 
 screenshot: ## the seeds' HTML brief as build/brief.png (needs chromium + playwright)
 	$(PY) -m scripts.screenshot

@@ -4,6 +4,8 @@ One JSON file per article, named anything ending in ``.json``, in a gold directo
 
     {
       "article": "000_a5fcda978374dbd1.txt",        # file name of the article it describes
+      "story": "north-korea-troops",                # which story (sets are split by story)
+      "url": "https://...",                         # where the text was taken from
       "figures": [
         {"count": 10000, "qualifier": "about", "subject": "troops",
          "status": ["expected"], "source": ["Pentagon", "Sabrina Singh"],
@@ -85,6 +87,8 @@ class GoldArticle(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     article: str = Field(description="File name of the article (its stem is matched).")
+    story: str | None = Field(default=None, description="The story it belongs to; dev/test splits are by story.")
+    url: str | None = Field(default=None, description="Public page the excerpt was taken from.")
     notes: str | None = None
     figures: list[GoldFigure] = Field(default_factory=list)
     actors: list[GoldName] = Field(default_factory=list)

@@ -8,7 +8,7 @@ The library API (the CLI is a thin shell over it)::
     brief = summarizer.brief(["seeds/", "https://example.com/story"], config)
     print(summarizer.brief_markdown(brief))
     html = summarizer.brief_html(brief, summarizer.load_articles(["seeds/"]))
-    report = summarizer.evaluate("tests/gold", config, against="extractions.jsonl")
+    report = summarizer.evaluate("tests/gold/seeds", config, against="extractions.jsonl")
 """
 
 from summarizer.config import Config, load_config

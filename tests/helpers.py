@@ -16,7 +16,7 @@ from summarizer.ingest import load_articles
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
-GOLD = ROOT / "tests" / "gold"
+GOLD = ROOT / "tests" / "gold" / "seeds"
 CASSETTES = ROOT / "tests" / "cassettes" / "test_extract_recorded"
 
 # The recording server's address: replay ignores host and port (see vcr_settings).

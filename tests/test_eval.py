@@ -17,7 +17,7 @@ from summarizer.scoring import check_gold, load_gold, score, stem
 from tests.factories import est
 from tests.helpers import ROOT
 
-GOLD = ROOT / "tests" / "gold"
+GOLD = ROOT / "tests" / "gold" / "seeds"
 
 
 def _result(

@@ -13,7 +13,7 @@ from summarizer.scoring import load_gold, score
 from tests.helpers import ROOT
 
 pytestmark = pytest.mark.recorded
-GOLD = ROOT / "tests" / "gold"
+GOLD = ROOT / "tests" / "gold" / "seeds"
 
 
 def test_figures_and_their_sources_reach_the_target(seed_results: list[VerifiedExtraction]) -> None:
