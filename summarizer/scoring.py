@@ -18,6 +18,10 @@ The fields and what makes a predicted item match a gold one:
 - ``reactions``: the speaker is the same entity and one of the predicted stances for
   that speaker is one the gold accepts.
 
+Two more numbers: how often a matched figure is on the right side of the line between
+casualties (killed, wounded, captured) and forces sent or in place, and the totals per
+story when the gold files name one.
+
 Matching is greedy, required gold items first. A predicted item that matches a
 non-required gold item is ignored (neither hit nor false positive). Precision, recall
 and F1 are micro-averaged over the articles.
@@ -269,11 +273,25 @@ class ArticleScore(BaseModel):
     scores: dict[str, Score]
 
 
+class GroupCheck(BaseModel):
+    """Matched figures (same number) whose status is on the gold's side of the casualty line."""
+
+    matched: int = 0
+    right: int = 0
+    wrong: list[Finding] = Field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.matched if self.matched else 1.0
+
+
 class EvalReport(BaseModel):
     model: str | None = None
     prompt_version: str | None = None
     articles: list[ArticleScore] = Field(default_factory=list)
     totals: dict[str, Score] = Field(default_factory=dict)
+    stories: dict[str, dict[str, Score]] = Field(default_factory=dict)
+    casualty_line: GroupCheck = Field(default_factory=GroupCheck)
     misses: list[Finding] = Field(default_factory=list)
     false_positives: list[Finding] = Field(default_factory=list)
     missing_articles: list[str] = Field(default_factory=list)
@@ -281,11 +299,13 @@ class EvalReport(BaseModel):
     figures_without_quote: list[Finding] = Field(default_factory=list)
 
     def as_json(self) -> str:
-        rest = self.model_dump(mode="json", exclude={"totals", "articles", "model", "prompt_version"})
+        rest = self.model_dump(mode="json", exclude={"totals", "articles", "model", "prompt_version", "stories"})
         data = {
             "model": self.model,
             "prompt_version": self.prompt_version,
             "totals": {f: s.summary() for f, s in self.totals.items()},
+            "casualty_line_accuracy": round(self.casualty_line.accuracy, 3),
+            "stories": {name: {f: s.summary() for f, s in scores.items()} for name, scores in self.stories.items()},
             "articles": [
                 {"article": a.article, **{f: s.summary() for f, s in a.scores.items()}} for a in self.articles
             ],
@@ -314,6 +334,29 @@ def _score_field(
     return score, misses, free
 
 
+_CASUALTIES = STATUS_GROUPS["casualties"]
+
+
+def _check_casualty_line(gold: GoldArticle, result: VerifiedExtraction, check: GroupCheck) -> None:
+    """For each required gold figure the model also gave, is it a casualty count on both sides?"""
+    name = stem(gold.article)
+    predicted = result.extraction.troop_estimates
+    for fig in gold.figures:
+        if not fig.required:
+            continue
+        wanted = fig.figures()
+        same = [e for e in predicted if (tuple(e.figures()) if e.count is not None else (e.low, e.high)) == wanted]
+        if not same:
+            continue
+        casualty = any(STATUS_GROUPS[s] == _CASUALTIES for s in fig.status)
+        check.matched += 1
+        if any((STATUS_GROUPS[e.status] == _CASUALTIES) == casualty for e in same):
+            check.right += 1
+        else:
+            said = "/".join(sorted({e.status for e in same}))
+            check.wrong.append(Finding(article=name, field="status", item=f"{_figures_label(wanted)}: {said}"))
+
+
 def score(gold: Sequence[GoldArticle], results: Sequence[VerifiedExtraction]) -> EvalReport:
     """Score ``results`` against ``gold``; articles are paired by file name stem."""
     by_stem = {stem(r.source): r for r in results}
@@ -335,6 +378,12 @@ def score(gold: Sequence[GoldArticle], results: Sequence[VerifiedExtraction]) ->
             report.misses += [Finding(article=name, field=f, item=m.label) for m in misses]
             report.false_positives += [Finding(article=name, field=f, item=x.label) for x in extra]
         report.articles.append(ArticleScore(article=name, scores=scores))
+        if g.story:
+            story = report.stories.setdefault(g.story, {f: Score() for f in FIELDS})
+            for f in FIELDS:
+                story[f].add(scores[f])
+        if result is not None:
+            _check_casualty_line(g, result, report.casualty_line)
         for est in result.extraction.troop_estimates if result else []:
             if not all(mentions(est.quote, n) for n in est.figures()):
                 label = f"{_figures_label(tuple(est.figures()))}: {est.quote!r}"
@@ -342,18 +391,35 @@ def score(gold: Sequence[GoldArticle], results: Sequence[VerifiedExtraction]) ->
     return report
 
 
-def report_text(report: EvalReport) -> str:
-    """The report as a plain table and lists, for a terminal."""
-    lines = [f"model: {report.model}   prompt: {report.prompt_version}", ""]
+def _table(totals: dict[str, Score]) -> list[str]:
     header = f"{'field':<15}{'P':>7}{'R':>7}{'F1':>7}{'tp':>5}{'fp':>5}{'fn':>5}"
-    lines += [header, "-" * len(header)]
-    for f, s in report.totals.items():
+    lines = [header, "-" * len(header)]
+    for f, s in totals.items():
         lines.append(f"{f:<15}{s.precision:>7.2f}{s.recall:>7.2f}{s.f1:>7.2f}{s.tp:>5}{s.fp:>5}{s.fn:>5}")
-    lines.append("")
+    return lines
+
+
+def report_text(report: EvalReport, *, errors: bool = True) -> str:
+    """The report as a plain table and lists, for a terminal. ``errors=False`` leaves out
+    the misses and false positives (numbers only: how a held-out set is reported)."""
+    lines = [f"model: {report.model}   prompt: {report.prompt_version}", "", *_table(report.totals), ""]
+    line = report.casualty_line
+    lines.append(f"casualty vs deployment right: {line.right}/{line.matched} matched figures ({line.accuracy:.0%})")
     lines.append(f"kept figures without a quote stating them: {len(report.figures_without_quote)}")
-    for title, findings in (("misses", report.misses), ("false positives", report.false_positives)):
+    if len(report.stories) > 1:
+        for name, totals in report.stories.items():
+            lines += ["", f"story {name}:", *_table(totals)]
+    if not errors:
+        return "\n".join(lines) + "\n"
+    for title, findings in (
+        ("misses", report.misses),
+        ("false positives", report.false_positives),
+        ("casualty line crossed", line.wrong),
+    ):
+        if not findings and title == "casualty line crossed":
+            continue
         lines += ["", f"{title} ({len(findings)}):"]
-        lines += [f"  {x.article[:3]}  {x.field:<14} {x.item}" for x in findings]
+        lines += [f"  {x.article[:12]:<12}  {x.field:<14} {x.item}" for x in findings]
     if report.missing_articles:
         lines += ["", "no extraction for: " + ", ".join(report.missing_articles)]
     return "\n".join(lines) + "\n"
