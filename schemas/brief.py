@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
 from schemas.extraction import ItemKind, SourceKind, Usage
+
+BRIEF_FORMAT = "brief-3"
+"""Version of the brief's JSON. ``--since`` reads only briefs of this version: a claim's
+reference time and the evolution/disagreement split are what it compares."""
+
+TimeKind = Literal["reported", "stated", "before", "since", "target"]
 
 
 class SourceRef(BaseModel):
@@ -40,8 +47,18 @@ class Report(BaseModel):
     quote: str
     start: int | None = None
     end: int | None = None
-    when: str | None = None
+    when: str | None = Field(default=None, description="The time the sentence gives, as worded ('last week').")
     location: str | None = None
+    as_of: dt.date | None = Field(
+        default=None,
+        description="When the figure holds: the article's date moved by the sentence's time words; "
+        "for an expected figure, the date it is expected by. None: undated or not placeable.",
+    )
+    time_kind: TimeKind = Field(
+        default="reported",
+        description="reported: as of the article's date; stated: a date the sentence gives; before: earlier "
+        "than the article by an unknown amount; since: accumulated since a start; target: expected by as_of.",
+    )
 
 
 class Claim(BaseModel):
@@ -67,16 +84,55 @@ class Claim(BaseModel):
         return sorted({r.source_n for r in self.reports})
 
 
+class Side(BaseModel):
+    """One origin's figure in a disagreement, as of when it held."""
+
+    claim_id: str
+    origin: str
+    figure: str
+    status_group: str
+    as_of: dt.date | None = Field(default=None, description="When it was said.")
+    sources: list[int]
+
+
 class Conflict(BaseModel):
-    """Claims on the same subject that disagree. No 'true' figure is picked."""
+    """Different origins giving incompatible figures for the same thing at the same time,
+    or one figure said to be there already by some and still to come by others. No
+    'true' figure is picked."""
 
     id: str
+    kind: Literal["figures differ", "sent vs to come"] = "figures differ"
     subject: str
     reason: str
     claim_ids: list[str]
+    sides: list[Side] = Field(default_factory=list)
     low: int
     high: int
     most_conservative: str = Field(description="The lowest figure, with its claim id.")
+    window_days: int | None = Field(default=None, description="How close in time the sides are taken to be.")
+
+
+class SeriesPoint(BaseModel):
+    claim_id: str
+    source_n: int
+    figure: str
+    status: str
+    status_group: str
+    as_of: dt.date | None = None
+    when: str | None = None
+    time_kind: TimeKind = "reported"
+    quote: str
+
+
+class Series(BaseModel):
+    """One origin's figures for one subject, in time order: a count that moves (growth,
+    a revision, a target) is shown as a series, not as a disagreement."""
+
+    id: str
+    subject: str
+    origin_key: str
+    origin: str
+    points: list[SeriesPoint]
 
 
 class Mention(BaseModel):
@@ -122,11 +178,15 @@ class ReactionEntry(BaseModel):
 
 
 class TimelineEvent(BaseModel):
-    date: dt.date | None = Field(description="The reporting article's date; None when unknown.")
+    date: dt.date | None = Field(description="When the statement holds (see Report.as_of); None when unknown.")
     when: str | None = Field(default=None, description="A time the article states, as worded.")
     text: str
     claim_id: str | None = None
     source_n: int
+    reported: dt.date | None = Field(default=None, description="The reporting article's date.")
+    role: Literal["evolution", "disagreement", "both"] | None = Field(
+        default=None, description="Whether the statement is part of a series over time, of a disagreement, or both."
+    )
 
 
 class KeyPoint(BaseModel):
@@ -161,11 +221,94 @@ class RunInfo(BaseModel):
     seconds: float
 
 
+class ClaimRef(BaseModel):
+    """A claim as the change list names it: enough to read it without the other brief."""
+
+    claim_id: str | None = Field(default=None, description="Its id in this brief; None if it is gone.")
+    figure: str
+    subject: str
+    status_group: str
+    origins: list[str]
+    sources: list[int] = Field(default_factory=list, description="Articles in this brief carrying it.")
+
+
+class Revision(BaseModel):
+    origin: str
+    subject: str
+    status_group: str
+    before: str
+    after: str
+    claim_id: str
+    sources: list[int]
+
+
+class CorroborationChange(BaseModel):
+    claim: ClaimRef
+    before: int
+    after: int
+    gained: list[str] = Field(default_factory=list)
+    lost: list[str] = Field(default_factory=list)
+
+
+class ConflictRef(BaseModel):
+    conflict_id: str | None = None
+    subject: str
+    kind: str
+    sides: list[str]
+
+
+class ReactionChange(BaseModel):
+    speaker: str
+    stance: str
+    summary: str
+    source_n: int
+    notable: bool = Field(description="A denial, a confirmation or a condemnation: listed first.")
+
+
+class Changes(BaseModel):
+    """What a brief adds to an earlier one, matched by content (ids are renumbered)."""
+
+    since: dt.datetime = Field(description="When the previous brief was generated.")
+    previous_title: str
+    previous_span: tuple[dt.date, dt.date] | None = None
+    new_articles: list[int] = Field(default_factory=list)
+    new_claims: list[ClaimRef] = Field(default_factory=list)
+    revised: list[Revision] = Field(default_factory=list)
+    corroboration_up: list[CorroborationChange] = Field(default_factory=list)
+    corroboration_down: list[CorroborationChange] = Field(default_factory=list)
+    gone_claims: list[ClaimRef] = Field(default_factory=list)
+    new_conflicts: list[ConflictRef] = Field(default_factory=list)
+    ended_conflicts: list[ConflictRef] = Field(default_factory=list)
+    new_actors: list[str] = Field(default_factory=list)
+    new_reactions: list[ReactionChange] = Field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not any(
+            getattr(self, f)
+            for f in (
+                "new_articles",
+                "new_claims",
+                "revised",
+                "corroboration_up",
+                "corroboration_down",
+                "gone_claims",
+                "new_conflicts",
+                "ended_conflicts",
+                "new_actors",
+                "new_reactions",
+            )
+        )
+
+
 class Brief(BaseModel):
+    format: str = BRIEF_FORMAT
     title: str
     date_span: tuple[dt.date, dt.date] | None = None
+    changes: Changes | None = Field(default=None, description="Set with --since: what is new since that brief.")
     key_points: list[KeyPoint]
     claims: list[Claim]
+    evolution: list[Series] = Field(default_factory=list)
     conflicts: list[Conflict]
     actors: list[ActorEntry]
     locations: list[LocationEntry]

@@ -144,14 +144,30 @@ def extract(paths: tuple[str, ...], fmt: str, output: Path | None, pattern: str,
     "--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md", help="md, html (one page) or json."
 )
 @_OUTPUT
+@click.option(
+    "--since",
+    type=click.Path(path_type=Path),
+    help="An earlier brief written with --format json: open with what changed since it.",
+)
 @article_options
-def brief(paths: tuple[str, ...], fmt: str, output: Path | None, pattern: str, verbose: bool, **opts: Any) -> int:
+def brief(
+    paths: tuple[str, ...],
+    fmt: str,
+    output: Path | None,
+    since: Path | None,
+    pattern: str,
+    verbose: bool,
+    **opts: Any,
+) -> int:
     """Extract every article and merge them into one cross-source brief."""
     _logging(verbose)
     cfg = _resolve(**opts)
     _check_output(output)
+    previous = pipeline.read_brief(since) if since is not None else None
     articles, unread = _read(paths, cfg, pattern)
-    result = pipeline.brief(articles, cfg, on_start=_on_start(len(articles)), on_done=_on_done, unread=unread)
+    result = pipeline.brief(
+        articles, cfg, on_start=_on_start(len(articles)), on_done=_on_done, unread=unread, since=previous
+    )
     if fmt == "json":
         text = result.model_dump_json(indent=2)
     elif fmt == "html":
@@ -179,10 +195,17 @@ def brief(paths: tuple[str, ...], fmt: str, output: Path | None, pattern: str, v
 @click.option("--articles", multiple=True, help="Where the gold's articles are (default: ./seeds).")
 @click.option("--json", "report", type=click.Path(path_type=Path), help="Also write the full report as JSON here.")
 @click.option("--no-cache", is_flag=True, help="Extract again even if a stored result exists.")
+@click.option("--numbers-only", is_flag=True, help="Leave out the misses and false positives (for a held-out set).")
 @click.option("-v", "--verbose", is_flag=True, help="Log re-asks and retries.")
 @config_options
 def evaluate(
-    gold_dir: Path, against: Path | None, articles: tuple[str, ...], report: Path | None, verbose: bool, **opts: Any
+    gold_dir: Path,
+    against: Path | None,
+    articles: tuple[str, ...],
+    report: Path | None,
+    numbers_only: bool,
+    verbose: bool,
+    **opts: Any,
 ) -> int:
     """Precision, recall and F1 per field against hand-made gold annotations."""
     _logging(verbose)
@@ -191,7 +214,7 @@ def evaluate(
     result = pipeline.evaluate(
         gold_dir, cfg, against=against, articles=folders, on_start=_on_start(None), on_done=_on_done
     )
-    sys.stdout.write(report_text(result))
+    sys.stdout.write(report_text(result, errors=not numbers_only))
     if report is not None:
         report.write_text(result.as_json() + "\n", encoding="utf-8")
         err.print(f"wrote {report}")

@@ -83,6 +83,13 @@ class Config(BaseModel):
     n_threads: int | None = Field(default=None, ge=1, description="local: CPU threads (default: all).")
     cache: bool = Field(default=True, description="Reuse stored extractions (same article, model, prompt).")
     cache_dir: str | None = Field(default=None, description="Default: $XDG_CACHE_HOME/summarizer.")
+    window_days: int = Field(
+        default=7,
+        ge=0,
+        le=366,
+        description="Brief: figures from different sources at most this many days apart are about the same "
+        "time (a disagreement); further apart, a change over time.",
+    )
     source: str = Field(default="defaults", description="Where the file settings came from.")
 
     def context_window(self) -> int:

@@ -13,12 +13,15 @@ The stages, in order: :mod:`summarizer.ingest` (paths to articles),
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from schemas import Article, Brief, VerifiedExtraction
-from schemas.brief import FailedArticle
+from schemas.brief import BRIEF_FORMAT, FailedArticle
 from summarizer import briefing
 from summarizer.config import Config, load_config
 from summarizer.errors import InputError, SummarizerError
@@ -36,6 +39,7 @@ __all__ = [
     "extract",
     "extract_all",
     "open_cache",
+    "read_brief",
     "read_extractions",
     "run_batch",
 ]
@@ -60,10 +64,11 @@ def extract(paths_or_articles: Iterable[str | Article], config: Config | None = 
     return run.results
 
 
-def brief_from(run: ExtractionRun, config: Config, seconds: float = 0.0) -> Brief:
-    """The brief for extractions already made (``run.failures`` listed in it)."""
-    return briefing.compose(
-        briefing.merge(run.results),
+def brief_from(run: ExtractionRun, config: Config, seconds: float = 0.0, *, since: Brief | None = None) -> Brief:
+    """The brief for extractions already made (``run.failures`` listed in it); with
+    ``since`` (an earlier brief), what changed since that one is in ``brief.changes``."""
+    result = briefing.compose(
+        briefing.merge(run.results, window_days=config.window_days),
         run.results,
         backend=config.backend,
         model=config.model,
@@ -72,6 +77,9 @@ def brief_from(run: ExtractionRun, config: Config, seconds: float = 0.0) -> Brie
         failures=run.failures,
         cached_ids=run.cached_ids,
     )
+    if since is not None:
+        result.changes = briefing.changes_since(since, result)
+    return result
 
 
 def brief(
@@ -81,17 +89,45 @@ def brief(
     on_start: OnStart | None = None,
     on_done: OnDone | None = None,
     unread: Sequence[FailedArticle] = (),
+    since: Brief | None = None,
 ) -> Brief:
     """Read, extract (or reuse cached extractions), merge and compose a brief.
 
     Articles that fail are listed in ``brief.failures``, after the inputs that could not
-    be read (``unread``, from the caller's reading); the rest are merged.
+    be read (``unread``, from the caller's reading); the rest are merged. ``since`` (an
+    earlier brief, see :func:`read_brief`) adds what changed since it.
     """
     config = config or load_config()
     started = time.perf_counter()
     run = run_batch(as_articles(paths_or_articles), config, on_start, on_done)
     run.failures[:0] = unread
-    return brief_from(run, config, time.perf_counter() - started)
+    return brief_from(run, config, time.perf_counter() - started, since=since)
+
+
+def read_brief(path: str | Path) -> Brief:
+    """An earlier brief written with ``--format json``, to compare a new one against.
+    The file is untrusted: anything but a readable brief of this version is an
+    :class:`InputError` with one line saying what to do."""
+    file = Path(path)
+    again = "write it again with `summarizer brief ... --format json -o FILE`"
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read the previous brief {file}: {exc.strerror or exc}") from exc
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
+        raise InputError(f"{file} is not JSON: {again}") from exc
+    if not isinstance(data, dict) or "claims" not in data or "run" not in data:
+        raise InputError(f"{file} is not a brief: {again}")
+    found = data.get("format")
+    if found != BRIEF_FORMAT:
+        version = f"version {found!r}" if isinstance(found, str) else "an older version"
+        raise InputError(f"{file} is a brief of {version[:60]}, this summarizer reads {BRIEF_FORMAT}: {again}")
+    try:
+        return Brief.model_validate(data)
+    except ValidationError as exc:
+        raise InputError(f"{file} is not a valid brief ({exc.error_count()} problem(s)): {again}") from exc
 
 
 def read_extractions(path: str | Path) -> list[VerifiedExtraction]:

@@ -87,17 +87,34 @@ def test_the_expected_10000_has_three_independent_sources_as_the_text_supports(s
     assert "Pentagon" in names and "Intelligence Service" in names and "Ukraine" in names
 
 
-def test_the_10000_versus_12000_disagreement_is_listed(seed_brief: Brief) -> None:
-    ten = {c.id for c in _claim_of(seed_brief, 10_000)}
+def test_growth_is_not_called_a_disagreement(seed_brief: Brief) -> None:
+    """The NIS's 1,500 (first batch) -> 3,000 -> 10,000 by December is one source's count
+    growing: a series, and no disagreement holds the 1,500 (it is the NIS's own earlier
+    figure). Before: one conflict lumped 1,500 / 3,000 / 10,000 / 12,000."""
+    fifteen = {c.id for c in _claim_of(seed_brief, 1_500)}
+    assert not any(fifteen & set(x.claim_ids) for x in seed_brief.conflicts)
+    nis = [s for s in seed_brief.evolution if "Intelligence Service" in s.origin]
+    assert len(nis) == 1
+    figures = [p.figure for p in nis[0].points]
+    assert "1,500" in figures[0] and "3,000" in figures[1] and "10,000" in figures[-1]
+    assert nis[0].points[-1].status_group == "expected or planned" and nis[0].points[-1].when == "by December"
+
+
+def test_12000_already_there_versus_3000_already_there_is_a_disagreement(seed_brief: Brief) -> None:
+    """Zelensky: 12,000 already dispatched; the NIS: 3,000 already transported. Two
+    origins, incompatible figures, troops in place, same days."""
+    three = {c.id for c in _claim_of(seed_brief, 3_000)}
     twelve = {c.id for c in _claim_of(seed_brief, 12_000)}
-    conflicts = [x for x in seed_brief.conflicts if ten & set(x.claim_ids) and twelve & set(x.claim_ids)]
-    assert conflicts
-    assert conflicts[0].high >= 12_000 and conflicts[0].low <= 10_000
+    (conflict,) = [x for x in seed_brief.conflicts if x.kind == "figures differ"]
+    assert set(conflict.claim_ids) == three | twelve
+    assert conflict.low == 3_000 and conflict.high == 12_000
+    assert any("Intelligence Service" in s.origin for s in conflict.sides if s.claim_id in three)
+    assert any("Ukrain" in s.origin for s in conflict.sides if s.claim_id in twelve)
 
 
 def test_the_10000_sent_versus_still_to_come_disagreement_is_listed(seed_brief: Brief) -> None:
     ten = {c.id: c for c in _claim_of(seed_brief, 10_000)}
-    conflicts = [x for x in seed_brief.conflicts if "still to come" in x.reason and set(x.claim_ids) <= set(ten)]
+    conflicts = [x for x in seed_brief.conflicts if x.kind == "sent vs to come" and set(x.claim_ids) <= set(ten)]
     assert conflicts, [x.reason for x in seed_brief.conflicts]
     groups = {ten[i].status_group for i in conflicts[0].claim_ids}
     assert groups == {"sent or in place", "expected or planned"}
@@ -137,3 +154,57 @@ def test_cli_brief_from_stored_extractions_makes_no_model_call(
     html = page.read_text()
     assert html.startswith("<!DOCTYPE html>") and "Content-Security-Policy" in html
     assert html.count('<article class="source"') == 5 and "<mark " in html
+
+
+def test_since_lists_what_the_last_two_seeds_added(
+    seed_results: list[VerifiedExtraction],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`brief 000 001 002 --format json -o first.json`, then `brief seeds/ --since
+    first.json`, both from stored extractions: the new brief opens with what 003 and 004
+    added, and lists nothing the first brief already had."""
+    import json
+
+    from summarizer.cache import ExtractionCache, cache_key
+    from summarizer.cli import main
+    from tests.helpers import ROOT, TEST_MODEL
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path / "store"))
+    store = ExtractionCache(tmp_path / "store" / "extractions.sqlite")
+    for r in seed_results:
+        store.put(cache_key(r.article_id, "compatible", TEST_MODEL, r.prompt_version), r)
+    store.close()
+    dead = ["--backend", "compatible", "--base-url", "http://127.0.0.1:9/v1", "--model", TEST_MODEL]
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    first = tmp_path / "first.json"
+    assert main(["brief", *map(str, seeds[:3]), "--format", "json", "-o", str(first), *dead]) == 0
+    second = tmp_path / "second.json"
+    assert (
+        main(["brief", str(ROOT / "seeds"), "--since", str(first), "--format", "json", "-o", str(second), *dead]) == 0
+    )
+
+    before, after = Brief.model_validate_json(first.read_text()), Brief.model_validate_json(second.read_text())
+    changes = after.changes
+    assert changes is not None and changes.since == before.run.generated_at
+    new_sources = {after.sources[n - 1].source for n in changes.new_articles}
+    assert {Path(s).name for s in new_sources} == {seeds[3].name, seeds[4].name}
+    # 003 and 004 add the NIS to the expected 10,000 and Zelensky to the 12,000.
+    up = {(x.claim.status_group, x.claim.figure.split(" / ")[0]): x for x in changes.corroboration_up}
+    assert any("Intelligence Service" in g for x in up.values() for g in x.gained)
+    assert any("12,000" in x.claim.figure and x.after > x.before for x in changes.corroboration_up)
+    # Nothing listed as new was in the first brief.
+    old_actors = {n for a in before.actors for n in (a.name, *a.aliases)}
+    assert not set(changes.new_actors) & old_actors
+    assert all(c.figure not in {p.figure for p in before.claims} for c in changes.new_claims)
+    assert json.loads(second.read_text())["changes"]["since"]
+
+    md = tmp_path / "second.md"
+    assert main(["brief", str(ROOT / "seeds"), "--since", str(first), "-o", str(md), *dead]) == 0
+    text = md.read_text()
+    assert f"## What changed since {before.run.generated_at.date().isoformat()}" in text
+    assert text.index("## What changed") < text.index("## Key points")
+    page = tmp_path / "second.html"
+    assert main(["brief", str(ROOT / "seeds"), "--since", str(first), "--format", "html", "-o", str(page), *dead]) == 0
+    assert '<section id="changes"' in page.read_text()

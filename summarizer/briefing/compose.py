@@ -16,10 +16,11 @@ from schemas import Brief, VerifiedExtraction
 from schemas.brief import Claim, FailedArticle, KeyPoint, RunInfo
 from schemas.extraction import SCHEMA_VERSION, Usage
 from summarizer.briefing.merge import Merged
-from summarizer.briefing.wording import conflict_summary
+from summarizer.briefing.wording import conflict_summary, series_text, sides_text
 
 _MAX_CLAIM_POINTS = 3
 _MAX_CONFLICT_POINTS = 2
+_MAX_SERIES_POINTS = 2
 
 
 def _origins_text(claim: Claim) -> str:
@@ -42,7 +43,8 @@ def key_points(merged: Merged) -> list[KeyPoint]:
     points.append(
         KeyPoint(
             text=f"{len(merged.sources)} article(s){outlet_text}{span}; "
-            f"{len(merged.claims)} distinct troop figure(s), {len(merged.conflicts)} disagreement(s).",
+            f"{len(merged.claims)} distinct troop figure(s), {len(merged.evolution)} source(s) whose figures "
+            f"changed over time, {len(merged.conflicts)} disagreement(s).",
             sources=[s.n for s in merged.sources],
         )
     )
@@ -57,15 +59,33 @@ def key_points(merged: Merged) -> list[KeyPoint]:
                 sources=claim.articles,
             )
         )
+    longest = sorted(merged.evolution, key=lambda s: (-len(s.points), s.id))
+    for series in longest[:_MAX_SERIES_POINTS]:
+        articles = [p.source_n for p in series.points]
+        points.append(
+            KeyPoint(
+                text=f"Change over time, not a disagreement — {series_text(series)} {_cites(articles)}",
+                claim_ids=list(dict.fromkeys(p.claim_id for p in series.points)),
+                sources=sorted(set(articles)),
+            )
+        )
     by_id = {c.id: c for c in merged.claims}
     for conflict in merged.conflicts[:_MAX_CONFLICT_POINTS]:
         sides = [by_id[i] for i in conflict.claim_ids]
-        described = "; ".join(f"{c.figure} ({c.status}, {_origins_text(c)})" for c in sides)
-        articles = [n for c in sides for n in c.articles]
+        if conflict.sides:
+            articles = [n for s in conflict.sides for n in s.sources]
+            described = sides_text(conflict.sides)
+        else:
+            articles = [n for c in sides for n in c.articles]
+            described = "; ".join(f"{c.figure} ({c.status}, {_origins_text(c)})" for c in sides)
+        lead = (
+            "Sources disagree on whether troops are already there"
+            if conflict.kind == "sent vs to come"
+            else f"Sources disagree on {conflict.subject} at the same time"
+        )
         points.append(
             KeyPoint(
-                text=f"Sources disagree on {conflict.subject}: {described}. "
-                f"{conflict_summary(conflict)} {_cites(articles)}",
+                text=f"{lead}: {described}. {conflict_summary(conflict)} {_cites(articles)}",
                 claim_ids=conflict.claim_ids,
                 sources=sorted(set(articles)),
             )

@@ -13,10 +13,18 @@ Plain, deterministic Python over schema objects: no model, no I/O. The rules:
   (special forces vs. troops in general) and the same status group (already sent /
   in Russia, expected or planned, casualties, other). Its corroboration is the number
   of independent origins; the number of articles is shown beside it.
-- A **conflict** is either several claims about the same kind of troops in the same
-  status group with figures that do not overlap, or one figure described as already
-  there by some sources and as still to come by others. Conflicts show every side and
-  name the most conservative (lowest) figure; none is declared true.
+- Every report carries a **reference time**: the article's date moved by the time words
+  of its sentence ("last week", "on Wednesday", "by December" = a target,
+  "previously" = earlier, by how much unknown; :mod:`summarizer.text.when`).
+- **Evolution**: one origin's figures for one kind of troops, in time order, when they
+  change (growth, a revision, a target). A count that grows is a series, not a
+  disagreement.
+- A **conflict** (disagreement) is different origins whose *current* figures (each
+  origin's latest statement) for the same kind of troops and status group do not
+  overlap, said within ``window_days`` of each other; or one figure described as
+  already there by some sources and as still to come by others at the same time.
+  Conflicts show every side and name the most conservative (lowest) figure; none is
+  declared true. Unattributed statements are no side: they have no origin.
 """
 
 from __future__ import annotations
@@ -25,7 +33,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeAlias, TypeVar
+from typing import Any, Literal, TypeAlias, TypeVar
 
 from schemas import Actor, Location, OfficialReaction, TroopEstimate, VerifiedExtraction
 from schemas.brief import (
@@ -37,6 +45,9 @@ from schemas.brief import (
     Origin,
     ReactionEntry,
     Report,
+    Series,
+    SeriesPoint,
+    Side,
     SourceRef,
     Statement,
     TimelineEvent,
@@ -45,6 +56,7 @@ from schemas.brief import (
 from summarizer.briefing.wording import attribution_text, figure_text
 from summarizer.text.aliases import AliasResolver, Entity
 from summarizer.text.numbers import format_figure
+from summarizer.text.when import reference_time
 
 _Item = TypeVar("_Item", Actor, Location, OfficialReaction)
 _Groups: TypeAlias = list[tuple[Entity, list[tuple[int, _Item]]]]
@@ -62,6 +74,9 @@ STATUS_GROUPS = {
     "other": "other",
 }
 _ELITE = ("special", "elite", "commando", "sniper")
+_DISPUTABLE = ("sent or in place", "expected or planned", "casualties")
+WINDOW_DAYS = 7
+"""Default: statements at most a week apart are about the same time."""
 
 
 @dataclass
@@ -70,6 +85,7 @@ class Merged:
 
     sources: list[SourceRef]
     claims: list[Claim]
+    evolution: list[Series]
     conflicts: list[Conflict]
     actors: list[ActorEntry]
     locations: list[LocationEntry]
@@ -180,6 +196,7 @@ class _Merger:
             origin = self.origin(est)
             origin = origin or Origin(key="unattributed", name="unattributed", kind="unattributed")
             origins.setdefault(origin.key, origin)
+            time = reference_time(est.quote, ref.published, est.count or est.low or est.high)
             reports.append(
                 Report(
                     source_n=ref.n,
@@ -190,8 +207,10 @@ class _Merger:
                     quote=est.quote,
                     start=est.start,
                     end=est.end,
-                    when=est.when,
+                    when=time.text or est.when,
                     location=est.location,
+                    as_of=time.date,
+                    time_kind=time.kind,
                 )
             )
         reports.sort(key=lambda r: (r.source_n, r.start or 0))
@@ -212,29 +231,99 @@ class _Merger:
             first_seen=min(dates) if dates else None,
         )
 
-    # -- conflicts -------------------------------------------------------------------
-    @staticmethod
-    def conflicts(claims: list[Claim]) -> list[Conflict]:
+    # -- over time: evolution and disagreement --------------------------------------
+    def _said(self, claims: list[Claim]) -> list[_Said]:
+        published = {ref.n: ref.published for ref, _ in self.numbered}
+        names = {(c.id, o.key): o.name for c in claims for o in c.origins}
+        return [
+            _Said(c, r, names[(c.id, r.origin_key)], published[r.source_n])
+            for c in claims
+            for r in c.reports
+            if r.origin_key != "unattributed"
+        ]
+
+    def evolution(self, claims: list[Claim]) -> list[Series]:
+        """Per origin and kind of troops, the figures in time order, where they change."""
+        lines: dict[tuple[str, bool, str], list[_Said]] = defaultdict(list)
+        for s in self._said(claims):
+            if s.claim.status_group == "other":
+                continue
+            casualties = s.claim.status_group == "casualties"
+            lines[(s.claim.subject, casualties, s.report.origin_key)].append(s)
+        series: list[Series] = []
+        for (subject, _, origin_key), said in lines.items():
+            if len({(s.claim.low, s.claim.high) for s in said}) < 2:
+                continue  # one figure, however many statuses: not a count that moves
+            first: dict[str, _Said] = {}
+            for s in sorted(said, key=_Said.series_key):
+                first.setdefault(s.claim.id, s)
+            points = [
+                SeriesPoint(
+                    claim_id=s.claim.id,
+                    source_n=s.report.source_n,
+                    figure=s.report.figure,
+                    status=s.report.status,
+                    status_group=s.claim.status_group,
+                    as_of=s.report.as_of,
+                    when=s.report.when,
+                    time_kind=s.report.time_kind,
+                    quote=s.report.quote,
+                )
+                for s in sorted(first.values(), key=_Said.series_key)
+            ]
+            series.append(Series(id="", subject=subject, origin_key=origin_key, origin=said[0].origin, points=points))
+        series.sort(key=lambda x: (x.subject, x.origin))
+        for i, item in enumerate(series, start=1):
+            item.id = f"E{i}"
+        return series
+
+    def conflicts(self, claims: list[Claim], window_days: int = WINDOW_DAYS) -> list[Conflict]:
+        said = self._said(claims)
+        by_id = {c.id: c for c in claims}
         conflicts: list[Conflict] = []
-        by_subject: dict[tuple[str, str], list[Claim]] = defaultdict(list)
-        for c in claims:
-            by_subject[(c.subject, c.status_group)].append(c)
-        for (subject, group), group_claims in sorted(by_subject.items()):
-            if len(group_claims) > 1 and group != "other":
-                conflicts.append(_conflict(f"{subject}, {group}", "sources give different figures", group_claims))
-        in_place = [c for c in claims if c.status_group == "sent or in place"]
-        to_come = [c for c in claims if c.status_group == "expected or planned"]
+        # The same figure, already there for some and still to come for others, at the same time.
+        in_place = [s for s in said if s.claim.status_group == "sent or in place"]
+        to_come = [s for s in said if s.claim.status_group == "expected or planned"]
+        pairs: dict[tuple[str, str], list[_Said]] = defaultdict(list)
         for a in in_place:
             for b in to_come:
-                if a.subject == b.subject and a.low <= b.high and b.low <= a.high:
-                    conflicts.append(
-                        _conflict(
-                            f"{a.subject}, {format_figure(a.low)}",
-                            "the same figure is reported as already sent by some sources "
-                            "and as still to come by others",
-                            [a, b],
-                        )
+                ca, cb = a.claim, b.claim
+                if ca.subject == cb.subject and ca.low <= cb.high and cb.low <= ca.high and a.close(b, window_days):
+                    pairs[(ca.id, cb.id)] += [x for x in (a, b) if x not in pairs[(ca.id, cb.id)]]
+        status_disputed = {
+            id(s) for sides in pairs.values() for s in sides if s.claim.status_group == "sent or in place"
+        }
+        # Different origins, incompatible figures, same time. A figure whose status is itself
+        # disputed above is shown there, not counted again as troops in place.
+        groups: dict[tuple[str, str], list[_Said]] = defaultdict(list)
+        for s in said:
+            if s.claim.status_group in _DISPUTABLE and id(s) not in status_disputed:
+                groups[(s.claim.subject, s.claim.status_group)].append(s)
+        for (subject, group), items in sorted(groups.items()):
+            sides = _disagreeing(_current(items), window_days)
+            if sides:
+                involved = sorted({s.claim.id for s in sides}, key=_claim_number)
+                conflicts.append(
+                    _conflict(
+                        f"{subject}, {group}",
+                        "different sources give incompatible figures for the same time",
+                        [by_id[i] for i in involved],
+                        sides=_sides(sides),
+                        window_days=window_days,
                     )
+                )
+        for (there, to_be), both in pairs.items():
+            here, later = by_id[there], by_id[to_be]
+            conflicts.append(
+                _conflict(
+                    f"{here.subject}, {format_figure(here.low)}",
+                    "the same figure is reported as already sent by some sources and as still to come by others",
+                    [here, later],
+                    kind="sent vs to come",
+                    sides=_sides(both),
+                    window_days=window_days,
+                )
+            )
         for i, conflict in enumerate(conflicts, start=1):
             conflict.id = f"X{i}"
         return conflicts
@@ -306,9 +395,13 @@ class _Merger:
         ]
         return sorted(entries, key=lambda e: (-len(e.statements), e.speaker))
 
-    def timeline(self, claims: list[Claim]) -> list[TimelineEvent]:
+    def timeline(self, claims: list[Claim], evolution: list[Series], conflicts: list[Conflict]) -> list[TimelineEvent]:
+        """Every statement at the time it holds (an expected figure at its target date),
+        marked as part of a series over time, of a disagreement, or both."""
         dates = {ref.n: ref.published for ref, _ in self.numbered}
         origins = {(c.id, o.key): o.name for c in claims for o in c.origins}
+        growing = {(p.claim_id, s.origin_key) for s in evolution for p in s.points}
+        disputed = {(side.claim_id, side.origin) for x in conflicts for side in x.sides}
         seen: set[tuple[object, ...]] = set()
         events = []
         for c in claims:
@@ -318,13 +411,20 @@ class _Merger:
                 if key in seen:
                     continue
                 seen.add(key)
+                in_series = (c.id, rep.origin_key) in growing
+                in_dispute = (c.id, who) in disputed
+                role = "both" if in_series and in_dispute else "evolution" if in_series else None
+                role = "disagreement" if in_dispute and not in_series else role
+                day = rep.as_of if rep.time_kind != "before" else None
                 events.append(
                     TimelineEvent(
-                        date=dates[rep.source_n],
+                        date=day if day is not None else dates[rep.source_n] if rep.time_kind != "before" else None,
                         when=rep.when,
                         text=f"{who}: {rep.figure} {c.subject} ({rep.status})",
                         claim_id=c.id,
                         source_n=rep.source_n,
+                        reported=dates[rep.source_n],
+                        role=role,
                     )
                 )
         return sorted(events, key=lambda e: (e.date is None, e.date or dt.date.min, e.source_n, e.text))
@@ -355,16 +455,149 @@ def _overlapping(
     return clusters
 
 
-def _conflict(subject: str, reason: str, claims: list[Claim]) -> Conflict:
+@dataclass
+class _Said:
+    """One origin's statement of a claim, with when it holds."""
+
+    claim: Claim
+    report: Report
+    origin: str
+    published: dt.date | None
+
+    @property
+    def said_on(self) -> dt.date | None:
+        """When it was said: a target's date is the future, not when it was said."""
+        if self.report.time_kind in ("target", "before"):
+            return self.published
+        return self.report.as_of or self.published
+
+    @property
+    def rank(self) -> int:
+        """Order within one article: 'previously' < a stated (usually past) time < the
+        article's own time < a target."""
+        return {"before": -2, "stated": -1, "reported": 0, "since": 0, "target": 1}[self.report.time_kind]
+
+    def series_key(self) -> tuple[bool, bool, dt.date, int, int]:
+        """'Previously' first; targets after counts; then by date (undated last, and
+        among those, smaller counts first: a deployment's count grows)."""
+        day = self.report.as_of if self.report.time_kind != "before" else None
+        return (
+            self.report.time_kind != "before",
+            self.claim.status_group == "expected or planned",
+            day or self.published or dt.date.max,
+            self.rank,
+            self.claim.low,
+        )
+
+    def later_than(self, other: _Said) -> int:
+        """1: known to hold later than ``other``; -1: known earlier; 0: unknown."""
+        if self.report.source_n == other.report.source_n and self.rank != other.rank:
+            return 1 if self.rank > other.rank else -1
+        a = self.report.as_of if self.report.time_kind != "before" else None
+        b = other.report.as_of if other.report.time_kind != "before" else None
+        if a is not None and b is not None and a != b:
+            return 1 if a > b else -1
+        return 0
+
+    def close(self, other: _Said, window_days: int) -> bool:
+        """Whether two statements are about the same time. A figure said to be an earlier
+        one ("previously", "originally") is history, not a current side; an unknown
+        time cannot be told apart from any other."""
+        if "before" in (self.report.time_kind, other.report.time_kind):
+            return False
+        a, b = self.said_on, other.said_on
+        if a is None or b is None:
+            return True
+        return abs((a - b).days) <= window_days
+
+
+def _current(items: list[_Said]) -> dict[str, list[_Said]]:
+    """Each origin's current statements: those no other figure of its supersedes. A
+    figure known to hold later supersedes; where the order is unknown (undated
+    articles), the higher count does: counts of a deployment or a toll grow."""
+    by_origin: dict[str, list[_Said]] = defaultdict(list)
+    for s in items:
+        by_origin[s.report.origin_key].append(s)
+    current = {}
+    for key, said in by_origin.items():
+
+        def superseded(s: _Said, said: list[_Said] = said) -> bool:
+            for t in said:
+                if t.claim.id == s.claim.id:
+                    continue
+                order = t.later_than(s)
+                if order > 0 or (order == 0 and t.claim.low > s.claim.high):
+                    return True
+            return False
+
+        current[key] = [s for s in said if not superseded(s)] or said
+    return current
+
+
+def _disagreeing(current: dict[str, list[_Said]], window_days: int) -> list[_Said]:
+    """The statements of origins whose current figures share no claim with another
+    origin's current figures, said close enough in time."""
+    out: list[_Said] = []
+    keys = sorted(current)
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            ids_a = {s.claim.id for s in current[a]}
+            ids_b = {s.claim.id for s in current[b]}
+            if ids_a & ids_b:
+                continue
+            close = [(x, y) for x in current[a] for y in current[b] if x.close(y, window_days)]
+            for x, y in close:
+                out += [s for s in (x, y) if s not in out]
+    return out
+
+
+def _sides(said: list[_Said]) -> list[Side]:
+    sides: dict[tuple[str, str], Side] = {}
+    for s in said:
+        key = (s.claim.id, s.origin)
+        side = sides.setdefault(
+            key,
+            Side(
+                claim_id=s.claim.id,
+                origin=s.origin,
+                figure=s.report.figure,
+                status_group=s.claim.status_group,
+                as_of=s.said_on,
+                sources=[],
+            ),
+        )
+        if s.report.source_n not in side.sources:
+            side.sources.append(s.report.source_n)
+    return sorted(
+        sides.values(), key=lambda x: (x.status_group != "sent or in place", _claim_number(x.claim_id), x.origin)
+    )
+
+
+def _claim_number(claim_id: str) -> int:
+    return int(claim_id.lstrip("C") or 0)
+
+
+def _conflict(
+    subject: str,
+    reason: str,
+    claims: list[Claim],
+    *,
+    kind: Literal["figures differ", "sent vs to come"] = "figures differ",
+    sides: list[Side] | None = None,
+    window_days: int | None = None,
+) -> Conflict:
     lowest = min(claims, key=lambda c: (c.low, c.id))
     return Conflict(
         id="",
+        kind=kind,
         subject=subject,
         reason=reason,
         claim_ids=[c.id for c in claims],
+        sides=sides or [],
         low=min(c.low for c in claims),
         high=max(c.high for c in claims),
         most_conservative=f"{lowest.figure} ({lowest.id})",
+        window_days=window_days,
     )
 
 
@@ -389,16 +622,21 @@ def _unique(values: Iterable[str | None]) -> list[str]:
     return list(seen)
 
 
-def merge(results: Sequence[VerifiedExtraction]) -> Merged:
+def merge(results: Sequence[VerifiedExtraction], *, window_days: int = WINDOW_DAYS) -> Merged:
+    """Merge per-article results; statements at most ``window_days`` apart are taken to
+    be about the same time when deciding what is a disagreement."""
     m = _Merger(results)
     claims = m.claims()
+    evolution = m.evolution(claims)
+    conflicts = m.conflicts(claims, window_days)
     return Merged(
         sources=[ref for ref, _ in m.numbered],
         claims=claims,
-        conflicts=m.conflicts(claims),
+        evolution=evolution,
+        conflicts=conflicts,
         actors=m.actors(),
         locations=m.locations(),
         reactions=m.reactions(),
-        timeline=m.timeline(claims),
+        timeline=m.timeline(claims, evolution, conflicts),
         unverified=m.unverified(),
     )

@@ -4,9 +4,10 @@ and an unverified item are worded. Plain text; each renderer escapes it its own 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
-from schemas import TroopEstimate
-from schemas.brief import Claim, Conflict, UnverifiedEntry
+from schemas import Brief, TroopEstimate
+from schemas.brief import Claim, Conflict, Series, SeriesPoint, Side, UnverifiedEntry
 from summarizer.text.numbers import format_figure
 
 
@@ -61,3 +62,101 @@ def attribution_text(est: TroopEstimate) -> str:
     if a.via:
         who += f" via {a.via}"
     return f"{who} [{a.kind}]"
+
+
+def time_text(when: str | None, day: dt.date | None, kind: str = "reported") -> str:
+    """How a statement's time is shown: the words as written, with the date they give
+    ('last week, 2024-10-23'; 'by December, 2024-12-31'; 'previously')."""
+    parts = [when] if when else []
+    if day is not None and kind != "before":
+        parts.append(day.isoformat())
+    return ", ".join(parts)
+
+
+def point_text(point: SeriesPoint) -> str:
+    """'about 1,500 (last week, 2024-10-23)', '10,000 expected (by December, 2024-12-31)'."""
+    status = "" if point.status_group == "sent or in place" else f" {point.status}"
+    when = time_text(point.when, point.as_of, point.time_kind)
+    return f"{point.figure}{status}" + (f" ({when})" if when else "")
+
+
+def series_text(series: Series) -> str:
+    """'NIS: about 1,500 (last week) → 3,000 (2024-10-30) → 10,000 planned (by December)'."""
+    return f"{series.origin}: " + " → ".join(point_text(p) for p in series.points)
+
+
+_SIDE_STATUS = {"sent or in place": "already there", "expected or planned": "still to come"}
+
+
+def sides_text(sides: list[Side]) -> str:
+    """'3,000 (NIS, U.S. officials) vs 12,000 (Ukraine)': each figure with who gives it;
+    where the sides differ on status, 'already there' / 'still to come' says which."""
+    by_claim: dict[str, list[Side]] = {}
+    for side in sides:
+        by_claim.setdefault(side.claim_id, []).append(side)
+    mixed = len({s.status_group for s in sides}) > 1
+    parts = []
+    for group in by_claim.values():
+        who = ", ".join(dict.fromkeys(s.origin for s in group))
+        status = f" {_SIDE_STATUS.get(group[0].status_group, group[0].status_group)}" if mixed else ""
+        parts.append(f"{group[0].figure}{status} ({who})")
+    return " vs ".join(parts)
+
+
+@dataclass(frozen=True)
+class TimeRow:
+    """One statement in a subject's 'over time' table or chart."""
+
+    day: dt.date | None
+    time: str
+    figure: str
+    low: int
+    high: int
+    status: str
+    status_group: str
+    origin: str
+    source_n: int
+    quote: str
+    claim_id: str
+    earlier: bool = False  # "previously": before its article, by an unknown amount
+
+
+def over_time(brief: Brief) -> dict[str, list[TimeRow]]:
+    """Per kind of troops (casualties apart), every statement at the time it holds: an
+    expected figure at its target date, 'previously' at no date; sorted by time."""
+    origins = {(c.id, o.key): o.name for c in brief.claims for o in c.origins}
+    published = {s.n: s.published for s in brief.sources}
+    tables: dict[str, list[TimeRow]] = {}
+    seen: set[tuple[object, ...]] = set()
+    for c in brief.claims:
+        name = f"{c.subject} — casualties" if c.status_group == "casualties" else c.subject
+        for r in c.reports:
+            day = r.as_of if r.time_kind != "before" else None
+            key = (name, c.id, r.origin_key, r.source_n, day)
+            if key in seen:
+                continue
+            seen.add(key)
+            reported = published.get(r.source_n)
+            when = time_text(r.when, day, r.time_kind) or (
+                f"reported {reported.isoformat()}" if reported else "undated"
+            )
+            tables.setdefault(name, []).append(
+                TimeRow(
+                    day=day,
+                    time=when,
+                    figure=r.figure,
+                    low=c.low,
+                    high=c.high,
+                    status=r.status,
+                    status_group=c.status_group,
+                    origin=origins[(c.id, r.origin_key)],
+                    source_n=r.source_n,
+                    quote=r.quote,
+                    claim_id=c.id,
+                    earlier=r.time_kind == "before",
+                )
+            )
+    for rows in tables.values():
+        # "Previously" first, then by date, undated last.
+        rows.sort(key=lambda r: (0 if r.earlier else 1 if r.day else 2, r.day or dt.date.min, r.source_n, r.low))
+    return tables

@@ -24,8 +24,17 @@ from html import escape
 from importlib import resources
 
 from schemas import Article, Brief
-from schemas.brief import Claim, SourceRef
-from summarizer.briefing.wording import conflict_summary, counted, date_span_text, has_unattributed, unverified_label
+from schemas.brief import Changes, Claim, SourceRef
+from summarizer.briefing.wording import (
+    TimeRow,
+    conflict_summary,
+    counted,
+    date_span_text,
+    has_unattributed,
+    over_time,
+    series_text,
+    unverified_label,
+)
 
 KINDS = ("figure", "reaction", "actor", "location")  # highlight priority, strongest first
 
@@ -65,15 +74,19 @@ def brief_html(brief: Brief, articles: Sequence[Article] = ()) -> str:
     marks = _marks(brief)
     body = [
         _header(brief),
-        '<nav><a href="#key-points">Key points</a><a href="#figures">Troop figures</a>'
-        '<a href="#timeline">Timeline</a><a href="#conflicts">Disagreements</a>'
+        "<nav>"
+        + ('<a href="#changes">What changed</a>' if brief.changes is not None else "")
+        + '<a href="#key-points">Key points</a><a href="#figures">Troop figures</a>'
+        '<a href="#over-time">Over time</a><a href="#timeline">Timeline</a><a href="#conflicts">Disagreements</a>'
         '<a href="#people">Actors &amp; places</a>'
         '<a href="#reactions">Reactions</a><a href="#sources">Sources</a>'
         + ('<a href="#unverified">Unverified</a>' if brief.unverified else "")
         + '<span id="focus-status" role="status"></span></nav>',
         "<main>",
+        _changes(brief.changes) if brief.changes is not None else "",
         _key_points(brief),
         _figures(brief),
+        _over_time(brief),
         _timeline(brief),
         _conflicts(brief),
         _people_and_places(brief),
@@ -236,7 +249,15 @@ def _conflicts(brief: Brief) -> str:
     blocks = []
     for x in brief.conflicts:
         sides = []
-        for cid in x.claim_ids:
+        for side in x.sides:
+            said = f", said {side.as_of.isoformat()}" if side.as_of else ""
+            sides.append(
+                f'<div class="side"><div>{_claim_button(side.claim_id)} '
+                f'<span class="kind">{e(side.status_group)}{e(said)}</span></div>'
+                f'<div class="figure">{e(side.figure)}</div><div>{e(side.origin)}</div>'
+                f"<div>{_cites(side.sources)}</div></div>"
+            )
+        for cid in x.claim_ids if not x.sides else ():
             c = claims[cid]
             who = ", ".join(e(o.name) for o in c.origins)
             sides.append(
@@ -248,6 +269,169 @@ def _conflicts(brief: Brief) -> str:
             f'<p class="verdict">{e(conflict_summary(x))} No figure is taken as true.</p>'
         )
     return f'<section id="conflicts"><h2>Where sources disagree</h2>{"".join(blocks)}</section>'
+
+
+def _changes(changes: Changes) -> str:
+    since = changes.since.date().isoformat()
+    items: list[str] = []
+    if changes.new_articles:
+        items.append(f"<li>New articles: {_cites(changes.new_articles)}</li>")
+    for c in changes.new_claims:
+        who = ", ".join(c.origins) or "no named source"
+        button = _claim_button(c.claim_id) if c.claim_id else ""
+        items.append(
+            f'<li><span class="tag new">new</span> {e(c.figure)} {e(c.subject)} ({e(c.status_group)}) — {e(who)} '
+            f"{button} {_cites(c.sources)}</li>"
+        )
+    for r in changes.revised:
+        items.append(
+            f'<li><span class="tag revised">revised</span> by {e(r.origin)}: {e(r.subject)} ({e(r.status_group)}) '
+            f"{e(r.before)} → <strong>{e(r.after)}</strong> {_claim_button(r.claim_id)} {_cites(r.sources)}</li>"
+        )
+    for up in changes.corroboration_up:
+        items.append(
+            f'<li><span class="tag up">more sources</span> {e(up.claim.figure)} {e(up.claim.subject)}: '
+            f"{up.before} → {up.after}, now also {e(', '.join(up.gained))} {_cites(up.claim.sources)}</li>"
+        )
+    for down in changes.corroboration_down:
+        items.append(
+            f'<li><span class="tag down">fewer sources</span> {e(down.claim.figure)} {e(down.claim.subject)}: '
+            f"{down.before} → {down.after}, no longer {e(', '.join(down.lost))}</li>"
+        )
+    for c in changes.gone_claims:
+        items.append(f'<li><span class="tag down">gone</span> {e(c.figure)} {e(c.subject)} ({e(c.status_group)})</li>')
+    for new in changes.new_conflicts:
+        sides = e(" vs ".join(new.sides))
+        items.append(f'<li><span class="tag conflict">new disagreement</span> {e(new.subject)}: {sides}</li>')
+    for ended in changes.ended_conflicts:
+        sides = e(" vs ".join(ended.sides))
+        items.append(f'<li><span class="tag">no longer disputed</span> {e(ended.subject)}: {sides}</li>')
+    if changes.new_actors:
+        items.append(f'<li><span class="tag new">new actors</span> {e(", ".join(changes.new_actors))}</li>')
+    for said in changes.new_reactions:
+        items.append(
+            f'<li><span class="tag{" conflict" if said.notable else ""}">{e(said.stance)}</span> {e(said.speaker)}: '
+            f"{e(said.summary)} {_cites([said.source_n])}</li>"
+        )
+    body = f"<ul>{''.join(items)}</ul>" if items else "<p>Nothing new since then.</p>"
+    return (
+        f'<section id="changes" class="changes"><h2>What changed since {e(since)}</h2>'
+        f'<p class="kind">Compared with “{e(changes.previous_title)}”, generated {e(changes.since.isoformat())}; '
+        f"claims matched by what they say, not by id.</p>{body}</section>"
+    )
+
+
+_PALETTE = 8
+
+
+def _over_time(brief: Brief) -> str:
+    tables = over_time(brief)
+    if not brief.evolution and not any(len(rows) > 1 for rows in tables.values()):
+        return ""
+    parts = ['<section id="over-time"><h2>Figures over time</h2>']
+    if brief.evolution:
+        items = "".join(
+            f"<li><strong>{e(s.id)}</strong> {e(s.subject)} — {e(series_text(s))} "
+            f"{_cites(p.source_n for p in s.points)}</li>"
+            for s in brief.evolution
+        )
+        parts.append(f'<p class="kind">Figures one source changed over time — not disagreements:</p><ul>{items}</ul>')
+    for subject, rows in tables.items():
+        dated = [r for r in rows if r.day is not None]
+        if len({(r.day, r.low) for r in dated}) >= 2:
+            parts.append(f"<h3>{e(subject)}</h3>" + _chart(subject, dated))
+        undated = [r for r in rows if r.day is None]
+        if undated:
+            listing = "".join(
+                f"<li>{e(r.figure)} ({e(r.status)}) — {e(r.origin)}, {e(r.time)} {_cites([r.source_n])}</li>"
+                for r in undated
+            )
+            summary = f"{e(subject)}: {len(undated)} undated statement(s)"
+            parts.append(f"<details><summary>{summary}</summary><ul>{listing}</ul></details>")
+    parts.append(
+        '<p class="kind">Each point is a statement at the time it holds (an expected figure at the date it is '
+        "expected by); filled: already there, hollow: expected or planned; one line per source. Hover a point for "
+        "its statement.</p></section>"
+    )
+    return "".join(parts)
+
+
+def _chart(subject: str, rows: list[TimeRow]) -> str:
+    """Date on x, figure on y (log scale when the figures span more than 20x), one
+    coloured line per origin; inline SVG, nothing loaded."""
+    import math
+
+    width, height, left, right, top, bottom = 900, 300, 70, 200, 20, 40
+    days = sorted({r.day for r in rows if r.day})
+    first, last = days[0], days[-1]
+    span = max((last - first).days, 1)
+    values = [v for r in rows for v in (r.low, r.high) if v > 0]
+    lo, hi = min(values), max(values)
+    log = hi / max(lo, 1) > 20
+
+    def x(day: dt.date) -> float:
+        if first == last:
+            return left + (width - left - right) / 2
+        return left + (width - left - right) * (day - first).days / span
+
+    def y(v: int) -> float:
+        if hi == lo:
+            return top + (height - top - bottom) / 2
+        share = (math.log10(v) - math.log10(lo)) / (math.log10(hi) - math.log10(lo)) if log else v / hi
+        return height - bottom - share * (height - top - bottom)
+
+    origins = list(dict.fromkeys(r.origin for r in sorted(rows, key=lambda r: (r.day, r.origin))))
+    colour = {o: i % _PALETTE for i, o in enumerate(origins)}
+    scale = "log scale" if log else "linear scale"
+    parts = [
+        f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="{e(subject)}: figures by date, one line per source ({scale})">',
+        f'<line class="axis" x1="{left}" y1="{height - bottom}" x2="{width - right}" y2="{height - bottom}"/>',
+        f'<line class="axis" x1="{left}" y1="{top}" x2="{left}" y2="{height - bottom}"/>',
+    ]
+    ticks = sorted({lo, hi, *(r.low for r in rows)})
+    shown: list[float] = []
+    for v in ticks:
+        ty = y(v)
+        if all(abs(ty - s) > 12 for s in shown):
+            shown.append(ty)
+            parts.append(f'<text x="{left - 6}" y="{ty + 4:.1f}" text-anchor="end">{v:,}</text>')
+    placed: list[float] = []
+    for day in days:
+        if all(abs(x(day) - px) >= 80 for px in placed):  # labels never overlap
+            placed.append(x(day))
+            parts.append(
+                f'<text x="{x(day):.1f}" y="{height - bottom + 16}" text-anchor="middle">{e(day.isoformat())}</text>'
+            )
+    for origin in origins:
+        own = sorted((r for r in rows if r.origin == origin and r.day), key=lambda r: (r.day, r.low))
+        c = colour[origin]
+        if len(own) > 1:
+            path = " ".join(f"{x(r.day):.1f},{y(r.low):.1f}" for r in own if r.day)
+            parts.append(f'<polyline class="series s{c}" points="{path}"/>')
+        for r in own:
+            if r.day is None:
+                continue
+            to_come = r.status_group == "expected or planned"
+            tip = f"{r.figure} ({r.status}) — {r.origin}, {r.time} [{r.source_n}]: “{r.quote}”"
+            if r.high != r.low:
+                parts.append(
+                    f'<line class="range s{c}" x1="{x(r.day):.1f}" y1="{y(r.low):.1f}" '
+                    f'x2="{x(r.day):.1f}" y2="{y(r.high):.1f}"/>'
+                )
+            parts.append(
+                f'<circle class="point s{c}{" to-come" if to_come else ""}" cx="{x(r.day):.1f}" cy="{y(r.low):.1f}" '
+                f'r="6" data-claim="{e(r.claim_id)}"><title>{e(tip)}</title></circle>'
+            )
+    for i, origin in enumerate(origins):
+        ly = top + 14 + i * 18
+        label = origin if len(origin) <= 27 else origin[:26] + "…"
+        parts.append(
+            f'<circle class="point s{colour[origin]}" cx="{width - right + 16}" cy="{ly - 4}" r="5"/>'
+            f'<text x="{width - right + 26}" y="{ly}">{e(label)}<title>{e(origin)}</title></text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
 
 
 def _people_and_places(brief: Brief) -> str:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from schemas import Brief, VerifiedExtraction
-from schemas.brief import Claim
+from schemas.brief import Changes, Claim
 from summarizer.briefing.wording import (
     attribution_text,
     conflict_summary,
@@ -14,6 +14,8 @@ from summarizer.briefing.wording import (
     date_span_text,
     figure_text,
     has_unattributed,
+    over_time,
+    series_text,
     unverified_label,
 )
 
@@ -92,10 +94,78 @@ def _corroboration(claim: Claim) -> str:
     return text
 
 
+def _changes(changes: Changes) -> list[str]:
+    out = [f"## What changed since {changes.since.date().isoformat()}", ""]
+    out += [f"*Compared with the brief “{md(changes.previous_title)}” generated {changes.since.isoformat()}.*", ""]
+    if changes.empty:
+        return [*out, "Nothing new: the same figures, sources, disagreements and reactions.", ""]
+    if changes.new_articles:
+        out.append(f"- New articles: {_cite(changes.new_articles)}")
+    for c in changes.new_claims:
+        who = ", ".join(md(o) for o in c.origins) or "no named source"
+        out.append(f"- New figure: {md(c.figure)} {md(c.subject)} ({md(c.status_group)}) — {who} {_cite(c.sources)}")
+    for r in changes.revised:
+        out.append(
+            f"- Revised by {md(r.origin)}: {md(r.subject)} ({md(r.status_group)}) {md(r.before)} → {md(r.after)} "
+            f"{_cite(r.sources)}"
+        )
+    for up in changes.corroboration_up:
+        gained = ", ".join(md(n) for n in up.gained)
+        out.append(
+            f"- More sources for {md(up.claim.figure)} {md(up.claim.subject)} ({md(up.claim.status_group)}): "
+            f"{up.before} → {up.after}, now also {gained} {_cite(up.claim.sources)}"
+        )
+    for down in changes.corroboration_down:
+        lost = ", ".join(md(n) for n in down.lost)
+        out.append(
+            f"- Fewer sources for {md(down.claim.figure)} {md(down.claim.subject)} ({md(down.claim.status_group)}): "
+            f"{down.before} → {down.after}, no longer {lost}"
+        )
+    for c in changes.gone_claims:
+        out.append(f"- No longer in the articles: {md(c.figure)} {md(c.subject)} ({md(c.status_group)})")
+    for new in changes.new_conflicts:
+        ident = f" {new.conflict_id}" if new.conflict_id else ""
+        out.append(f"- New disagreement{ident}: {md(new.subject)} — {md(' vs '.join(new.sides))}")
+    for ended in changes.ended_conflicts:
+        out.append(f"- Disagreement no longer current: {md(ended.subject)} — {md(' vs '.join(ended.sides))}")
+    if changes.new_actors:
+        out.append(f"- New actors: {', '.join(md(a) for a in changes.new_actors)}")
+    for said in changes.new_reactions:
+        out.append(f"- New reaction: {md(said.speaker)} ({md(said.stance)}): {md(said.summary)} \\[{said.source_n}\\]")
+    return [*out, ""]
+
+
+def _over_time(brief: Brief) -> list[str]:
+    tables = over_time(brief)
+    if not brief.evolution and not any(len(rows) > 1 for rows in tables.values()):
+        return []
+    out = ["## Over time", ""]
+    if brief.evolution:
+        out += ["Figures one source changed over time (growth, a revision, a target) — not disagreements:", ""]
+        for s in brief.evolution:
+            out.append(f"- **{s.id} · {md(s.subject)}** — {md(series_text(s))} {_cite(p.source_n for p in s.points)}")
+        out.append("")
+    for subject, rows in tables.items():
+        if len(rows) < 2:
+            continue
+        out += [
+            f"### {md(subject)}",
+            "",
+            "| date | figure as stated | status | origin | source |",
+            "|---|---|---|---|---|",
+        ]
+        for r in rows:
+            out.append(f"| {md(r.time)} | {md(r.figure)} | {md(r.status)} | {md(r.origin)} | \\[{r.source_n}\\] |")
+        out.append("")
+    return out
+
+
 def brief_markdown(brief: Brief) -> str:
     out: list[str] = [f"# {md(brief.title)}", ""]
     if brief.date_span:
         out += [f"*Articles dated {date_span_text(brief.date_span)}.*", ""]
+    if brief.changes is not None:
+        out += _changes(brief.changes)
 
     out += ["## Key points", ""]
     out += [f"- {md(p.text)}" for p in brief.key_points]
@@ -125,20 +195,38 @@ def brief_markdown(brief: Brief) -> str:
     else:
         out += ["No troop figure could be grounded in the articles.", ""]
 
+    out += _over_time(brief)
+
     out += ["## Where sources disagree", ""]
     if brief.conflicts:
         by_id = {c.id: c for c in brief.claims}
         for x in brief.conflicts:
             out.append(f"**{x.id} · {md(x.subject)}** — {md(x.reason)}.")
             out.append("")
-            for cid in x.claim_ids:
-                c = by_id[cid]
-                who = ", ".join(md(o.name) for o in c.origins)
-                out.append(f"- {cid}: {md(c.figure)} ({md(c.status)}) — {who} {_cite(c.articles)}")
-            out.append(f"- {md(conflict_summary(x))} No figure is taken as true.")
+            if x.sides:
+                for side in x.sides:
+                    said = f", said {side.as_of.isoformat()}" if side.as_of else ""
+                    out.append(
+                        f"- {side.claim_id}: {md(side.figure)} ({md(side.status_group)}{said}) — "
+                        f"{md(side.origin)} {_cite(side.sources)}"
+                    )
+            else:
+                for cid in x.claim_ids:
+                    c = by_id[cid]
+                    who = ", ".join(md(o.name) for o in c.origins)
+                    out.append(f"- {cid}: {md(c.figure)} ({md(c.status)}) — {who} {_cite(c.articles)}")
+            window = (
+                f" Statements at most {counted(x.window_days, 'day')} apart count as the same time."
+                if x.window_days is not None
+                else ""
+            )
+            out.append(f"- {md(conflict_summary(x))} No figure is taken as true.{window}")
             out.append("")
     else:
-        out += ["No disagreement between the grounded figures.", ""]
+        out += [
+            "No disagreement between the grounded figures: different figures, where any, are from different times.",
+            "",
+        ]
 
     out += ["## Actors", ""]
     for a in brief.actors:
@@ -167,10 +255,16 @@ def brief_markdown(brief: Brief) -> str:
         out.append("")
 
     out += ["## Timeline", ""]
+    role_text = {
+        "evolution": " — change over time",
+        "disagreement": " — disputed",
+        "both": " — change over time; disputed",
+    }
     for e in brief.timeline:
         when = e.date.isoformat() if e.date else "undated"
         stated = f" (stated: {md(e.when)})" if e.when else ""
-        out.append(f"- {when}: {md(e.text)}{stated} \\[{e.source_n}\\]")
+        reported = f" (reported {e.reported.isoformat()})" if e.reported and e.reported != e.date else ""
+        out.append(f"- {when}: {md(e.text)}{stated}{reported}{role_text.get(e.role or '', '')} \\[{e.source_n}\\]")
     out.append("")
 
     out += ["## Sources", ""]

@@ -80,9 +80,19 @@ _SUBSET_SHARE = 0.6
 _SPELLING = 90.0
 
 
+_PARENTHESES = re.compile(r"\(([^()]*)\)")
+
+
 def _words(name: str) -> list[str]:
-    name = re.sub(r"['’]s\b", " 's", name.lower())
+    """Lower-case words; a parenthesis ("National Intelligence Service (NIS)") is an
+    alias of the name, not part of it."""
+    name = re.sub(r"['’]s\b", " 's", _PARENTHESES.sub(" ", name).lower())
     return re.findall(r"[\w.-]+|'s", name)
+
+
+def _bracketed(name: str) -> set[str]:
+    """Short forms given in parentheses: 'National Intelligence Service (NIS)' -> {'nis'}."""
+    return {m.strip().lower() for m in _PARENTHESES.findall(name) if 2 <= len(m.strip()) <= 8 and " " not in m.strip()}
 
 
 def _acronym_targets(words: list[str]) -> set[str]:
@@ -221,10 +231,11 @@ class AliasResolver:
             entity.kind = kind
         if not significant:
             return
+        entity.acronyms |= _bracketed(name)
         if not entity.stems:
             entity.stems = _stems(significant)
             entity.surname = _surname(name, significant)
-            entity.acronyms = _acronym_targets(_words(name))
+            entity.acronyms |= _acronym_targets(_words(name))
         elif entity.surname is None:
             entity.surname = _surname(name, significant)
 
