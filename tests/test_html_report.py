@@ -165,3 +165,45 @@ def test_seed_report_in_chromium(
             assert f"{claim.id}: {expected} highlighted" in page.inner_text("#focus-status")
         assert page.locator("svg.timeline circle").count() >= 1
     assert problems == []
+
+
+@pytest.mark.recorded
+def test_what_changed_panel_and_chart_in_chromium(
+    seed_results: list[VerifiedExtraction], seed_articles: dict[str, Article], tmp_path: Path
+) -> None:
+    """The seeds' brief against one of their first three: the 'What changed' panel opens
+    the page, and the figures-over-time chart draws one point per dated statement, each
+    with its statement and source on hover, hollow where the figure is still to come."""
+    _need_browser()
+    config = Config(backend="compatible", model="m")
+    first3 = sorted(seed_results, key=lambda r: r.source)[:3]
+    before = pipeline.brief_from(pipeline.ExtractionRun(results=first3), config)
+    brief = pipeline.brief_from(pipeline.ExtractionRun(results=seed_results), config, since=before)
+    page_file = tmp_path / "brief.html"
+    page_file.write_text(brief_html(brief, list(seed_articles.values())), encoding="utf-8")
+    dated = [r for c in brief.claims for r in c.reports if r.as_of is not None and r.time_kind != "before"]
+    problems: list[str] = []
+    with browser.browser_page() as page:
+        page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+        page.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
+        page.on("request", lambda r: None if r.url.startswith("file:") else problems.append(f"request: {r.url}"))
+        page.goto(page_file.as_uri())
+        page.wait_for_load_state("load")
+
+        changes = page.locator("#changes")
+        assert changes.is_visible() and "What changed since" in changes.inner_text()
+        top = changes.bounding_box()
+        key_points = page.locator("#key-points").bounding_box()
+        assert top is not None and key_points is not None and top["y"] < key_points["y"]
+        assert "New articles" in changes.inner_text()
+
+        points = page.locator("svg.chart circle.point[data-claim]")
+        assert 0 < points.count() <= len(dated)
+        tips = [points.nth(i).locator("title").text_content() or "" for i in range(points.count())]
+        assert all("[" in tip and "]" in tip and "“" in tip for tip in tips)
+        hollow = page.locator("svg.chart circle.point.to-come").count()
+        assert hollow == sum(1 for tip in tips if "(expected)" in tip or "(planned)" in tip)
+        fill = page.evaluate("() => getComputedStyle(document.querySelector('svg.chart circle.point.to-come')).fill")
+        assert fill == "rgb(255, 255, 255)"
+        assert "E1" in page.inner_text("#over-time")
+    assert problems == []
