@@ -102,3 +102,87 @@ def test_a_national_title_credits_the_country_the_office_holder_speaks_for() -> 
     text = "Ukrainian President Volodymyr Zelensky disclosed that North Korea had dispatched 12,000 soldiers."
     credit = _credit(text, "12,000", 12_000)
     assert credit is not None and (credit.person, credit.organization) == ("Volodymyr Zelensky", "Ukraine")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure_text", "figure", "name", "via"),
+    [
+        # A time phrase between subject and verb is skipped.
+        (
+            "The Defence Ministry on Friday acknowledged that 4,500 troops are stationed there.",
+            "4,500",
+            4_500,
+            "ministry",
+            None,
+        ),
+        ("The Border Guard said Tuesday that 700 soldiers had crossed.", "700", 700, "Border Guard", None),
+        # A headline's capitalised verb.
+        ("Kremlin Admits 6,000 Troops Sent To Border", "6,000", 6_000, "Kremlin", None),
+        # A quotation holding the figure is its speaker's, named after it closes.
+        (
+            '"We count 40,000 soldiers at the border," said General Jane Doe, the army chief.',
+            "40,000",
+            40_000,
+            "General Jane Doe",
+            None,
+        ),
+        (
+            "“There are 40,000 soldiers at the border,” General Jane Doe, the army chief, told reporters.",
+            "40,000",
+            40_000,
+            "General Jane Doe",
+            None,
+        ),
+        # A document's figure is its author's, whoever speaks around it.
+        (
+            "The minister said there were 300 advisers, well below the 1,100 listed in the latest report by the "
+            "Defence Audit Office.",
+            "1,100",
+            1_100,
+            "Defence Audit Office",
+            None,
+        ),
+        (
+            "According to the Audit Office's annual report, 2,350 personnel were deployed.",
+            "2,350",
+            2_350,
+            "Audit Office",
+            None,
+        ),
+        # A name in apposition is the speaker.
+        (
+            "A ministry spokesman, Colonel Adam Black, said 900 troops had arrived.",
+            "900",
+            900,
+            "ministry spokesman Colonel Adam Black",
+            None,
+        ),
+        # A leading conjunction is not part of the subject.
+        (
+            "While the Defence Ministry insists it sent only 200 troops, observers disagree.",
+            "200",
+            200,
+            "ministry",
+            None,
+        ),
+        # An outlet that relays is the go-between; alone, it is the source.
+        (
+            "A Defence Ministry official told Reuters that 5,000 troops were moving north.",
+            "5,000",
+            5_000,
+            "Defence Ministry official",
+            "Reuters",
+        ),
+        ("Bloomberg reports that 8,000 additional troops were deployed.", "8,000", 8_000, "Bloomberg", None),
+    ],
+)
+def test_more_forms_of_attribution(text: str, figure_text: str, figure: int, name: str, via: str | None) -> None:
+    credit = _credit(text, figure_text, figure)
+    assert credit is not None and credit.name is not None
+    assert name.lower() in credit.name.lower() or name.lower() in (credit.organization or "").lower(), credit
+    assert credit.via == via
+
+
+def test_a_possessor_country_is_not_the_body() -> None:
+    credit = _credit("Russia's Wagner boss says 9,000 of his men died.", "9,000", 9_000)
+    assert credit is not None and credit.organization == "Wagner"

@@ -347,7 +347,7 @@ def test_head_counts_in_press_forms_are_kept() -> None:
     for sentence, count in [
         ("3,000 North Korean Troops Already in Transit", 3_000),
         ("Zelensky said 2,000 North Koreans were already in Kursk.", 2_000),
-        ("A conflict that Kiev says has killed 14,000 people.", 14_000),
+        ("The militia has lost more than 3,000 people killed and wounded.", 3_000),
     ]:
         kept, _ = Grounder(sentence).ground(
             ArticleExtraction(
@@ -355,6 +355,21 @@ def test_head_counts_in_press_forms_are_kept() -> None:
             )
         )
         assert kept.troop_estimates, sentence
+
+
+def test_civilian_tolls_are_not_troop_figures() -> None:
+    """A conflict's toll of people or civilians counts no force (issue 15's first error)."""
+    for sentence, count in [
+        ("A conflict that Kiev says has killed 14,000 people.", 14_000),
+        ("The health ministry said 2,300 civilians had died.", 2_300),
+        ("Officials said 5,000 Syrians were killed in the shelling.", 5_000),
+    ]:
+        kept, unverified = Grounder(sentence).ground(
+            ArticleExtraction(
+                troop_estimates=[estimate(sentence, count=count)], official_reactions=[], actors=[], locations=[]
+            )
+        )
+        assert not kept.troop_estimates and "not a number of people" in unverified[0].reason, sentence
 
 
 def test_a_source_named_neither_in_the_sentence_nor_just_before_is_not_believed() -> None:

@@ -16,20 +16,71 @@ What the text settles is not taken from the model:
   set apart as unverified;
 - a range ("11 to 12,000") is read from the sentence, whatever the model gave;
 - actors and places are found by name in the article: the evidence is the first sentence
-  that names them; a name the article never uses is set apart.
+  that names them; a name the article never uses is set apart;
+- a name cut off by the schema's length bound ("... Rear Admiral John Kir") is completed
+  from the article; a place given as a list ("Kharkiv, Donetsk") is split, and a place
+  keeps its proper name ("Bakhmut battle" -> Bakhmut, "Donbass region of eastern
+  Ukraine" -> Donbass region);
+- an actor that is one of the answer's places ("Syria", "Iraq") is a place, not an
+  actor; a place that names a person or a body ("Defense Secretary Chuck Hagel", "NATO",
+  "White House") is set apart;
+- a reaction's stance is read from its sentence's verbs when they say it ("denied",
+  "warned", "confirmed"); a cited sentence that only puts a number on troops, with no
+  such verb, is a figure statement and is set apart.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from schemas import ArticleExtraction, UnverifiedItem
 from schemas.extraction import ArticleAnswer, CitedFigure, CitedReaction, ItemKind, NamedActor, NamedPlace
-from summarizer.text.aliases import names
+from summarizer.text.aliases import names, same_entity
 from summarizer.text.attribution import source_kind
+from summarizer.text.candidates import troop_figures
 from summarizer.text.numbers import figures_in, format_figure, mentions, range_around
+from summarizer.text.stance import stance_from_text
 
 _NEAR = 2  # how many sentences away a mis-cited figure may be found
+# Words that make a name a person's or a body's, not a place's.
+_TITLE_WORDS = re.compile(
+    r"\b(?:President|Minister|Secretary|Spokes(?:man|woman|person)|General|Admiral|Colonel|Ambassador|Senator|"
+    r"Representative|Chief|Director|Commander|Prime|Chancellor)\b"
+)
+_BODY = re.compile(
+    r"\b(?:NATO|White\s+House|Kremlin|Pentagon|Ministry|Department|Council|Agency|Service|Command|Forces|Army|Navy|"
+    r"Organi[sz]ation|Office|Group|Committee|Parliament|Congress|Government|Administration)\b"
+)
+_PLACE_WORD = re.compile(
+    r"\b(?:Strip|Bank|Sea|Ocean|Lake|River|Valley|Region|Oblast|Province|Island|Border|Line)\b", re.I
+)
+_LIST = re.compile(r"\s*(?:,|\band\b|&|/)\s*")
+
+
+def _clean_name(name: str | None) -> str | None:
+    """A source as a name, not a clause: 'Yevgeny Prigozhin, the head of ...' -> the
+    name; "Russia's Wagner boss says more than 20,000 ..." -> the speaker; a string
+    with a number in it is no name."""
+    if not name:
+        return None
+    name = re.split(r"\s+(?:says|said|told|claims|claimed|reports|reported)\b", name)[0]
+    name = name.split(",")[0].strip()
+    return None if not name or re.search(r"\d", name) else name
+
+
+def _place_names(name: str) -> list[str]:
+    """'Kharkiv, Donetsk' -> both; 'Bakhmut battle' -> 'Bakhmut'; 'Donbass region of
+    eastern Ukraine' -> 'Donbass region'. A place keeps its capitalised name and the
+    common noun right after it (region, oblast...); descriptions are dropped."""
+    name = re.split(r"\s+(?:of|in|near|along|on)\s+(?=[a-z])", name)[0]
+    parts = [p for p in _LIST.split(name) if p]
+    if len(parts) > 1 and all(p[:1].isupper() for p in parts):
+        return [q for p in parts for q in _place_names(p)]
+    words = name.split()
+    while len(words) > 1 and words[-1][:1].islower() and not _PLACE_WORD.fullmatch(words[-1]):
+        words.pop()
+    return [" ".join(words)] if words else []
 
 
 def _value(written: str) -> int | None:
@@ -76,23 +127,30 @@ class Citations:
                 notes.append(why)
             figures.append(self._estimate(figure, count, number))
         for reaction in answer.reactions:
-            if self._span(reaction.sentence) is None:
-                reason = f"cites sentence {reaction.sentence}, which the article does not have"
-                unverified.append(UnverifiedItem(kind="official_reaction", item=reaction.model_dump(), reason=reason))
+            problem = self._not_a_reaction(reaction)
+            if problem is not None:
+                unverified.append(UnverifiedItem(kind="official_reaction", item=reaction.model_dump(), reason=problem))
                 continue
             reactions.append(self._reaction(reaction))
         named: list[tuple[ItemKind, list[dict[str, object]], Sequence[NamedActor | NamedPlace]]] = [
             ("actor", actors, answer.actors),
             ("location", places, answer.places),
         ]
+        place_names = [n for place in answer.places for n in _place_names(self._complete(place.name))]
+        actor_names = [self._complete(a.name) for a in answer.actors]
         for kind, kept, items in named:
             for item in items:
-                number = self._first_naming(item.name)
-                if number is None:
-                    reason = f"{item.name!r} is not named in the article"
-                    unverified.append(UnverifiedItem(kind=kind, item=item.model_dump(), reason=reason))
-                    continue
-                kept.append({**item.model_dump(), **self._evidence(number)})
+                full = self._complete(item.name)
+                candidates = _place_names(full) if kind == "location" else [full]
+                for name in candidates:
+                    wrong = self._misnamed(kind, name, place_names, actor_names, getattr(item, "kind", "other"))
+                    number = self._first_naming(name) if wrong is None else None
+                    if wrong is None and number is None:
+                        wrong = f"{name!r} is not named in the article"
+                    if wrong is not None or number is None:
+                        unverified.append(UnverifiedItem(kind=kind, item=item.model_dump(), reason=wrong or ""))
+                        continue
+                    kept.append({**item.model_dump(), "name": name, **self._evidence(number)})
         extraction = ArticleExtraction.model_validate(
             {"troop_estimates": figures, "official_reactions": reactions, "actors": actors, "locations": places}
         )
@@ -129,24 +187,59 @@ class Citations:
             "subject": figure.subject,
             "status": figure.status,
             "attribution": {
-                "source": figure.source,
-                "organization": figure.organization,
-                "kind": source_kind(figure.source, figure.organization),
+                "source": _clean_name(figure.source),
+                "organization": _clean_name(figure.organization),
+                "kind": source_kind(_clean_name(figure.source), _clean_name(figure.organization)),
                 "via": None,
             },
             **self._evidence(number),
         }
 
     # -- reactions, names -----------------------------------------------------------------
+    def _not_a_reaction(self, reaction: CitedReaction) -> str | None:
+        n = reaction.sentence
+        if self._span(n) is None:
+            return f"cites sentence {n}, which the article does not have"
+        sentence = self._sentences[n - 1]
+        if stance_from_text(sentence) is None and troop_figures(sentence):
+            return f"sentence {n} states a troop figure and no stance: a figure statement, not a reaction"
+        return None
+
     def _reaction(self, reaction: CitedReaction) -> dict[str, object]:
+        sentence = self._sentences[reaction.sentence - 1]
         return {
             "speaker": reaction.speaker,
             "role": None,
             "affiliation": None,
-            "stance": reaction.stance,
+            "stance": stance_from_text(sentence) or reaction.stance,
             "summary": _gist(self._sentences[reaction.sentence - 1]),
             **self._evidence(reaction.sentence),
         }
+
+    def _complete(self, name: str) -> str:
+        """A name cut off mid-word by the length bound, completed from the article."""
+        name = " ".join(name.split())
+        if len(name) < 8 or re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", self.text):
+            return name
+        m = re.search(rf"(?<![\w]){re.escape(name)}[\w’'.-]*", self.text)
+        return m.group(0).rstrip(".") if m else name
+
+    @staticmethod
+    def _misnamed(
+        kind: str, name: str, place_names: list[str], actor_names: list[str], kind_of: str = "other"
+    ) -> str | None:
+        if kind == "actor":
+            if kind_of == "person":
+                return None  # a person the model also filed as a place is still a person
+            if any(same_entity(name, p, "place") and not _BODY.search(name) for p in place_names):
+                return f"{name!r} is one of the places the answer lists: a place, not an actor"
+            return None
+        words = name.split()
+        if _TITLE_WORDS.search(name) or (_BODY.search(name) and not _PLACE_WORD.search(name)):
+            return f"{name!r} names a person or a body, not a place"
+        if any(same_entity(name, a) and len(words) > 1 and a != name for a in actor_names if _TITLE_WORDS.search(a)):
+            return f"{name!r} is a person the answer lists as an actor"
+        return None
 
     def _first_naming(self, name: str) -> int | None:
         for n, sentence in enumerate(self._sentences, start=1):

@@ -8,7 +8,9 @@ sentence spans):
   source when the two differ, and the replacement is listed as unverified;
 - the hedge ("up to", "about") is read from the sentence: small models say "about" by
   default, and "up to 10,000" is not "about 10,000";
-- the status ("has sent" vs "preparing to send") likewise, when the words decide it.
+- the status ("has sent" vs "preparing to send") likewise, when the words decide it;
+  losses first ("lost 20,000 fighters" is killed, "the 50,000 convicts he recruited"
+  is not).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from schemas import TroopEstimate, UnverifiedItem
 from summarizer.text.aliases import names, same_entity
 from summarizer.text.attribution import credit_for, source_kind
 from summarizer.text.numbers import hedge_of
-from summarizer.text.tense import status_from_text
+from summarizer.text.tense import casualty_status, status_from_text
 
 
 def correct_estimate(
@@ -39,7 +41,9 @@ def correct_estimate(
     hedge = hedge_of(passage, item.count) if item.count is not None else None
     if hedge is not None:
         corrected["qualifier"] = hedge
-    status = status_from_text(passage, item.figures()[0], item.status)
+    status = casualty_status(passage, item.figures()[0], item.status)
+    if status is None and item.status not in ("killed", "wounded", "casualties"):
+        status = status_from_text(passage, item.figures()[0], item.status)
     if status is not None:
         corrected["status"] = status
     return corrected, [*dropped, *replaced]

@@ -213,7 +213,8 @@ class Grounder:
                 return (
                     span,
                     exact,
-                    f"{figures} is not a number of people in its sentence (a date, an amount, a distance?)",
+                    f"{figures} is not a number of people in its sentence "
+                    "(a date, an amount, a distance, a civilian toll?)",
                 )
         elif isinstance(item, Actor | Location) and not names(item.name, passage):
             return span, exact, f"quote does not mention {item.name!r}: copy a sentence that names it"

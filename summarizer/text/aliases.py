@@ -73,7 +73,7 @@ _TITLES = frozenset(
         "former",
     ]
 )
-_GENERIC_BODIES = frozenset(["officials", "official", "authorities", "government", "sources"])
+_GENERIC_BODIES = frozenset(["officials", "official", "authorities", "government", "sources", "group"])
 _PLACE_WORDS = frozenset(["region", "oblast", "province", "city", "area", "district", "territory", "the", "of"])
 _STEM = 5
 _SUBSET_SHARE = 0.6

@@ -12,7 +12,15 @@ a few fixed forms, and this module reads them in the figure's own sentence:
 - "... 10,000 troops ..., the US Pentagon has said." (the verb after the figure, at the
   end of the sentence);
 - "He previously said ... 10,000": the pronoun is the person the sentence before
-  credits.
+  credits;
+- a figure inside a quotation is its speaker's: '"Almost 100,000 soldiers are on the
+  border," said Andriy Parubiy' / '..." Parubiy said';
+- a figure "listed in a report by X" / "in X's report" is X's, whoever speaks around it;
+- a time phrase between subject and verb is skipped ("The Pentagon on Thursday
+  admitted"), and a headline's capitalised verb counts ("Pentagon Reveals 2,000");
+- a news outlet or agency that only relays ("according to AFP", "told ABC News",
+  "quoted by the BBC") is the go-between when the sentence also names who spoke; alone,
+  it is the source (its own reporting).
 
 A subject with no proper name ("Recent reports indicate that around 3,000") means the
 article names nobody. When no form is found, it returns None and the model's
@@ -29,14 +37,63 @@ from summarizer.text.sentences import sentence_spans
 
 _VERBS = (
     "said|says|say|reported|reports|report|noted|notes|revealed|reveals|confirmed|confirms|claimed|claims|"
-    "disclosed|estimated|estimates|told|stated|states|indicated|indicates|indicate|announced|announces|"
-    "accused|warned|warns|believes|believe|assessed|assesses|added|wrote|informed"
+    "disclosed|discloses|estimated|estimates|estimate|told|stated|states|indicated|indicates|indicate|announced|"
+    "announces|accused|warned|warns|believes|believe|believed|assessed|assesses|added|wrote|informed|admitted|"
+    "admits|acknowledged|acknowledges|insists|insisted|put|puts|cited|cites|detailed|details|found|finds|"
+    "concluded|declared|maintains|maintained|disputed|questioned|testified|"
+    "briefed|explained|argued|stressed|described|characterized|characterised|counted|tallied|recorded"
 )
-_AUX = r"(?:(?:has|have|had|also|previously|recently|reportedly|earlier|already|later|now)\s+)*"
-_CUE = re.compile(rf"\b{_AUX}(?P<verb>{_VERBS})\b")
+_AUX = r"(?:(?:has|have|had|also|previously|recently|reportedly|earlier|already|later|now|originally|first)\s+)*"
+# A headline's capitalised verb ("Pentagon Reveals 2,000 Troops") is a cue too.
+_CUE = re.compile(rf"\b{_AUX}(?P<verb>{_VERBS}|{'|'.join(v.capitalize() for v in _VERBS.split('|'))})\b")
+# A time phrase between a subject and its verb: "The Pentagon on Thursday admitted".
+_TIME_BEFORE_VERB = re.compile(
+    r"(?:,?\s+(?:on|last|this|earlier|late|in)\s+(?:[A-Z][a-z]+\.?(?:\s+\d{1,2})?|week|month|year|"
+    r"this\s+(?:week|month)|a\s+statement|a\s+briefing)|,?\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|yesterday|today))+\s*$"
+)
+# Where the figure sits in a document: "the 1,720 listed in the most recent quarterly
+# report furnished by the Pentagon's Defense Manpower Data Center".
+_DOCUMENT_AFTER = re.compile(
+    r"^[^,;.]{0,40}?\b(?:listed|cited|given|shown|recorded|counted|published|reported)\s+(?:in|by)\s+"
+    r"(?P<doc>[^,;]+)"
+)
+_DOCUMENT_NOUN = r"(?:report|reports|data|figures|document|assessment|estimate|count|tally|statistics|survey|study)"
+_DOCUMENT_BY = re.compile(
+    rf"\b{_DOCUMENT_NOUN}\s+(?:(?:furnished|issued|released|published|prepared|compiled)\s+)?(?:by|from|of)\s+"
+    r"(?P<name>[^,;]+?)[.\s]*$",
+    re.IGNORECASE,
+)
+_DOCUMENT_OF = re.compile(rf"^(?P<owner>[A-Z][^,;]*?)[’']s\s+(?:\w+\s+){{0,3}}{_DOCUMENT_NOUN}\b", re.IGNORECASE)
+# Outlets and agencies: a go-between when someone else is named as speaking.
+_OUTLET = re.compile(
+    r"\b(?:news\s+agency|newspaper|outlet|broadcaster|Reuters|AFP|AP|Associated\s+Press|BBC|CNN|ABC(?:\s+News)?|"
+    r"NBC|CBS|Fox\s+News|Bloomberg|ANI|PTI|Yonhap|TASS|Interfax|RIA(?:\s+Novosti)?|Al\s+Jazeera|Axios|Politico|"
+    r"(?:The\s+)?(?:Washington|New\s+York|Financial|Military|Wall\s+Street|Los\s+Angeles)\s+(?:Post|Times|Journal)|"
+    r"The\s+Guardian|The\s+Telegraph|The\s+Times|Kyiv\s+Independent|Times\s+of\s+Israel|Aajtak|India\s+Today)\b"
+)
+_RELAYED = re.compile(
+    rf"(?:,\s*)?\b(?:according\s+to|told|quoted\s+by|cited\s+by|reported\s+by|in\s+an\s+interview\s+with)\s+"
+    rf"(?:the\s+)?(?P<outlet>{_OUTLET.pattern}(?:\s+outlet)?)",
+)
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<name>[^,;:–—]+)", re.IGNORECASE)
 _TRAILING = re.compile(
-    rf",\s*(?P<name>[^,]+?)\s+{_AUX}(?:{_VERBS})(?:\s+(?:reporters|journalists|on\s+\w+|in\s+a\s+statement))?\W*$"
+    rf",\s*(?P<name>[^,]+?)\s+{_AUX}(?:{_VERBS})"
+    r"(?:\s+(?:reporters|journalists|(?:on|last)\s+\w+|\w+day|(?:in|at)\s+a\s+(?:statement|briefing|news\s+conference)"
+    r"|(?:at|during)\s+a\s+\w+(?:\s+\w+)?))*\W*$"
+)
+# "claims from Moscow that ...", "the charge by Rep. Mike Turner, R-Ohio, that ...",
+# "Moscow's widely disputed claims that ...", "the Pentagon's official tally of 5,262".
+_CLAIM_BY = re.compile(
+    r"\b(?:claims?|charges?|assertions?|allegations?|estimates?|assessments?|statements?|figures?)\s+(?:from|by)\s+"
+    r"(?P<name>[^,;]+?)(?:,[^,;]{1,30},)?\s+that\b"
+)
+_CLAIM_OF = re.compile(
+    r"(?P<name>\b[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*)[’']s\s+(?:[a-z]+\s+){0,3}?(?:claims?|assertions?|estimates?|"
+    r"tally|count|figures?|number)\s+(?:that|of)\b"
+)
+_GIVEN_BY = re.compile(
+    r"\b(?:given|provided|issued|published|released|cited)\s+by\s+(?:the\s+)?(?P<name>[A-Z][^,;]*?)(?=\s+(?:for|of|in|on|at|as)\b|[,;]|$)"
 )
 _PRONOUN = re.compile(r"^(?:he|she)$", re.IGNORECASE)
 
@@ -51,7 +108,8 @@ _NAME_WORDS = _word_set(
     "intelligence military officials official sources spokesperson spokeswoman spokesman service ministry"
     " government council agency forces command chief officer officers analysts reports report of the"
     " secretary-general secretary president minister representative adviser advisor lawmaker"
-    " senior administration defence defense foreign national security"
+    " senior administration defence defense foreign national security boss head leader founder commander"
+    " press ambassador envoy aide guards"
 )
 # Capitalised only because a sentence starts with them, or too vague to be a source.
 _GENERIC = _word_set(
@@ -60,7 +118,8 @@ _GENERIC = _word_set(
 )
 _TITLE = _word_set(
     "spokesperson spokeswoman spokesman secretary-general secretary president minister representative"
-    " adviser advisor chief general lieutenant director ambassador lawmaker senator"
+    " adviser advisor chief general lieutenant director ambassador lawmaker senator boss head leader founder"
+    " envoy aide"
 )
 # A title's nationality adjective -> the country the office holder speaks for.
 _COUNTRY_OF = {
@@ -112,21 +171,43 @@ def credit_for(
 
 
 def _credit_in(sentence: str, fig_start: int, fig_end: int, previous: str) -> Credit | None:
+    credit = _credit_by_form(sentence, fig_start, fig_end, previous)
+    if credit is None or credit.name is None:
+        return credit
+    return _outlet_as_go_between(sentence, credit, previous)
+
+
+def _credit_by_form(sentence: str, fig_start: int, fig_end: int, previous: str) -> Credit | None:
+    after = sentence[fig_end:]
+    document = _DOCUMENT_AFTER.match(after)
+    if document is not None:
+        owner = _document_owner(document.group("doc"))
+        if owner:
+            return _credit(owner, None)
+    quoted = _quoted_speaker(sentence, fig_start, fig_end, previous)
+    if quoted is not None:
+        return quoted
     before = sentence[:fig_start]
     # (where the subject starts, where its verb ends, the subject)
     cues: list[tuple[int, int, str]] = []
     for m in _ACCORDING.finditer(before):
-        cues.append((m.start("name"), m.start("name"), m.group("name")))
+        cues.append((m.start("name"), m.start("name"), _document_owner(m.group("name")) or m.group("name")))
+    for pattern in (_CLAIM_BY, _CLAIM_OF, _GIVEN_BY):
+        for m in pattern.finditer(before):
+            cues.append((m.start("name"), m.end(), m.group("name")))
     for m in _CUE.finditer(before):
-        found = _subject(before[: m.start()])
+        head = before[: m.start()]
+        time = _TIME_BEFORE_VERB.search(head)
+        head = head[: time.start()] if time else head
+        found = _subject(head)
         if found is not None:
-            cues.append((found[0], m.end(), found[1]))
+            cues.append((found[0], m.end(), _document_owner(found[1]) or found[1]))
     cues.sort()
     if not cues:
-        trailing = _TRAILING.search(sentence[fig_end:])
-        if trailing is None:
-            return None
-        return _credit(_resolve_pronoun(trailing.group("name"), previous), None)
+        trailing = _TRAILING.search(after)
+        if trailing is not None:
+            return _credit(_resolve_pronoun(trailing.group("name"), previous), None)
+        return _introduced_by(previous)
     start, _, origin = cues[-1]
     via = None
     if len(cues) > 1:
@@ -138,13 +219,116 @@ def _credit_in(sentence: str, fig_start: int, fig_end: int, previous: str) -> Cr
     return _credit(_resolve_pronoun(origin, previous), via)
 
 
+def _introduced_by(previous: str) -> Credit | None:
+    """A sentence after 'Ryder said at a briefing Thursday:' is Ryder's."""
+    if not previous.rstrip().endswith(":"):
+        return None
+    for m in _CUE.finditer(previous):
+        found = _subject(previous[: m.start()])
+        if found and _named(found[1]):
+            return _credit(found[1], None)
+    return None
+
+
+def _document_owner(phrase: str) -> str | None:
+    """'the most recent quarterly report furnished by the Pentagon's Defense Manpower Data
+    Center' -> 'Defense Manpower Data Center'; 'DMDC's quarterly report' -> 'DMDC'."""
+    phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.IGNORECASE)
+    by = _DOCUMENT_BY.search(phrase)
+    of = _DOCUMENT_OF.match(phrase)
+    name = by.group("name") if by else of.group("owner") if of else None
+    if not name:
+        return None
+    name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
+    # "the Pentagon's Defense Manpower Data Center": the body itself, not its parent.
+    inner = re.match(r"^[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*[’']s\s+(?P<rest>[A-Z].*)$", name)
+    name = inner.group("rest") if inner else name
+    return name if _named(name) else None
+
+
+def _quoted_speaker(sentence: str, fig_start: int, fig_end: int, previous: str) -> Credit | None:
+    """The speaker of a quotation that holds the figure, named right after it closes."""
+    opened = max(sentence.rfind("“", 0, fig_start), sentence.rfind('"', 0, fig_start))
+    if opened == -1 or (sentence.count('"', 0, fig_start) % 2 == 0 and "“" not in sentence[:fig_start]):
+        return None
+    if "”" in sentence[opened:fig_start]:
+        return None
+    closing = re.search(r"[\"”]", sentence[fig_end:])
+    if closing is None:
+        return None
+    rest = sentence[fig_end + closing.end() :].lstrip(" ,")
+    verb = _CUE.search(rest)
+    if verb is None or verb.start() > 120:
+        return None
+    if verb.start() == 0:  # '..." said Andriy Parubiy, chairman of ...'
+        who = re.split(r"[,.;]|\s+(?:according\s+to|via|in\s+a|on\s+[A-Z])\b", rest[verb.end() :].strip())[0]
+    else:  # '..." Andriy Parubiy, chairman of ..., said'
+        who = re.split(r"[,;]", rest[: verb.start()])[0]
+    who = who.strip()
+    return _credit(_resolve_pronoun(who, previous), None) if who and _named(who) else None
+
+
+def _outlet_as_go_between(sentence: str, credit: Credit, previous: str) -> Credit:
+    """An outlet credited while someone else in the sentence spoke is the go-between."""
+    assert credit.name is not None
+    if not _OUTLET.search(credit.name):
+        relay = _RELAYED.search(sentence)
+        if relay and credit.via is None:
+            return Credit(
+                credit.name, credit.person, credit.organization, relay.group("outlet").strip(), credit.anonymous
+            )
+        return credit
+    spoke = [m for m in _CUE.finditer(sentence) if m.group("verb").lower() not in ("reported", "reports", "report")]
+    for m in spoke:
+        found = _subject(sentence[: m.start()])
+        if found and not _OUTLET.search(found[1]) and _named(found[1]):
+            other = _credit(found[1], credit.name)
+            if other.name is not None:
+                return other
+    return credit
+
+
+_LEADING = frozenset(
+    [
+        "the",
+        "of",
+        "a",
+        "an",
+        "while",
+        "though",
+        "although",
+        "as",
+        "but",
+        "and",
+        "meanwhile",
+        "however",
+        "after",
+        "before",
+        "when",
+        "if",
+        "since",
+        "because",
+        "whereas",
+        "yet",
+        "so",
+    ]
+)
+_APPOSITIVE_NAME = re.compile(r"^\s*(?:[A-Z][\w.’'-]*\s+){1,5}[A-Z][\w’'-]+\s*$")
+
+
 def _subject(text: str) -> tuple[int, str] | None:
     """Where the noun phrase right before a verb starts, and the phrase:
     'Pentagon spokesperson Sabrina Singh' in '... concerns. Pentagon spokesperson Sabrina Singh'."""
     end = len(text.rstrip())
-    # Skip an appositive or participle clause: "U.S. officials, citing new intelligence,"
+    # Skip an appositive or participle clause: "U.S. officials, citing new intelligence,";
+    # a name in apposition is the speaker: "A Pentagon spokesman, Army Col. Rob Manning,".
     if text[:end].endswith(","):
         cut = text[: end - 1].rfind(",")
+        appositive = text[cut + 1 : end - 1] if cut != -1 else ""
+        if cut != -1 and _APPOSITIVE_NAME.match(appositive):
+            head = _subject(text[:cut])
+            if head is not None:
+                return head[0], f"{head[1]} {appositive.strip()}"
         end = len(text[:cut].rstrip()) if cut != -1 else end - 1
     words = list(_WORD.finditer(text[:end]))
     first = len(words)
@@ -159,7 +343,7 @@ def _subject(text: str) -> tuple[int, str] | None:
         break
     if first == len(words):
         return None
-    while first < len(words) and words[first].group(0).lower() in ("the", "of", "a", "an"):
+    while first < len(words) and words[first].group(0).lower() in _LEADING:
         first += 1
     if first == len(words):
         return None
@@ -209,6 +393,8 @@ def _split(name: str | None) -> tuple[str | None, str | None]:
         return None, name
     person = " ".join(words[titles[-1] + 1 :]) or None
     body_words = words[: titles[0]]
+    if len(body_words) > 1 and re.search(r"[’']s$", body_words[0]):
+        body_words = body_words[1:]  # "Russia's Wagner boss" speaks for Wagner
     body = " ".join(body_words) or None
     if body and body.lower() in _COUNTRY_OF:
         # "Ukrainian President Volodymyr Zelensky" speaks for Ukraine: for corroboration he

@@ -5,6 +5,11 @@ soldiers", "1,500 special forces". The same sentence may hold numbers that are n
 the kind: "on 12 November 2024", "report number 100", "$500 million", "40 percent",
 "100 km from the border", "300 drones". A number is taken for a head count when the
 sentence speaks of people and the number itself is not read as one of those.
+
+Nor is a civilian toll a troop figure: "a conflict that has killed 14,000 people",
+"40,000 civilians", "20,000 Palestinians had been killed" count people, not forces. A
+count of people an armed group lost ("Wagner has lost more than 30,000 people killed
+and wounded") stays one.
 """
 
 from __future__ import annotations
@@ -39,6 +44,15 @@ _NOT_PEOPLE_BEFORE = re.compile(
     r"\broute|\bversion|\b(?:" + _MONTHS + r")\.?)\s*$",
     re.IGNORECASE,
 )
+# What, right after a number, makes it a count of civilians or of people in general.
+_CIVILIANS_AFTER = re.compile(
+    r"^\s*(?:(?:[\w-]+\s+){0,2}?)(?:people|persons|civilians?|residents|children|women|refugees|"
+    r"inhabitants|villagers|patients)\b(?!\s+(?:troops|soldiers|forces|fighters|militants|servicem[ae]n))"
+)
+# "20,000 Palestinians had been killed": a nationality counted in a toll is its people.
+_NATIONALS_AFTER = re.compile(r"^\s*[A-Z][a-z]+(?:ians|ans|is|ese)\b(?!\s+(?:troops|soldiers|forces|fighters))")
+_TOLL = re.compile(r"\b(?:killed|died|dead|deaths?|death\s+toll|lost\s+their\s+lives)\b", re.IGNORECASE)
+_LOST_BEFORE = re.compile(r"\b(?:lost|losses\s+of|of\s+its|of\s+their|own)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 _PEOPLE_NEXT = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?" + _PEOPLE.pattern)
 _YEAR_BEFORE = re.compile(r"\b(?:in|since|of|by|until|till|from|early|late|mid|before|after|during)[\s-]*$", re.I)
 
@@ -55,9 +69,19 @@ def is_headcount(sentence: str, figure: int) -> bool:
     return any(_counts_people(sentence, start, end, figure) for start, end in spans)
 
 
+def counts_civilians(sentence: str, start: int, end: int) -> bool:
+    """Whether the number at ``sentence[start:end]`` counts civilians or people in
+    general (not a force's own losses)."""
+    after = sentence[end : end + 40]
+    civilians = _CIVILIANS_AFTER.match(after) or (_NATIONALS_AFTER.match(after) and _TOLL.search(sentence))
+    return bool(civilians) and not _LOST_BEFORE.search(sentence[max(0, start - 40) : start])
+
+
 def _counts_people(sentence: str, start: int, end: int, figure: int) -> bool:
     before, after = sentence[max(0, start - 20) : start], sentence[end : end + 25]
     if _NOT_PEOPLE_AFTER.match(after) or _NOT_PEOPLE_BEFORE.search(before):
+        return False
+    if counts_civilians(sentence, start, end):
         return False
     if 1900 <= figure <= 2100 and sentence[start:end].isdigit():
         # "in 2024", "12 November 2024": a year, unless people follow it ("2024 troops").

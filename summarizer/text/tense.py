@@ -32,6 +32,67 @@ _WINDOW = 90
 _GOVERNING = 30  # characters before the figure: 'has sent about ', 'preparing to send '
 
 
+# Casualties and recruitment: the word nearest the figure, in its own clause, decides.
+_KILLED = r"killed|died|dead|deaths?|perished|eliminated|lost|fatalities|slain"
+_HURT = r"wounded|injured|hurt"
+_CASUALTY = re.compile(
+    rf"\b(?:(?P<killed>{_KILLED})|(?P<hurt>{_HURT})|(?P<mixed>casualties|losses|captured|missing))\b", re.I
+)
+_RECRUITED = re.compile(
+    r"\b(?:recruited|recruits|enlisted|signed\s+up|mobili[sz]ed|conscripted|drafted|called\s+up)\b", re.I
+)
+_BEFORE, _AFTER = 45, 100  # characters around the figure: "30,000 members of X, a Y outfit, have been killed"
+_CLOSE = 30  # a loss word this near the figure counts even when another verb governs it
+
+
+def _nearest(pattern: re.Pattern[str], text: str, at: int) -> re.Match[str] | None:
+    found = list(pattern.finditer(text))
+    return min(found, key=lambda m: min(abs(m.start() - at), abs(m.end() - at))) if found else None
+
+
+def casualty_status(passage: str, figure: int, current: str) -> str | None:
+    """'killed', 'wounded' or 'casualties' when the words next to the figure count losses
+    ("lost more than 20,000 fighters", "9,000 were killed", "30,000 injured or killed");
+    'other' for a figure the model called losses that counts recruits ("the 50,000
+    convicts he recruited"). None when the words do not say."""
+    spans = figure_spans(passage, figure)
+    if not spans:
+        return None
+    start, end = spans[0]
+    lo = max(0, start - _BEFORE)
+    hi = min(len(passage), end + _AFTER)
+    # Stay inside the figure's clause: a full stop or semicolon ends it.
+    left = max(passage.rfind(".", lo, start), passage.rfind(";", lo, start))
+    lo = left + 1 if left != -1 else lo
+    cut = re.search(r"[.;]\s", passage[end:hi])
+    hi = end + cut.start() if cut else hi
+    window, at = passage[lo:hi], start - lo
+
+    def distance(m: re.Match[str]) -> int:
+        return min(abs(m.start() - at), abs(m.end() - at))
+
+    governed = bool(
+        _IN_PLACE.search(passage[max(0, start - _GOVERNING) : start])
+        or _TO_COME.search(passage[max(0, start - _GOVERNING) : start])
+    )
+    if governed:  # "has sent 10,000 troops ..., and some were killed": the verb before decides
+        window = window[: at + (end - start) + _CLOSE]
+    loss, recruit = _nearest(_CASUALTY, window, at), _nearest(_RECRUITED, window, at)
+    if recruit is not None and (loss is None or distance(recruit) < distance(loss)):
+        return "other" if current in ("killed", "wounded", "casualties") else None
+    if loss is None:
+        return None
+    # "injured or killed", "killed and wounded": the nearest word and any right beside it.
+    beside = [
+        m
+        for m in _CASUALTY.finditer(window)
+        if (m.start() <= loss.end() + 12 and m.end() >= loss.start() - 12) or distance(m) <= _CLOSE
+    ]
+    kinds = {k for m in beside for k in ("killed", "hurt", "mixed") if m.group(k)}
+    status = "killed" if kinds == {"killed"} else "wounded" if kinds == {"hurt"} else "casualties"
+    return None if status == current else status
+
+
 def status_from_text(passage: str, figure: int, current: str) -> str | None:
     """A status the passage supports better than ``current``, or None to keep it."""
     spans = figure_spans(passage, figure)

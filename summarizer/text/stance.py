@@ -1,0 +1,48 @@
+"""What stance an official's sentence takes, read from its verbs.
+
+A 1.5B model labels most statements "warn" or "concern" whatever they say. The verbs
+of news copy say it plainly: "denied", "rejected", "dismissed" (deny); "confirmed",
+"acknowledged", "admitted" (confirm); "condemned", "denounced" (condemn); "warned"
+(warn); "urged", "called on" (call to action); "concerned", "worried" (concern);
+"threatened", "vowed to respond" (threaten); "defended", "justified" (justify). The
+first such cue in the sentence decides; none found means the words do not settle it.
+
+A sentence that only puts a number on troops, with no such verb ("Astakhov said 30,000
+Russian soldiers were now in Crimea"), is a figure statement, not a reaction: the brief
+lists it under the figure, with its source.
+"""
+
+from __future__ import annotations
+
+import re
+
+_STANCES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "deny",
+        re.compile(
+            r"\b(?:den(?:y|ied|ies|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed)|disput(?:e|es|ed)|"
+            r"questioned\s+the\s+credibility|no\s+intention|"
+            r"insist(?:s|ed)?\s+(?:it|that\s+it|they)\s+(?:will|would|had|has)\s+not|false|baseless|fabricat\w+)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("condemn", re.compile(r"\b(?:condemn\w*|denounc\w*|slam(?:s|med)?|decr(?:y|ied|ies))\b", re.I)),
+    ("threaten", re.compile(r"\b(?:threat(?:en|ens|ened)|vow(?:s|ed)?\s+to\s+(?:respond|retaliate))\b", re.I)),
+    ("warn", re.compile(r"\b(?:warn(?:s|ed|ing)?|caution(?:s|ed)?)\b", re.I)),
+    (
+        "call to action",
+        re.compile(r"\b(?:urg(?:e|es|ed)|call(?:s|ed)?\s+(?:on|for)|appeal(?:s|ed)?\s+to|demand\w*)\b", re.I),
+    ),
+    (
+        "confirm",
+        re.compile(r"\b(?:confirm(?:s|ed)?|acknowledg\w+|admit(?:s|ted)?|verif(?:y|ied)|in\s+line\s+with)\b", re.I),
+    ),
+    ("concern", re.compile(r"\b(?:concern(?:s|ed|ing)?|worr(?:y|ied|ies)|alarm(?:ed|ing)?|troubl\w+)\b", re.I)),
+    ("justify", re.compile(r"\b(?:justif(?:y|ied|ies)|defend(?:s|ed)?\s+the|legitimate)\b", re.I)),
+]
+
+
+def stance_from_text(sentence: str) -> str | None:
+    """The stance the sentence's own verbs take, or None when they do not say."""
+    found = [(m.start(), stance) for stance, pattern in _STANCES for m in [pattern.search(sentence)] if m]
+    return min(found)[1] if found else None

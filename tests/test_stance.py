@@ -1,0 +1,59 @@
+"""A reaction's stance read from its sentence, and casualty counts read from the words
+beside a figure (plain data)."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.text.stance import stance_from_text
+from summarizer.text.tense import casualty_status
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stance"),
+    [
+        ("The Kremlin denied that any troops had crossed the border.", "deny"),
+        ("Moscow rejected the report as baseless.", "deny"),
+        ("The minister confirmed the deployment on Tuesday.", "confirm"),
+        ("The spokesman acknowledged the count was higher than briefed.", "confirm"),
+        ("The foreign ministry condemned the move as a provocation.", "condemn"),
+        ("NATO's chief warned of a dangerous escalation.", "warn"),
+        ("The president urged allies to send more air defence.", "call to action"),
+        ("Officials said they were deeply concerned by the build-up.", "concern"),
+        ("The general threatened to respond with force.", "threaten"),
+        ("The ministry said 3,000 troops were sent.", None),
+    ],
+)
+def test_stance_from_the_verbs(sentence: str, stance: str | None) -> None:
+    assert stance_from_text(sentence) == stance
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "current", "status"),
+    [
+        ("The group lost more than 4,000 fighters in the siege.", 4_000, "deployed", "killed"),
+        ("About 1,200 were killed in action, the spokesman said.", 1_200, "sent", "killed"),
+        ("Some 700 soldiers were wounded in the clashes.", 700, "sent", "wounded"),
+        (
+            "More than 5,000 members of the militia, a volunteer unit, have been injured or killed.",
+            5_000,
+            "sent",
+            "casualties",
+        ),
+        ("The army suffered 8,000 casualties, including 2,000 killed.", 8_000, "killed", "casualties"),
+        # Recruits are not losses, even when deaths are mentioned further on.
+        ("Of the 9,000 convicts it recruited to fight, about a fifth died.", 9_000, "killed", "other"),
+        # A verb governing the figure decides; a loss in a later clause does not.
+        (
+            "The country has sent 6,000 troops to the front, and some were killed in the first week.",
+            6_000,
+            "sent",
+            None,
+        ),
+        ("The country has sent 6,000 troops to the front.", 6_000, "sent", None),
+    ],
+)
+def test_casualties_are_read_from_the_words_beside_the_figure(
+    sentence: str, figure: int, current: str, status: str | None
+) -> None:
+    assert casualty_status(sentence, figure, current) == status
