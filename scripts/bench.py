@@ -228,7 +228,17 @@ def live(model_path: str, names: list[str]) -> dict[str, float]:
         rss = next((int(line.split()[-1]) for line in err.splitlines() if "Maximum resident" in line), 0)
         results = [json.loads(line) for line in out.read_text().splitlines()] if out.exists() else []
         report = subprocess.run(
-            [sys.executable, "-m", "summarizer", "eval", "tests/gold/seeds", "--against", str(out), "--articles", "seeds"],
+            [
+                sys.executable,
+                "-m",
+                "summarizer",
+                "eval",
+                "tests/gold/seeds",
+                "--against",
+                str(out),
+                "--articles",
+                "seeds",
+            ],
             capture_output=True,
             text=True,
             cwd=ROOT,

@@ -1,8 +1,10 @@
-"""Replay the recorded seed extractions (no model, no network) and write them as JSON lines.
+"""Replay recorded extractions (no model, no network) and write them as JSON lines.
 
 ``python -m scripts.replay -o build/seed-extractions.jsonl`` gives the same file
-``summarizer extract seeds/`` would, from the cassettes the tests replay: this is
-what ``make eval`` scores against the gold annotations offline.
+``summarizer extract seeds/`` would, from the cassettes the tests replay;
+``--gold`` does the same for the dev and test gold sets' articles
+(``tests/gold/articles``). This is what ``make eval`` scores against the gold
+annotations offline.
 """
 
 from __future__ import annotations
@@ -12,15 +14,17 @@ import logging
 import sys
 from pathlib import Path
 
-from tests.helpers import replay_seeds
+from tests.helpers import replay_gold, replay_seeds
 
 
 def main() -> int:
     logging.getLogger("instructor").setLevel(logging.CRITICAL)  # it logs every re-ask at ERROR
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
+    parser.add_argument("--gold", action="store_true", help="the dev and test gold sets instead of the seeds")
     args = parser.parse_args()
-    lines = "".join(r.model_dump_json() + "\n" for r in replay_seeds())
+    results = replay_gold() if args.gold else replay_seeds()
+    lines = "".join(r.model_dump_json() + "\n" for r in results)
     if args.output:
         args.output.parent.mkdir(parents=True, exist_ok=True)
         args.output.write_text(lines, encoding="utf-8")

@@ -1,11 +1,12 @@
 """What the tests and the scripts in ``scripts/`` share: paths, the recording settings,
-and replaying the seed cassettes. Fixtures live in ``conftest.py``; this module has none."""
+and replaying the seed and gold-set cassettes. Fixtures live in ``conftest.py``; this module has none."""
 
 from __future__ import annotations
 
 import asyncio
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,10 @@ from summarizer.ingest import load_articles
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 GOLD = ROOT / "tests" / "gold" / "seeds"
+GOLD_SETS = ROOT / "tests" / "gold"  # seeds/, dev/, test/ annotations; articles/ holds dev and test texts
+GOLD_ARTICLES = sorted((GOLD_SETS / "articles").glob("*.txt"))
 CASSETTES = ROOT / "tests" / "cassettes" / "test_extract_recorded"
+GOLD_CASSETTES = ROOT / "tests" / "cassettes" / "test_gold_recorded"
 
 # The recording server's address: replay ignores host and port (see vcr_settings).
 TEST_BASE_URL = os.environ.get("SUMMARIZER_TEST_BASE_URL", "http://127.0.0.1:8765/v1")
@@ -60,6 +64,11 @@ def seed_cassette(stem: str) -> Path:
     return CASSETTES / f"test_seed_extraction_is_grounded[{stem}].yaml"
 
 
+def gold_cassette(stem: str) -> Path:
+    """The recording of one gold-set article's extraction (made by test_gold_extraction_is_grounded)."""
+    return GOLD_CASSETTES / f"test_gold_extraction_is_grounded[{stem}].yaml"
+
+
 def replayer() -> Any:
     """A vcrpy instance that replays (never records) with the same matching as the tests."""
     import vcr
@@ -78,9 +87,11 @@ def recorded_config(cwd: Path | None = None) -> Config:
     return load_config(overrides=overrides, env={}, cwd=cwd or ROOT / "tests")
 
 
-def replay_seeds(config: Config | None = None) -> list[VerifiedExtraction]:
-    """The five seeds' extractions through the production (async) path, replayed from their
-    recordings; fails if a recording is not played to the end."""
+def replay(
+    paths: list[Path], cassette_of: Callable[[str], Path], config: Config | None = None
+) -> list[VerifiedExtraction]:
+    """Extractions through the production (async) path, each replayed from its recording;
+    fails if a recording is not played to the end."""
     config = config or recorded_config()
     recorder = replayer()
 
@@ -88,8 +99,8 @@ def replay_seeds(config: Config | None = None) -> list[VerifiedExtraction]:
         extractor = Extractor(config)
         out = []
         try:
-            for article in load_articles([str(p) for p in SEEDS]):
-                with recorder.use_cassette(str(seed_cassette(Path(article.source).stem))) as cassette:
+            for article in load_articles([str(p) for p in paths]):
+                with recorder.use_cassette(str(cassette_of(Path(article.source).stem))) as cassette:
                     out.append(await extractor.aextract(article))
                     assert cassette.all_played, f"{cassette._path}: fewer calls than recorded"
         finally:
@@ -97,3 +108,13 @@ def replay_seeds(config: Config | None = None) -> list[VerifiedExtraction]:
         return out
 
     return asyncio.run(run())
+
+
+def replay_seeds(config: Config | None = None) -> list[VerifiedExtraction]:
+    """The five seeds' extractions, replayed from their recordings."""
+    return replay(SEEDS, seed_cassette, config)
+
+
+def replay_gold(config: Config | None = None) -> list[VerifiedExtraction]:
+    """The dev and test gold sets' extractions, replayed from their recordings."""
+    return replay(GOLD_ARTICLES, gold_cassette, config)

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import re
 
-from summarizer.text.numbers import figures_in
+from summarizer.text.headcount import counts_civilians
+from summarizer.text.numbers import figure_spans, figures_in
 from summarizer.text.sentences import sentences
 
 _TROOP_WORDS = re.compile(
     r"\b(troops?|soldiers?|personnel|forces?|servicem[ae]n|fighters?|brigades?|recruits?|"
-    r"marines?|units?|men|military|army|operatives?|workers?)\b",
+    r"marines?|units?|men|military|army|operatives?|workers?|mercenar(?:y|ies)|reservists?|conscripts?|"
+    r"militants?|combatants?|insurgents?|paramilitar\w*|commandos?|paratroopers?|convicts?|prisoners?|"
+    r"members|killed|wounded|injured|casualties|died|dead)\b",
     re.IGNORECASE,
 )
 _YEAR = range(1900, 2101)
@@ -26,7 +29,13 @@ def troop_figures(sentence: str) -> set[int]:
     """The figures (not a year, at least 100) in a sentence that names troops."""
     if _TROOP_WORDS.search(sentence) is None:
         return set()
-    return {n for n in figures_in(sentence) if n >= 100 and not (n in _YEAR and str(n) in sentence)}
+    return {
+        n
+        for n in figures_in(sentence)
+        if n >= 100
+        and not (n in _YEAR and str(n) in sentence)
+        and not any(counts_civilians(sentence, a, b) for a, b in figure_spans(sentence, n))
+    }
 
 
 def troop_figure_sentences(sentences: list[str], limit: int = 25) -> list[tuple[int, set[int]]]:
