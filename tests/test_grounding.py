@@ -177,7 +177,8 @@ def test_attribution_names_the_article_never_mentions_are_removed() -> None:
     )
     kept = grounded.troop_estimates[0]
     assert kept.attribution.source == "Sabrina Singh"
-    assert kept.attribution.organization is None
+    # The name the article never uses is gone; the body the sentence names takes its place.
+    assert kept.attribution.organization == "Pentagon"
     assert [u.kind for u in unverified] == ["attribution"]
     assert "US Department of Defense" in unverified[0].reason
 
@@ -214,7 +215,8 @@ def test_an_attribution_must_be_named_in_full_not_by_one_shared_word() -> None:
     grounded, unverified = g.ground(
         ArticleExtraction(troop_estimates=[item], official_reactions=[], actors=[], locations=[])
     )
-    assert grounded.troop_estimates[0].attribution.organization is None
+    # The model's body is dropped; the one the sentence names ("Pentagon spokesperson") stands.
+    assert grounded.troop_estimates[0].attribution.organization == "Pentagon"
     assert [u.kind for u in unverified] == ["attribution"]
 
 
@@ -395,3 +397,23 @@ def test_a_source_named_neither_in_the_sentence_nor_just_before_is_not_believed(
     assert first.attribution.kind == "unattributed" and first.attribution.source is None
     assert "neither this sentence nor the one before names" in unverified[0].reason
     assert second.attribution.source == "Kim Yong-hyun"  # named in the sentence just before
+
+
+def test_who_the_figures_are_credited_to_and_who_reacts_are_actors() -> None:
+    """The model listed no actor; the tool knows two: the figure's source and its body."""
+    g = Grounder(TEXT)
+    item = estimate("about 10,000 North Korean troops are expected in Russia within weeks")
+    grounded, _ = g.ground(ArticleExtraction(troop_estimates=[item], official_reactions=[], actors=[], locations=[]))
+    actors = {a.name: a.kind for a in grounded.actors}
+    assert actors == {"Sabrina Singh": "person", "Pentagon": "other"}
+    for actor in grounded.actors:
+        assert actor.quote == TEXT[actor.start : actor.end] and actor.name.split()[-1] in actor.quote
+
+
+def test_a_loss_needs_a_word_of_loss() -> None:
+    text = "The group had about 50,000 mercenaries in Ukraine, US officials said."
+    item = TroopEstimate.model_validate(estimate(text, count=50_000).model_dump() | {"status": "killed"})
+    grounded, _ = Grounder(text).ground(
+        ArticleExtraction(troop_estimates=[item], official_reactions=[], actors=[], locations=[])
+    )
+    assert grounded.troop_estimates[0].status == "other"

@@ -21,7 +21,7 @@ from schemas import TroopEstimate, UnverifiedItem
 from summarizer.text.aliases import names, same_entity
 from summarizer.text.attribution import credit_for, source_kind
 from summarizer.text.numbers import hedge_of
-from summarizer.text.tense import casualty_status, status_from_text
+from summarizer.text.tense import casualty_status, counts_losses, status_from_text
 
 
 def correct_estimate(
@@ -42,7 +42,10 @@ def correct_estimate(
     if hedge is not None:
         corrected["qualifier"] = hedge
     status = casualty_status(passage, item.figures()[0], item.status)
-    if status is None and item.status not in ("killed", "wounded", "casualties"):
+    if status is None and item.status in ("killed", "wounded", "casualties") and not counts_losses(passage):
+        # A loss needs a word of loss: "had about 50,000 mercenaries in Ukraine" is not one.
+        status = status_from_text(passage, item.figures()[0], "other") or "other"
+    elif status is None and item.status not in ("killed", "wounded", "casualties"):
         status = status_from_text(passage, item.figures()[0], item.status)
     if status is not None:
         corrected["status"] = status
@@ -120,6 +123,8 @@ def _credited_attribution(
         if given and any(same_entity(g, c) for g in given for c in named):
             if attribution["via"] is None and credit.via:
                 attribution = {**attribution, "via": credit.via}
+            if attribution["organization"] is None and credit.organization and credit.organization != credit.name:
+                attribution = {**attribution, "organization": credit.organization}  # who they speak for
             return attribution, []
         # "South Korea" for "South Korea's National Intelligence Service": not wrong,
         # only vaguer; the article's own name is used without calling it a correction.

@@ -29,7 +29,7 @@ from schemas import (
 )
 from schemas.extraction import Evidenced, ItemKind
 from summarizer.grounding.corrections import correct_estimate
-from summarizer.text.aliases import names
+from summarizer.text.aliases import names, same_entity
 from summarizer.text.headcount import is_headcount
 from summarizer.text.injection import addresses_the_model, has_link_or_markup
 from summarizer.text.numbers import format_figure, mentions
@@ -258,7 +258,46 @@ class Grounder:
                         "match": "exact" if exact else "near",
                     }
                 )
+        kept["actors"] += self._credited_actors(kept)
         return ArticleExtraction.model_validate(kept), unverified
+
+    def _credited_actors(self, kept: dict[str, list[dict[str, object]]]) -> list[dict[str, object]]:
+        """Who the kept figures are credited to and who reacts are actors of the story,
+        whether or not the model listed them: the tool knows them already. Evidence is the
+        first sentence naming them; anonymous sources and relaying outlets are not added."""
+        listed = [str(a["name"]) for a in kept["actors"]]
+        wanted: list[tuple[str, str]] = []
+        for est in kept["troop_estimates"]:
+            attribution = est["attribution"]
+            assert isinstance(attribution, dict)
+            if attribution.get("kind") in ("unattributed", "anonymous", "media"):
+                continue
+            for key, kind in (("source", "person"), ("organization", "other")):
+                name = attribution.get(key)
+                if isinstance(name, str) and name:
+                    wanted.append((name, kind if key == "organization" or " " in name else "other"))
+        wanted += [(str(r["speaker"]), "person") for r in kept["official_reactions"]]
+        added: list[dict[str, object]] = []
+        for name, kind in wanted:
+            if re.search(r"\b(?:officials?|sources?|reports?)\b", name, re.IGNORECASE):
+                continue
+            if any(same_entity(name, known) for known in [*listed, *(str(a["name"]) for a in added)]):
+                continue
+            span = next(((a, b) for a, b in self._spans if names(name, self.text[a:b], every_word=True)), None)
+            if span is None:
+                continue
+            actor_kind = "person" if kind == "person" and _looks_like_a_person(name) else "other"
+            added.append(
+                {
+                    "name": name,
+                    "kind": actor_kind,
+                    "quote": self.text[span[0] : span[1]],
+                    "start": span[0],
+                    "end": span[1],
+                    "match": "exact",
+                }
+            )
+        return added
 
     def ground_all(self, answers: list[ArticleExtraction]) -> tuple[ArticleExtraction, list[UnverifiedItem]]:
         """Ground several answers for the same article (the final one first) and keep
@@ -337,3 +376,13 @@ _FIELDS: dict[str, ItemKind] = {
 
 
 __all__ = ["Grounder", "Span", "normalize", "normalize_with_map"]
+
+
+def _looks_like_a_person(name: str) -> bool:
+    """Two or more capitalised words and no word of a body: 'John Kirby', not 'White House'."""
+    words = [w for w in name.split() if w[:1].isupper()]
+    return len(words) >= 2 and not re.search(
+        r"\b(?:House|Ministry|Department|Council|Agency|Service|Command|Forces|Army|Office|Group|Center|Centre|"
+        r"Pentagon|Kremlin|Government|Administration|Committee|Intelligence)\b",
+        name,
+    )

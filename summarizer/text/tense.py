@@ -50,6 +50,11 @@ def _nearest(pattern: re.Pattern[str], text: str, at: int) -> re.Match[str] | No
     return min(found, key=lambda m: min(abs(m.start() - at), abs(m.end() - at))) if found else None
 
 
+def counts_losses(passage: str) -> bool:
+    """Whether the passage speaks of losses at all (killed, wounded, casualties...)."""
+    return _CASUALTY.search(passage) is not None
+
+
 def casualty_status(passage: str, figure: int, current: str) -> str | None:
     """'killed', 'wounded' or 'casualties' when the words next to the figure count losses
     ("lost more than 20,000 fighters", "9,000 were killed", "30,000 injured or killed");
