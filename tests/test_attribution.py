@@ -186,3 +186,29 @@ def test_more_forms_of_attribution(text: str, figure_text: str, figure: int, nam
 def test_a_possessor_country_is_not_the_body() -> None:
     credit = _credit("Russia's Wagner boss says 9,000 of his men died.", "9,000", 9_000)
     assert credit is not None and credit.organization == "Wagner"
+
+
+def test_the_same_report_is_the_one_the_sentence_before_named() -> None:
+    text = (
+        "A quarterly report by the Defence Audit Office puts the number at 1,200.\n"
+        "The same report, issued in March, showed that there were 4,400 troops abroad."
+    )
+    at = text.index("4,400")
+    credit = credit_for(text, at, at + 5, 4_400)
+    assert credit is not None and credit.name == "Defence Audit Office"
+
+
+def test_a_speaker_clause_followed_by_another_clause() -> None:
+    credit = _credit(
+        "Some 9,000 troops have massed there, the Border Guard said Friday, but others say the number is lower.",
+        "9,000",
+        9_000,
+    )
+    assert credit is not None and credit.name == "Border Guard"
+
+
+def test_a_quote_block_is_the_speaker_s_who_introduced_it() -> None:
+    text = "Colonel Adam Black said at a briefing on Monday:\nWe now have 2,500 personnel in the region."
+    at = text.index("2,500")
+    credit = credit_for(text, at, at + 5, 2_500)
+    assert credit is not None and credit.name == "Colonel Adam Black"

@@ -95,7 +95,17 @@ _CLAIM_OF = re.compile(
 _GIVEN_BY = re.compile(
     r"\b(?:given|provided|issued|published|released|cited)\s+by\s+(?:the\s+)?(?P<name>[A-Z][^,;]*?)(?=\s+(?:for|of|in|on|at|as)\b|[,;]|$)"
 )
-_PRONOUN = re.compile(r"^(?:he|she)$", re.IGNORECASE)
+_PRONOUN = re.compile(r"^(?:he|she|it|they)$", re.IGNORECASE)
+# "..., a top official said Thursday, but others say ...": a speaker clause that another
+# clause follows.
+_TRAILING_CLAUSE = re.compile(
+    rf",\s*(?P<name>[^,;]+?)\s+{_AUX}(?:{_VERBS})(?:\s+(?:on\s+)?\w+day)?\s*,\s*(?:but|while|and|as|though)\b"
+)
+# "The same report showed ...": the document the sentence before named.
+_SAME_DOCUMENT = re.compile(
+    r"^\W*(?:the|that|this)\s+(?:same\s+|latest\s+|new\s+)?(?:report|document|data|survey|study|assessment)\b",
+    re.IGNORECASE,
+)
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -188,6 +198,11 @@ def _credit_by_form(sentence: str, fig_start: int, fig_end: int, previous: str) 
     if quoted is not None:
         return quoted
     before = sentence[:fig_start]
+    if _SAME_DOCUMENT.match(before):
+        owner = next((o for o in map(_document_owner, re.split(r"(?<=,)|(?=\bputs?\b)", previous)) if o), None)
+        owner = owner or _document_owner(previous)
+        if owner:
+            return _credit(owner, None)
     # (where the subject starts, where its verb ends, the subject)
     cues: list[tuple[int, int, str]] = []
     for m in _ACCORDING.finditer(before):
@@ -204,7 +219,7 @@ def _credit_by_form(sentence: str, fig_start: int, fig_end: int, previous: str) 
             cues.append((found[0], m.end(), _document_owner(found[1]) or found[1]))
     cues.sort()
     if not cues:
-        trailing = _TRAILING.search(after)
+        trailing = _TRAILING.search(after) or _TRAILING_CLAUSE.search(after)
         if trailing is not None:
             return _credit(_resolve_pronoun(trailing.group("name"), previous), None)
         return _introduced_by(previous)
