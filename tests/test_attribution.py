@@ -212,3 +212,19 @@ def test_a_quote_block_is_the_speaker_s_who_introduced_it() -> None:
     at = text.index("2,500")
     credit = credit_for(text, at, at + 5, 2_500)
     assert credit is not None and credit.name == "Colonel Adam Black"
+
+
+@pytest.mark.parametrize(
+    ("text", "descriptor"),
+    [
+        ("A military official said 300 soldiers were killed.", "military official"),
+        ("According to media reports, there are 300 soldiers in the sector.", "media reports"),
+        ("Top government sources said 300 troops were deployed.", "Top government sources"),
+        ("Recent reports indicate that around 300 soldiers have been sent.", None),  # says nothing of whose
+        ("Sources said 300 troops were moving.", None),
+    ],
+)
+def test_an_unnamed_source_is_kept_as_the_text_describes_it(text: str, descriptor: str | None) -> None:
+    credit = _credit(text, "300", 300)
+    assert credit is not None and credit.name is None
+    assert credit.descriptor == descriptor

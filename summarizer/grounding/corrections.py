@@ -113,7 +113,12 @@ def _credited_attribution(
         return _named_nearby(text, spans, item, span, attribution)
     given = [n for n in (attribution["source"], attribution["organization"]) if n]
     vaguer = False
-    if credit.name is None:
+    if credit.name is None and credit.descriptor:
+        # An unnamed source, kept as the text describes it ("government sources").
+        if given and any(same_entity(g, credit.descriptor) for g in given):
+            return {**attribution, "kind": "anonymous"}, []
+        new = {"source": credit.descriptor, "organization": None, "kind": "anonymous", "via": credit.via}
+    elif credit.name is None:
         if not given:
             return attribution, []
         kind = "anonymous" if credit.anonymous else "unattributed"
@@ -135,7 +140,7 @@ def _credited_attribution(
     if vaguer:
         return new, []
     said = " / ".join(given) or "nobody"
-    credited = credit.name or "no named source"
+    credited = credit.name or credit.descriptor or "no named source"
     note = UnverifiedItem(
         kind="attribution",
         item={"figure": item.figures(), "source": said, "quote": item.quote},

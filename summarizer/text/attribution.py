@@ -123,7 +123,7 @@ _NAME_WORDS = _word_set(
 )
 # Capitalised only because a sentence starts with them, or too vague to be a source.
 _GENERIC = _word_set(
-    "the a an some several many recent new other western local senior officials official sources source"
+    "the a an some several many recent new other western local senior top officials official sources source"
     " reports report analysts experts observers media intelligence administration unnamed"
 )
 _TITLE = _word_set(
@@ -160,6 +160,7 @@ class Credit:
     organization: str | None = None
     via: str | None = None
     anonymous: bool = False
+    descriptor: str | None = None  # an unnamed source as the text describes it: "government sources"
 
 
 def credit_for(
@@ -389,10 +390,26 @@ def _named(name: str) -> bool:
     return any(w[:1].isupper() and w.lower().rstrip("’'s") not in _GENERIC for w in words)
 
 
+_UNNAMED = re.compile(r"\b(?:officials?|sources?|reports?|analysts|diplomats|estimates?)\b", re.IGNORECASE)
+_VAGUE = frozenset("the a an some several many recent new other unnamed top senior reports report sources source".split())
+
+
+def _describe(origin: str) -> str | None:
+    """'top government sources' -> itself; 'Recent reports', 'sources' -> None: an
+    unnamed source is kept as the text describes it only when that says whose."""
+    words = re.findall(r"[\w.’'-]+", origin)
+    if not _UNNAMED.search(origin) or len(words) > 6:
+        return None
+    if not [w for w in words if w.lower() not in _VAGUE and not _UNNAMED.fullmatch(w)]:
+        return None
+    return re.sub(r"^(?:the|a|an|some)\s+", "", origin.strip(), flags=re.IGNORECASE)
+
+
 def _credit(origin: str | None, via: str | None) -> Credit:
     if origin is None or not _named(origin):
         anonymous = origin is not None and re.search(r"\bofficials?\b|\bsources?\b", origin, re.IGNORECASE)
-        return Credit(name=None, anonymous=bool(anonymous))
+        descriptor = _describe(origin) if origin else None
+        return Credit(name=None, anonymous=bool(anonymous) or descriptor is not None, descriptor=descriptor)
     origin = re.sub(r"^(?:the|a|an)\s+", "", origin.strip(), flags=re.IGNORECASE)
     person, organization = _split(origin)
     return Credit(name=origin, person=person, organization=organization, via=_split(via)[0] or via if via else None)
@@ -459,6 +476,8 @@ def source_kind(source: str | None, organization: str | None) -> str:
     names = " ".join(n for n in (source, organization) if n)
     if not names:
         return "unattributed"
+    if not _named(names):
+        return "anonymous"  # "government sources", "a military official": described, not named
     for kind, pattern in _KINDS:
         if pattern.search(names):
             return kind
