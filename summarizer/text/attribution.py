@@ -391,7 +391,10 @@ def _named(name: str) -> bool:
 
 
 _UNNAMED = re.compile(r"\b(?:officials?|sources?|reports?|analysts|diplomats|estimates?)\b", re.IGNORECASE)
-_VAGUE = frozenset("the a an some several many recent new other unnamed top senior reports report sources source".split())
+_VAGUE = frozenset(
+    ["the", "a", "an", "some", "several", "many", "recent", "new", "other", "unnamed", "top", "senior"]
+    + ["reports", "report", "sources", "source"]
+)
 
 
 def _describe(origin: str) -> str | None:
