@@ -392,8 +392,8 @@ def _named(name: str) -> bool:
 
 _UNNAMED = re.compile(r"\b(?:officials?|sources?|reports?|analysts|diplomats|estimates?)\b", re.IGNORECASE)
 _VAGUE = frozenset(
-    ["the", "a", "an", "some", "several", "many", "recent", "new", "other", "unnamed", "top", "senior"]
-    + ["reports", "report", "sources", "source"]
+    {"the", "a", "an", "some", "several", "many", "recent", "new", "other", "unnamed", "top", "senior"}
+    | {"reports", "report", "sources", "source"}
 )
 
 
