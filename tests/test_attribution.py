@@ -228,3 +228,28 @@ def test_an_unnamed_source_is_kept_as_the_text_describes_it(text: str, descripto
     credit = _credit(text, "300", 300)
     assert credit is not None and credit.name is None
     assert credit.descriptor == descriptor
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # The speaker is the name next to the verb, not a place phrase after the quote.
+        (
+            '"So far we have counted 4,000 fighters" in the north, army spokesman General Adam Black told reporters.',
+            "General Adam Black",
+        ),
+        # ...and not the body in the speaker's title.
+        (
+            "“Almost 4,000 soldiers are on the border, ” Adam Black, chairman of the Defence Committee, said.",
+            "Adam Black",
+        ),
+        # "..., said NAME, title" after a figure outside any quotation.
+        (
+            "The army has massed 4,000 personnel near the border, said Adam Black, the permanent representative.",
+            "Adam Black",
+        ),
+    ],
+)
+def test_the_speaker_named_after_the_figure(text: str, name: str) -> None:
+    credit = _credit(text, "4,000", 4_000)
+    assert credit is not None and credit.name is not None and name in credit.name

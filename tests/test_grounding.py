@@ -417,3 +417,10 @@ def test_a_loss_needs_a_word_of_loss() -> None:
         ArticleExtraction(troop_estimates=[item], official_reactions=[], actors=[], locations=[])
     )
     assert grounded.troop_estimates[0].status == "other"
+
+
+def test_units_are_not_head_counts() -> None:
+    from summarizer.text.headcount import is_headcount
+
+    sentence = "The plans involve 100 battalion tactical groups with an estimated 9,000 personnel."
+    assert not is_headcount(sentence, 100) and is_headcount(sentence, 9_000)

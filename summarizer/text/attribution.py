@@ -220,7 +220,7 @@ def _credit_by_form(sentence: str, fig_start: int, fig_end: int, previous: str) 
             cues.append((found[0], m.end(), _document_owner(found[1]) or found[1]))
     cues.sort()
     if not cues:
-        trailing = _TRAILING.search(after) or _TRAILING_CLAUSE.search(after)
+        trailing = _TRAILING.search(after) or _TRAILING_CLAUSE.search(after) or _SAID_NAME_AFTER.search(after)
         if trailing is not None:
             return _credit(_resolve_pronoun(trailing.group("name"), previous), None)
         return _introduced_by(previous)
@@ -262,6 +262,16 @@ def _document_owner(phrase: str) -> str | None:
     return name if _named(name) else None
 
 
+_FULL_NAME = re.compile(r"\b[A-Z][\w’'.-]+\s+[A-Z][\w’'-]+\s*$")
+_BODY_WORD = re.compile(
+    r"\b(?:Committee|Council|Ministry|Department|Office|Service|Agency|Command|Forces|Army|House|Center|Centre|"
+    r"Group|Party|Parliament|Assembly|Government|Administration|Organi[sz]ation|Union|Nations)\b"
+)
+_PREPOSITION = re.compile(r"^(?:in|at|on|from|to|of|for|with|near)\b", re.IGNORECASE)
+# "..., said Michael Carpenter, the permanent U.S. representative ...": speaker after the verb.
+_SAID_NAME_AFTER = re.compile(rf",\s*(?:{_VERBS})\s+(?P<name>[A-Z][^,;.]*?)\s*(?:[,;.]|$)")
+
+
 def _quoted_speaker(sentence: str, fig_start: int, fig_end: int, previous: str) -> Credit | None:
     """The speaker of a quotation that holds the figure, named right after it closes."""
     opened = max(sentence.rfind("“", 0, fig_start), sentence.rfind('"', 0, fig_start))
@@ -278,8 +288,10 @@ def _quoted_speaker(sentence: str, fig_start: int, fig_end: int, previous: str) 
         return None
     if verb.start() == 0:  # '..." said Andriy Parubiy, chairman of ...'
         who = re.split(r"[,.;]|\s+(?:according\s+to|via|in\s+a|on\s+[A-Z])\b", rest[verb.end() :].strip())[0]
-    else:  # '..." Andriy Parubiy, chairman of ..., said'
-        who = re.split(r"[,;]", rest[: verb.start()])[0]
+    else:  # '..." Andriy Parubiy, chairman of ..., said' / '..." in Gaza, spokesman Daniel Hagari told'
+        parts = [s.strip() for s in re.split(r"[,;]", rest[: verb.start()]) if s.strip()]
+        people = [s for s in parts if (m := _FULL_NAME.search(s)) and not _BODY_WORD.search(m.group(0))]
+        who = people[-1] if people else next((s for s in parts if not _PREPOSITION.match(s)), "")
     who = who.strip()
     return _credit(_resolve_pronoun(who, previous), None) if who and _named(who) else None
 

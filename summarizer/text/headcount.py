@@ -35,7 +35,9 @@ _NOT_PEOPLE_AFTER = re.compile(
     r"^\s*(?:%|per\s*cent\b|percent\b|km\b|kilomet(?:er|re)s?\b|miles?\b|met(?:er|re)s?\b|tons?\b|tonnes?\b|"
     r"dollars?\b|euros?\b|pounds\b|won\b|r[ou]bles?\b|yuan\b|hryvnias?\b|years?\b|months?\b|weeks?\b|days?\b|"
     r"hours?\b|minutes?\b|rounds\b|shells\b|drones\b|missiles\b|rockets\b|tanks\b|vehicles\b|aircraft\b|"
-    r"jets\b|ships\b|guns\b|artillery\b|(?:" + _MONTHS + r")\b)",
+    r"jets\b|ships\b|guns\b|artillery\b|(?:" + _MONTHS + r")\b|"
+    r"(?:[\w-]+\s+)?(?:battalions?|brigades?|divisions?|regiments?|companies|squadrons?)\b(?!\s+of\s+(?:troops|soldiers))"
+    r"(?:\s+(?:tactical\s+)?groups?)?)",
     re.IGNORECASE,
 )
 # What, right before a number, makes it a date, an amount or a reference.
