@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from schemas import Brief, TroopEstimate
-from schemas.brief import Claim, Conflict, Series, SeriesPoint, Side, UnverifiedEntry
+from schemas.brief import Changes, Claim, Conflict, Series, SeriesPoint, Side, UnverifiedEntry
 from summarizer.text.numbers import format_figure
 
 
@@ -160,3 +160,58 @@ def over_time(brief: Brief) -> dict[str, list[TimeRow]]:
         # "Previously" first, then by date, undated last.
         rows.sort(key=lambda r: (0 if r.earlier else 1 if r.day else 2, r.day or dt.date.min, r.source_n, r.low))
     return tables
+
+
+@dataclass(frozen=True)
+class ChangeLine:
+    """One line of 'What changed': ``lead + text`` is the sentence (Markdown shows it);
+    ``tag`` and ``kind`` are the badge and its style in the HTML page, shown before ``text``."""
+
+    tag: str
+    kind: str
+    lead: str
+    text: str
+    sources: tuple[int, ...] = ()
+    claim_id: str | None = None
+
+
+def change_lines(changes: Changes) -> list[ChangeLine]:
+    """The 'What changed' list, in the order both renderers show it."""
+    lines = []
+    if changes.new_articles:
+        lines.append(ChangeLine("new articles", "new", "New articles:", "", tuple(changes.new_articles)))
+    for c in changes.new_claims:
+        who = ", ".join(c.origins) or "no named source"
+        text = f"{c.figure} {c.subject} ({c.status_group}) — {who}"
+        lines.append(ChangeLine("new", "new", "New figure: ", text, tuple(c.sources), c.claim_id))
+    for r in changes.revised:
+        text = f"by {r.origin}: {r.subject} ({r.status_group}) {r.before} → {r.after}"
+        lines.append(ChangeLine("revised", "revised", "Revised ", text, tuple(r.sources), r.claim_id))
+    for up in changes.corroboration_up:
+        claim = up.claim
+        text = f"{claim.figure} {claim.subject} ({claim.status_group}): {up.before} → {up.after}, now also "
+        text += ", ".join(up.gained)
+        lines.append(ChangeLine("more sources", "up", "More sources for ", text, tuple(claim.sources)))
+    for down in changes.corroboration_down:
+        claim = down.claim
+        text = f"{claim.figure} {claim.subject} ({claim.status_group}): {down.before} → {down.after}, no longer "
+        text += ", ".join(down.lost)
+        lines.append(ChangeLine("fewer sources", "down", "Fewer sources for ", text))
+    for c in changes.gone_claims:
+        lines.append(
+            ChangeLine("gone", "down", "No longer in the articles: ", f"{c.figure} {c.subject} ({c.status_group})")
+        )
+    for new in changes.new_conflicts:
+        ident = f"{new.conflict_id}: " if new.conflict_id else ""
+        text = f"{ident}{new.subject} — {' vs '.join(new.sides)}"
+        lines.append(ChangeLine("new disagreement", "conflict", "New disagreement ", text))
+    for ended in changes.ended_conflicts:
+        text = f"{ended.subject} — {' vs '.join(ended.sides)}"
+        lines.append(ChangeLine("no longer disputed", "", "Disagreement no longer current: ", text))
+    if changes.new_actors:
+        lines.append(ChangeLine("new actors", "new", "New actors: ", ", ".join(changes.new_actors)))
+    for said in changes.new_reactions:
+        text = f"{said.speaker} ({said.stance}): {said.summary}"
+        kind = "conflict" if said.notable else ""
+        lines.append(ChangeLine(said.stance, kind, "New reaction: ", text, (said.source_n,)))
+    return lines

@@ -27,6 +27,7 @@ from schemas import Article, Brief
 from schemas.brief import Changes, Claim, SourceRef
 from summarizer.briefing.wording import (
     TimeRow,
+    change_lines,
     conflict_summary,
     counted,
     date_span_text,
@@ -273,46 +274,14 @@ def _conflicts(brief: Brief) -> str:
 
 def _changes(changes: Changes) -> str:
     since = changes.since.date().isoformat()
-    items: list[str] = []
-    if changes.new_articles:
-        items.append(f"<li>New articles: {_cites(changes.new_articles)}</li>")
-    for c in changes.new_claims:
-        who = ", ".join(c.origins) or "no named source"
-        button = _claim_button(c.claim_id) if c.claim_id else ""
-        items.append(
-            f'<li><span class="tag new">new</span> {e(c.figure)} {e(c.subject)} ({e(c.status_group)}) — {e(who)} '
-            f"{button} {_cites(c.sources)}</li>"
-        )
-    for r in changes.revised:
-        items.append(
-            f'<li><span class="tag revised">revised</span> by {e(r.origin)}: {e(r.subject)} ({e(r.status_group)}) '
-            f"{e(r.before)} → <strong>{e(r.after)}</strong> {_claim_button(r.claim_id)} {_cites(r.sources)}</li>"
-        )
-    for up in changes.corroboration_up:
-        items.append(
-            f'<li><span class="tag up">more sources</span> {e(up.claim.figure)} {e(up.claim.subject)}: '
-            f"{up.before} → {up.after}, now also {e(', '.join(up.gained))} {_cites(up.claim.sources)}</li>"
-        )
-    for down in changes.corroboration_down:
-        items.append(
-            f'<li><span class="tag down">fewer sources</span> {e(down.claim.figure)} {e(down.claim.subject)}: '
-            f"{down.before} → {down.after}, no longer {e(', '.join(down.lost))}</li>"
-        )
-    for c in changes.gone_claims:
-        items.append(f'<li><span class="tag down">gone</span> {e(c.figure)} {e(c.subject)} ({e(c.status_group)})</li>')
-    for new in changes.new_conflicts:
-        sides = e(" vs ".join(new.sides))
-        items.append(f'<li><span class="tag conflict">new disagreement</span> {e(new.subject)}: {sides}</li>')
-    for ended in changes.ended_conflicts:
-        sides = e(" vs ".join(ended.sides))
-        items.append(f'<li><span class="tag">no longer disputed</span> {e(ended.subject)}: {sides}</li>')
-    if changes.new_actors:
-        items.append(f'<li><span class="tag new">new actors</span> {e(", ".join(changes.new_actors))}</li>')
-    for said in changes.new_reactions:
-        items.append(
-            f'<li><span class="tag{" conflict" if said.notable else ""}">{e(said.stance)}</span> {e(said.speaker)}: '
-            f"{e(said.summary)} {_cites([said.source_n])}</li>"
-        )
+    items = [
+        # A line that is all lead ("New articles:") is shown as its sentence, without a badge.
+        f'<li><span class="tag {line.kind}">{e(line.tag)}</span> {e(line.text)} '
+        f"{_claim_button(line.claim_id) if line.claim_id else ''} {_cites(line.sources)}</li>"
+        if line.text
+        else f"<li>{e(line.lead)} {_cites(line.sources)}</li>"
+        for line in change_lines(changes)
+    ]
     body = f"<ul>{''.join(items)}</ul>" if items else "<p>Nothing new since then.</p>"
     return (
         f'<section id="changes" class="changes"><h2>What changed since {e(since)}</h2>'

@@ -9,6 +9,7 @@ from schemas import Brief, VerifiedExtraction
 from schemas.brief import Changes, Claim
 from summarizer.briefing.wording import (
     attribution_text,
+    change_lines,
     conflict_summary,
     counted,
     date_span_text,
@@ -99,39 +100,9 @@ def _changes(changes: Changes) -> list[str]:
     out += [f"*Compared with the brief “{md(changes.previous_title)}” generated {changes.since.isoformat()}.*", ""]
     if changes.empty:
         return [*out, "Nothing new: the same figures, sources, disagreements and reactions.", ""]
-    if changes.new_articles:
-        out.append(f"- New articles: {_cite(changes.new_articles)}")
-    for c in changes.new_claims:
-        who = ", ".join(md(o) for o in c.origins) or "no named source"
-        out.append(f"- New figure: {md(c.figure)} {md(c.subject)} ({md(c.status_group)}) — {who} {_cite(c.sources)}")
-    for r in changes.revised:
-        out.append(
-            f"- Revised by {md(r.origin)}: {md(r.subject)} ({md(r.status_group)}) {md(r.before)} → {md(r.after)} "
-            f"{_cite(r.sources)}"
-        )
-    for up in changes.corroboration_up:
-        gained = ", ".join(md(n) for n in up.gained)
-        out.append(
-            f"- More sources for {md(up.claim.figure)} {md(up.claim.subject)} ({md(up.claim.status_group)}): "
-            f"{up.before} → {up.after}, now also {gained} {_cite(up.claim.sources)}"
-        )
-    for down in changes.corroboration_down:
-        lost = ", ".join(md(n) for n in down.lost)
-        out.append(
-            f"- Fewer sources for {md(down.claim.figure)} {md(down.claim.subject)} ({md(down.claim.status_group)}): "
-            f"{down.before} → {down.after}, no longer {lost}"
-        )
-    for c in changes.gone_claims:
-        out.append(f"- No longer in the articles: {md(c.figure)} {md(c.subject)} ({md(c.status_group)})")
-    for new in changes.new_conflicts:
-        ident = f" {new.conflict_id}" if new.conflict_id else ""
-        out.append(f"- New disagreement{ident}: {md(new.subject)} — {md(' vs '.join(new.sides))}")
-    for ended in changes.ended_conflicts:
-        out.append(f"- Disagreement no longer current: {md(ended.subject)} — {md(' vs '.join(ended.sides))}")
-    if changes.new_actors:
-        out.append(f"- New actors: {', '.join(md(a) for a in changes.new_actors)}")
-    for said in changes.new_reactions:
-        out.append(f"- New reaction: {md(said.speaker)} ({md(said.stance)}): {md(said.summary)} \\[{said.source_n}\\]")
+    for line in change_lines(changes):
+        cites = f" {_cite(line.sources)}" if line.sources else ""
+        out.append(f"- {md(line.lead + line.text)}{cites}")
     return [*out, ""]
 
 
