@@ -120,18 +120,12 @@ def test_the_10000_sent_versus_still_to_come_disagreement_is_listed(seed_brief: 
     assert groups == {"sent or in place", "expected or planned"}
 
 
-def test_cli_brief_from_stored_extractions_makes_no_model_call(
-    seed_results: list[VerifiedExtraction],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    """`summarizer brief seeds/` end to end, offline: the five recorded extractions are
-    in the store (as after an earlier run), the server address is dead, and the brief
-    still comes out, with zero calls."""
+@pytest.fixture
+def stored_seeds(seed_results: list[VerifiedExtraction], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The five recorded extractions in a fresh store (as after an earlier run), and the
+    CLI options that reach them through a dead server address: any model call fails."""
     from summarizer.cache import ExtractionCache, cache_key
-    from summarizer.cli import main
-    from tests.helpers import ROOT, TEST_MODEL
+    from tests.helpers import TEST_MODEL
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path / "store"))
@@ -139,10 +133,20 @@ def test_cli_brief_from_stored_extractions_makes_no_model_call(
     for r in seed_results:
         store.put(cache_key(r.article_id, "compatible", TEST_MODEL, r.prompt_version), r)
     store.close()
+    return ["--backend", "compatible", "--base-url", "http://127.0.0.1:9/v1", "--model", TEST_MODEL]
+
+
+def test_cli_brief_from_stored_extractions_makes_no_model_call(
+    stored_seeds: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`summarizer brief seeds/` end to end, offline: the five recorded extractions are
+    in the store (as after an earlier run), the server address is dead, and the brief
+    still comes out, with zero calls."""
+    from summarizer.cli import main
+    from tests.helpers import ROOT
 
     out = tmp_path / "brief.md"
-    dead = "http://127.0.0.1:9/v1"
-    argv = ["brief", str(ROOT / "seeds"), "--backend", "compatible", "--base-url", dead, "--model", TEST_MODEL]
+    argv = ["brief", str(ROOT / "seeds"), *stored_seeds]
     assert main([*argv, "-o", str(out)]) == 0
     err = capsys.readouterr().err
     assert "5 article(s), 5 claim(s)" in err and "0 model call(s), 5 from cache, 0 tokens" in err
@@ -156,27 +160,16 @@ def test_cli_brief_from_stored_extractions_makes_no_model_call(
     assert html.count('<article class="source"') == 5 and "<mark " in html
 
 
-def test_since_lists_what_the_last_two_seeds_added(
-    seed_results: list[VerifiedExtraction],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+def test_since_lists_what_the_last_two_seeds_added(stored_seeds: list[str], tmp_path: Path) -> None:
     """`brief 000 001 002 --format json -o first.json`, then `brief seeds/ --since
     first.json`, both from stored extractions: the new brief opens with what 003 and 004
     added, and lists nothing the first brief already had."""
     import json
 
-    from summarizer.cache import ExtractionCache, cache_key
     from summarizer.cli import main
-    from tests.helpers import ROOT, TEST_MODEL
+    from tests.helpers import ROOT
 
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path / "store"))
-    store = ExtractionCache(tmp_path / "store" / "extractions.sqlite")
-    for r in seed_results:
-        store.put(cache_key(r.article_id, "compatible", TEST_MODEL, r.prompt_version), r)
-    store.close()
-    dead = ["--backend", "compatible", "--base-url", "http://127.0.0.1:9/v1", "--model", TEST_MODEL]
+    dead = stored_seeds
     seeds = sorted((ROOT / "seeds").glob("*.txt"))
     first = tmp_path / "first.json"
     assert main(["brief", *map(str, seeds[:3]), "--format", "json", "-o", str(first), *dead]) == 0

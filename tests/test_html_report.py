@@ -7,6 +7,7 @@ import hashlib
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -123,6 +124,16 @@ def _need_browser() -> None:
         pytest.skip(why)
 
 
+def _open(page: Any, page_file: Path, problems: list[str]) -> None:
+    """Load the page offline, collecting console errors, page errors and any request
+    that leaves the file into ``problems``."""
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
+    page.on("request", lambda r: None if r.url.startswith("file:") else problems.append(f"request: {r.url}"))
+    page.goto(page_file.as_uri())
+    page.wait_for_load_state("load")
+
+
 @pytest.mark.recorded
 def test_seed_report_in_chromium(
     seed_results: list[VerifiedExtraction], seed_articles: dict[str, Article], tmp_path: Path
@@ -134,11 +145,7 @@ def test_seed_report_in_chromium(
     page_file.write_text(html, encoding="utf-8")
     problems: list[str] = []
     with browser.browser_page() as page:
-        page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
-        page.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
-        page.on("request", lambda r: None if r.url.startswith("file:") else problems.append(f"request: {r.url}"))
-        page.goto(page_file.as_uri())
-        page.wait_for_load_state("load")
+        _open(page, page_file, problems)
 
         assert problems == []
         assert page.evaluate("window.__pwned") is None
@@ -184,11 +191,7 @@ def test_what_changed_panel_and_chart_in_chromium(
     dated = [r for c in brief.claims for r in c.reports if r.as_of is not None and r.time_kind != "before"]
     problems: list[str] = []
     with browser.browser_page() as page:
-        page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
-        page.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
-        page.on("request", lambda r: None if r.url.startswith("file:") else problems.append(f"request: {r.url}"))
-        page.goto(page_file.as_uri())
-        page.wait_for_load_state("load")
+        _open(page, page_file, problems)
 
         changes = page.locator("#changes")
         assert changes.is_visible() and "What changed since" in changes.inner_text()
