@@ -284,21 +284,9 @@ class Changes(BaseModel):
 
     @property
     def empty(self) -> bool:
-        return not any(
-            getattr(self, f)
-            for f in (
-                "new_articles",
-                "new_claims",
-                "revised",
-                "corroboration_up",
-                "corroboration_down",
-                "gone_claims",
-                "new_conflicts",
-                "ended_conflicts",
-                "new_actors",
-                "new_reactions",
-            )
-        )
+        """Nothing listed: every field but the previous brief's own description is empty."""
+        described = ("since", "previous_title", "previous_span")
+        return not any(getattr(self, f) for f in type(self).model_fields if f not in described)
 
 
 class Brief(BaseModel):

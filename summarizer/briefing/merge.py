@@ -415,10 +415,9 @@ class _Merger:
                 in_dispute = (c.id, who) in disputed
                 role = "both" if in_series and in_dispute else "evolution" if in_series else None
                 role = "disagreement" if in_dispute and not in_series else role
-                day = rep.as_of if rep.time_kind != "before" else None
                 events.append(
                     TimelineEvent(
-                        date=day if day is not None else dates[rep.source_n] if rep.time_kind != "before" else None,
+                        date=None if rep.time_kind == "before" else rep.as_of or dates[rep.source_n],
                         when=rep.when,
                         text=f"{who}: {rep.figure} {c.subject} ({rep.status})",
                         claim_id=c.id,

@@ -144,11 +144,10 @@ class Citations:
                 candidates = _place_names(full) if kind == "location" else [full]
                 for name in candidates:
                     wrong = self._misnamed(kind, name, place_names, actor_names, getattr(item, "kind", "other"))
-                    number = self._first_naming(name) if wrong is None else None
-                    if wrong is None and number is None:
-                        wrong = f"{name!r} is not named in the article"
-                    if wrong is not None or number is None:
-                        unverified.append(UnverifiedItem(kind=kind, item=item.model_dump(), reason=wrong or ""))
+                    number = None if wrong else self._first_naming(name)
+                    if number is None:
+                        reason = wrong or f"{name!r} is not named in the article"
+                        unverified.append(UnverifiedItem(kind=kind, item=item.model_dump(), reason=reason))
                         continue
                     kept.append({**item.model_dump(), "name": name, **self._evidence(number)})
         extraction = ArticleExtraction.model_validate(

@@ -17,6 +17,7 @@ import base64
 import datetime as dt
 import hashlib
 import itertools
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -328,8 +329,6 @@ def _over_time(brief: Brief) -> str:
 def _chart(subject: str, rows: list[TimeRow]) -> str:
     """Date on x, figure on y (log scale when the figures span more than 20x), one
     coloured line per origin; inline SVG, nothing loaded."""
-    import math
-
     width, height, left, right, top, bottom = 900, 300, 70, 200, 20, 40
     days = sorted({r.day for r in rows if r.day})
     first, last = days[0], days[-1]
