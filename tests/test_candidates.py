@@ -11,6 +11,15 @@ def test_sentences_do_not_break_on_abbreviations() -> None:
     ]
 
 
+def test_an_abbreviated_month_before_a_day_ends_no_sentence() -> None:
+    text = "Up from 3,000 on Jan. 30, the army said. It was Oct. Then came Sept. 11 and more."
+    assert sentences(text) == [
+        "Up from 3,000 on Jan. 30, the army said.",
+        "It was Oct.",
+        "Then came Sept. 11 and more.",
+    ]
+
+
 def test_troop_sentences_pair_a_figure_with_a_word_for_troops() -> None:
     text = (
         "29 October 2024, 07:31\n"
@@ -23,4 +32,18 @@ def test_troop_sentences_pair_a_figure_with_a_word_for_troops() -> None:
     assert troop_sentences(text) == [
         "About 10,000 North Korean troops are expected within weeks.",
         "Some 1,500 special forces are training.",
+    ]
+
+
+def test_a_small_toll_of_troops_is_pointed_at() -> None:
+    text = (
+        "Twenty soldiers were killed in the clash. "
+        "The ministry recorded another 40 casualties among its forces. "
+        "The 12 soldiers arrived on Monday. "  # no loss: a small number is no figure
+        "In 25 years, soldiers have died there. "  # not a count of them
+        "At least 30 people were killed."  # civilians
+    )
+    assert troop_sentences(text) == [
+        "Twenty soldiers were killed in the clash.",
+        "The ministry recorded another 40 casualties among its forces.",
     ]

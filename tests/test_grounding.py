@@ -365,6 +365,9 @@ def test_civilian_tolls_are_not_troop_figures() -> None:
         ("A conflict that Kiev says has killed 14,000 people.", 14_000),
         ("The health ministry said 2,300 civilians had died.", 2_300),
         ("Officials said 5,000 Syrians were killed in the shelling.", 5_000),
+        # The toll is named before the number, or its noun is left out after a count of people.
+        ("The ministry said the overall death toll in the territory had topped 4,000.", 4_000),
+        ("The ministry says 3,000 people have been killed, while 8,000 have been injured.", 8_000),
     ]:
         kept, unverified = Grounder(sentence).ground(
             ArticleExtraction(

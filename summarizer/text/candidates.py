@@ -23,19 +23,47 @@ _TROOP_WORDS = re.compile(
     re.IGNORECASE,
 )
 _YEAR = range(1900, 2101)
+# A small toll is a figure when a word for troops or their losses follows the number:
+# "Twenty Indian soldiers were killed", "another 40 casualties among its military".
+_LOSS = re.compile(
+    r"\b(?:killed|killing|kills?|wounded|injured|died|dead|casualties|missing|captured|lost)\b", re.IGNORECASE
+)
+_COUNTED_FORCES = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}?(?:troops?|soldiers?|servicem[ae]n|fighters?|militants?|marines?|"
+    r"paratroopers?|peacekeepers?|officers?|combatants?|insurgents?|casualties)\b",
+    re.IGNORECASE,
+)
 
 
 def troop_figures(sentence: str) -> set[int]:
-    """The figures (not a year, at least 100) in a sentence that names troops."""
+    """The figures (not a year; at least 100, or a smaller toll of troops) in a sentence
+    that names troops."""
     if _TROOP_WORDS.search(sentence) is None:
         return set()
     return {
         n
         for n in figures_in(sentence)
-        if n >= 100
+        if (n >= 100 or (n >= 2 and _small_toll(sentence, n)))
         and not (n in _YEAR and str(n) in sentence)
         and not any(counts_civilians(sentence, a, b) for a, b in figure_spans(sentence, n))
     }
+
+
+def _small_toll(sentence: str, figure: int) -> bool:
+    """Whether ``figure`` (under 100) counts troops in a sentence about losses."""
+    if _LOSS.search(sentence) is None:
+        return False
+    spans = figure_spans(sentence, figure) or _word_spans(sentence, figure)
+    return any(_COUNTED_FORCES.match(sentence[end : end + 40]) for _, end in spans)
+
+
+def _word_spans(sentence: str, figure: int) -> list[tuple[int, int]]:
+    """Where a number written as a word ("Twenty") stands for ``figure``."""
+    return [
+        (m.start(), m.end())
+        for m in re.finditer(r"[A-Za-z]+(?:-[A-Za-z]+)?", sentence)
+        if figures_in(m.group(0)) == {figure}
+    ]
 
 
 def troop_figure_sentences(sentences: list[str], limit: int = 25) -> list[tuple[int, set[int]]]:

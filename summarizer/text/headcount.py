@@ -71,12 +71,42 @@ def is_headcount(sentence: str, figure: int) -> bool:
     return any(_counts_people(sentence, start, end, figure) for start, end in spans)
 
 
+# "the overall death toll in the Palestinian territory had topped 40,000": a toll of a
+# place or of the war counts everyone, unless it is named as a force's.
+_GENERAL_TOLL_BEFORE = re.compile(
+    r"\b(?:(?:overall|total|civilian|combined)\s+(?:death\s+)?toll|death\s+toll\s+(?:in|from|of)\s+(?:the\s+)?"
+    r"(?!(?:its|their|the)?\s*(?:military|army|troops|forces|soldiers|fighters)))[^.;]{0,60}$",
+    re.IGNORECASE,
+)
+# "... 38,713 people have been killed, while 89,166 have been injured": a count with no
+# noun of its own that follows a count of people is one too.
+_ELIDED_AFTER = re.compile(
+    r"^\s*(?:have|has|had|were|was|are|is)\s+(?:been\s+)?(?:killed|injured|wounded|hurt|displaced|died|missing)\b",
+    re.IGNORECASE,
+)
+_FORCES_AFTER = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}?(?:troops|soldiers|servicem[ae]n|fighters|militants|combatants|personnel|forces)\b",
+    re.IGNORECASE,
+)
+
+
 def counts_civilians(sentence: str, start: int, end: int) -> bool:
     """Whether the number at ``sentence[start:end]`` counts civilians or people in
     general (not a force's own losses)."""
     after = sentence[end : end + 40]
+    before = sentence[max(0, start - 40) : start]
     civilians = _CIVILIANS_AFTER.match(after) or (_NATIONALS_AFTER.match(after) and _TOLL.search(sentence))
-    return bool(civilians) and not _LOST_BEFORE.search(sentence[max(0, start - 40) : start])
+    if civilians:
+        return not _LOST_BEFORE.search(before)
+    if _FORCES_AFTER.match(after):
+        return False
+    if _GENERAL_TOLL_BEFORE.search(sentence[max(0, start - 120) : start]):
+        return True
+    return bool(_ELIDED_AFTER.match(after)) and any(
+        b <= start and _CIVILIANS_AFTER.match(sentence[b : b + 40])
+        for n in figures_in(sentence[:start])
+        for _, b in figure_spans(sentence[:start], n)
+    )
 
 
 def _counts_people(sentence: str, start: int, end: int, figure: int) -> bool:

@@ -1,4 +1,4 @@
-"""Split article text into sentences, without breaking on "U.S." or "Mr."."""
+"""Split article text into sentences, without breaking on "U.S.", "Mr." or "Oct. 7"."""
 
 from __future__ import annotations
 
@@ -7,7 +7,15 @@ import re
 _ABBREVIATIONS = "".join(
     rf"(?<!\b{a}\.)" for a in ("[A-Z]", "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "St", "No", "Sen", "Rep", "Gov")
 )
-_BOUNDARY = re.compile(rf"(?<=[.!?…]){_ABBREVIATIONS}[\"'”’)]*\s+|\n+")
+# "on Jan. 30", "since Oct. 7": an abbreviated month before a day ends no sentence.
+_MONTH_DAY = (
+    "(?!(?:"
+    + "|".join(
+        rf"(?<=\b{m}\.)" for m in ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
+    )
+    + r")\s+\d)"
+)
+_BOUNDARY = re.compile(rf"(?<=[.!?…]){_ABBREVIATIONS}{_MONTH_DAY}[\"'”’)]*\s+|\n+")
 
 
 def sentences(text: str) -> list[str]:
