@@ -253,3 +253,78 @@ def test_an_unnamed_source_is_kept_as_the_text_describes_it(text: str, descripto
 def test_the_speaker_named_after_the_figure(text: str, name: str) -> None:
     credit = _credit(text, "4,000", 4_000)
     assert credit is not None and credit.name is not None and name in credit.name
+
+
+@pytest.mark.parametrize(
+    ("text", "descriptor"),
+    [
+        # A spokesperson left unnamed is kept as described, also when taken up by "It".
+        ("A navy spokeswoman said 300 sailors were missing.", "navy spokeswoman"),
+        ("An army spokesman said an inquiry found the numbers. It found that 300 were fighters.", "army spokesman"),
+        # A quotation from unnamed sources.
+        (
+            '"Along with the 300 troops at the border, more are coming," top army sources told a TV channel.',
+            "top army sources",
+        ),
+        # "..., OUTLET reported, quoting X."
+        (
+            "Even now, 300 troops remain opposite the pass, ANI reported, quoting government sources.",
+            "government sources",
+        ),
+    ],
+)
+def test_more_forms_of_unnamed_sources(text: str, descriptor: str) -> None:
+    credit = _credit(text, "300", 300)
+    assert credit is not None and credit.name is None
+    assert credit.descriptor == descriptor
+
+
+def test_an_unnamed_speaker_with_a_relative_clause_relaying_through_an_outlet() -> None:
+    text = "An official who spoke on the condition of anonymity confirmed to The Associated Press the number of 4,000."
+    credit = _credit(text, "4,000", 4_000)
+    # The official is the source (anonymous); the agency is not.
+    assert credit is not None and credit.name is None and credit.anonymous
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("ARMY: 4,000 Soldiers Killed In Border Battles", "ARMY"),
+        ("Almost 4,000 troops near the border: Kiev official", "Kiev official"),
+        # The next sentence says whose the statement was.
+        (
+            "The force has lost 4,000 men. This was stated by Pentagon spokesman John Kirby, quoted by the BBC.",
+            "John Kirby",
+        ),
+        # "on Jan. 30" does not end the sentence that names the speaker.
+        ("The army has 4,000 troops there, up from 3,000 on Jan. 30, said Adam Black, the envoy.", "Adam Black"),
+    ],
+)
+def test_headline_and_next_sentence_credits(text: str, name: str) -> None:
+    credit = _credit(text, "4,000", 4_000)
+    assert credit is not None and credit.name is not None and name in credit.name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India-China border update: India and China deploy 4,000 troops to the border",  # a label, not a source
+        "Breaking: 4,000 troops sent to the border",
+        "Troops move: 4,000 sent to the border.",  # a sentence with a full stop is no headline
+    ],
+)
+def test_a_headline_label_credits_nobody(text: str) -> None:
+    credit = _credit(text, "4,000", 4_000)
+    assert credit is None or credit.name is None
+
+
+def test_a_quotation_that_goes_on_after_its_speaker_is_still_theirs() -> None:
+    text = (
+        '"The plans are large," an administration official told the outlet. '
+        '"They involve 100 battalion tactical groups with an estimated 4,000 personnel."'
+    )
+    credit = _credit(text, "4,000", 4_000)
+    assert credit is not None and credit.descriptor == "administration official"
+    # A quotation with nobody named after the one before it credits nobody.
+    alone = 'The plans are large. "They involve an estimated 4,000 personnel."'
+    assert _credit(alone, "4,000", 4_000) is None

@@ -73,7 +73,7 @@ _OUTLET = re.compile(
     r"The\s+Guardian|The\s+Telegraph|The\s+Times|Kyiv\s+Independent|Times\s+of\s+Israel|Aajtak|India\s+Today)\b"
 )
 _RELAYED = re.compile(
-    rf"(?:,\s*)?\b(?:according\s+to|told|quoted\s+by|cited\s+by|reported\s+by|in\s+an\s+interview\s+with)\s+"
+    rf"(?:,\s*)?\b(?:according\s+to|told|(?:confirmed|said|spoke|speaking|described|explained)\s+to|quoted\s+by|cited\s+by|reported\s+by|in\s+an\s+interview\s+with)\s+"
     rf"(?:the\s+)?(?P<outlet>{_OUTLET.pattern}(?:\s+outlet)?)",
 )
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<name>[^,;:–—]+)", re.IGNORECASE)
@@ -96,6 +96,13 @@ _GIVEN_BY = re.compile(
     r"\b(?:given|provided|issued|published|released|cited)\s+by\s+(?:the\s+)?(?P<name>[A-Z][^,;]*?)(?=\s+(?:for|of|in|on|at|as)\b|[,;]|$)"
 )
 _PRONOUN = re.compile(r"^(?:he|she|it|they)$", re.IGNORECASE)
+# "An official who spoke on the condition of anonymity confirmed ...": an unnamed
+# speaker whose relative clause separates them from their verb.
+_UNNAMED_SPEAKER = re.compile(
+    rf"\b(?P<who>(?:an?|the|one|two|three|several)\s+(?:[\w.-]+\s+){{0,3}}?(?:officials?|sources?|"
+    rf"spokes(?:man|woman|person)))\s*,?\s+who\b[^;]{{0,100}}?\s+{_AUX}(?:{_VERBS})\b",
+    re.IGNORECASE,
+)
 # "..., a top official said Thursday, but others say ...": a speaker clause that another
 # clause follows.
 _TRAILING_CLAUSE = re.compile(
@@ -115,8 +122,8 @@ def _word_set(words: str) -> frozenset[str]:
 # Lower-case words that can be part of a source's name: "South Korean intelligence",
 # "Pentagon spokesperson Sabrina Singh", "Ukrainian officials".
 _NAME_WORDS = _word_set(
-    "intelligence military officials official sources spokesperson spokeswoman spokesman service ministry"
-    " government council agency forces command chief officer officers analysts reports report of the"
+    "intelligence military army navy police officials official sources spokesperson spokeswoman spokesman"
+    " service ministry government council agency forces command chief officer officers analysts reports report of the"
     " secretary-general secretary president minister representative adviser advisor lawmaker"
     " senior administration defence defense foreign national security boss head leader founder commander"
     " press ambassador envoy aide guards"
@@ -177,8 +184,24 @@ def credit_for(
             if not hits:
                 continue
             previous = text[spans[i - 1][0] : spans[i - 1][1]] if i else ""
-            return _credit_in(sentence, hits[0][0], hits[0][1], previous)
+            credit = _credit_in(sentence, hits[0][0], hits[0][1], previous)
+            if credit is None and i + 1 < len(spans):
+                credit = _stated_after(text[spans[i + 1][0] : spans[i + 1][1]])
+            return credit
     return None
+
+
+# "This was stated by Pentagon representative John Kirby, quoted by the BBC.": the
+# sentence after a figure credits it.
+_STATED_BY = re.compile(
+    rf"^(?:This|That|It|These\s+figures|The\s+figures?)\s+(?:was|were|has\s+been|had\s+been)\s+"
+    rf"(?:{_VERBS})\s+by\s+(?P<name>[^,;.]+?)\s*(?:,\s*(?:quoted|cited)\s+by\s+(?P<via>[^,;.]+?))?\s*[,;.]"
+)
+
+
+def _stated_after(following: str) -> Credit | None:
+    stated = _STATED_BY.match(following.strip())
+    return _credit(stated.group("name"), stated.group("via")) if stated else None
 
 
 def _credit_in(sentence: str, fig_start: int, fig_end: int, previous: str) -> Credit | None:
@@ -208,6 +231,8 @@ def _credit_by_form(sentence: str, fig_start: int, fig_end: int, previous: str) 
     cues: list[tuple[int, int, str]] = []
     for m in _ACCORDING.finditer(before):
         cues.append((m.start("name"), m.start("name"), _document_owner(m.group("name")) or m.group("name")))
+    for m in _UNNAMED_SPEAKER.finditer(before):
+        cues.append((m.start("who"), m.end(), m.group("who")))
     for pattern in (_CLAIM_BY, _CLAIM_OF, _GIVEN_BY):
         for m in pattern.finditer(before):
             cues.append((m.start("name"), m.end(), m.group("name")))
@@ -220,10 +245,16 @@ def _credit_by_form(sentence: str, fig_start: int, fig_end: int, previous: str) 
             cues.append((found[0], m.end(), _document_owner(found[1]) or found[1]))
     cues.sort()
     if not cues:
+        quoting = _QUOTING_AFTER.search(after)
+        if quoting is not None:
+            return _credit(quoting.group("name"), quoting.group("via"))
+        believed = _TO_BE_BELIEVED.search(before)
+        if believed is not None:
+            return _credit(believed.group("name"), None)
         trailing = _TRAILING.search(after) or _TRAILING_CLAUSE.search(after) or _SAID_NAME_AFTER.search(after)
         if trailing is not None:
             return _credit(_resolve_pronoun(trailing.group("name"), previous), None)
-        return _introduced_by(previous)
+        return _headline_credit(sentence, fig_start) or _introduced_by(previous)
     start, _, origin = cues[-1]
     via = None
     if len(cues) > 1:
@@ -233,6 +264,33 @@ def _credit_by_form(sentence: str, fig_start: int, fig_end: int, previous: str) 
         if len(before[verb_end:start].split()) <= 2 and not re.search(r"[,;]", before[verb_end:start]):
             via = _resolve_pronoun(relay, previous)
     return _credit(_resolve_pronoun(origin, previous), via)
+
+
+# Headline style: "IDF: Israel Has Killed 8,000 ...", "Almost 100,000 Russian troops near
+# Ukraine: Kiev official". Only in a line without a full stop, with a short name.
+_HEADLINE_BY = re.compile(r"^(?P<name>(?:[A-Z][\w.’'&-]*\s+){0,3}[A-Z][\w.’'&-]*)\s*:\s+\S")
+_HEADLINE_FROM = re.compile(r":\s*(?P<name>[A-Za-z][\w.’'-]*(?:\s+[A-Za-z][\w.’'-]*){0,3})\s*$")
+_NOT_A_SOURCE = re.compile(
+    r"^(?:breaking|update|updates|live|exclusive|watch|analysis|opinion|explainer|video|photos|news|editorial|"
+    r"timeline|factbox|fact\s+check|q&a)\b",
+    re.IGNORECASE,
+)
+
+
+def _headline_credit(sentence: str, fig_start: int) -> Credit | None:
+    """Who a headline credits with a colon, before or after the figure."""
+    line = sentence.strip()
+    if not line or line[-1] in '.!?"”' or "\n" in line:
+        return None
+    head = _HEADLINE_BY.match(line)
+    if head is not None and sentence.find(head.group("name")) + len(head.group("name")) <= fig_start:
+        name = head.group("name")
+    else:
+        tail = _HEADLINE_FROM.search(line)
+        if tail is None or sentence.rfind(":") < fig_start:
+            return None
+        name = tail.group("name")
+    return None if _NOT_A_SOURCE.match(name) else _credit(name, None)
 
 
 def _introduced_by(previous: str) -> Credit | None:
@@ -270,6 +328,12 @@ _BODY_WORD = re.compile(
 _PREPOSITION = re.compile(r"^(?:in|at|on|from|to|of|for|with|near)\b", re.IGNORECASE)
 # "..., said Michael Carpenter, the permanent U.S. representative ...": speaker after the verb.
 _SAID_NAME_AFTER = re.compile(rf",\s*(?:{_VERBS})\s+(?P<name>[A-Z][^,;.]*?)\s*(?:[,;.]|$)")
+# "..., ANI reported, quoting government sources.": the outlet relays, the sources speak.
+_QUOTING_AFTER = re.compile(
+    rf",\s*(?P<via>[^,;]+?)\s+{_AUX}(?:{_VERBS}),\s*(?:quoting|citing)\s+(?P<name>[^,;.]+?)\s*[,;.]?\s*$"
+)
+# "If sources are to be believed, ...": the condition names who says it.
+_TO_BE_BELIEVED = re.compile(r"\bif\s+(?P<name>[^,;]+?)\s+(?:is|are)\s+to\s+be\s+believed\b", re.IGNORECASE)
 
 
 def _quoted_speaker(sentence: str, fig_start: int, fig_end: int, previous: str) -> Credit | None:
@@ -280,9 +344,28 @@ def _quoted_speaker(sentence: str, fig_start: int, fig_end: int, previous: str) 
     if "”" in sentence[opened:fig_start]:
         return None
     closing = re.search(r"[\"”]", sentence[fig_end:])
-    if closing is None:
+    rest = sentence[fig_end + closing.end() :] if closing else ""
+    if rest.strip(" .,;:!?\"”’'"):
+        return _speaker_after_quote(rest, previous)
+    return _continued_quote(sentence, opened, previous)
+
+
+def _continued_quote(sentence: str, opened: int, previous: str) -> Credit | None:
+    """A quotation that opens the sentence and is never closed in it goes on from the
+    sentence before ('"...," an official told the outlet. "The plans involve 175,000
+    ...'): the speaker named after that sentence's quotation."""
+    if sentence[:opened].strip():
         return None
-    rest = sentence[fig_end + closing.end() :].lstrip(" ,")
+    closing = max(previous.rfind('"'), previous.rfind("”"))
+    if closing == -1:
+        return None
+    return _speaker_after_quote(previous[closing + 1 :], "")
+
+
+def _speaker_after_quote(rest: str, previous: str) -> Credit | None:
+    """The speaker named right after a quotation closes: '" said Andriy Parubiy, ...',
+    '" Andriy Parubiy, chairman of ..., said', '" an administration official told ...'."""
+    rest = rest.lstrip(" ,")
     verb = _CUE.search(rest)
     if verb is None or verb.start() > 120:
         return None
@@ -293,7 +376,7 @@ def _quoted_speaker(sentence: str, fig_start: int, fig_end: int, previous: str) 
         people = [s for s in parts if (m := _FULL_NAME.search(s)) and not _BODY_WORD.search(m.group(0))]
         who = people[-1] if people else next((s for s in parts if not _PREPOSITION.match(s)), "")
     who = who.strip()
-    return _credit(_resolve_pronoun(who, previous), None) if who and _named(who) else None
+    return _credit(_resolve_pronoun(who, previous), None) if who and (_named(who) or _describe(who)) else None
 
 
 def _outlet_as_go_between(sentence: str, credit: Credit, previous: str) -> Credit:
@@ -387,12 +470,37 @@ def _subject(text: str) -> tuple[int, str] | None:
     return words[first].start(), text[words[first].start() : words[-1].end() if first < len(words) else end]
 
 
+def speaker_before(sentence: str, at: int, previous: str = "") -> str | None:
+    """Who speaks with the verb at ``sentence[at:]``: the named subject right before it
+    ("Russia has denied", "Kirby on Friday warned", "He urged" with the speaker of the
+    sentence before), or an unnamed one as described ("a senior official warned").
+    None when no such subject stands there."""
+    head = re.sub(rf"\b{_AUX}$", "", sentence[:at])
+    time = _TIME_BEFORE_VERB.search(head)
+    head = head[: time.start()] if time else head
+    found = _subject(head) or _pronoun_subject(head)
+    if found is None:
+        return None
+    name = _resolve_pronoun(found[1], previous)
+    if name is None or not (_named(name) or _describe(name)) or name.strip().lower() in _CROWDS:
+        return None
+    return re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
+
+
+_CROWDS = _word_set("critics residents witnesses protesters others people observers experts analysts many some")
+
+
+def _pronoun_subject(head: str) -> tuple[int, str] | None:
+    m = re.search(r"(?:^|[,;:.]\s*|\b(?:and|but)\s+)(?P<p>[Hh]e|[Ss]he|[Tt]hey)\s*$", head)
+    return (m.start("p"), m.group("p")) if m else None
+
+
 def _resolve_pronoun(name: str, previous: str) -> str | None:
     if not _PRONOUN.match(name):
         return name
     for m in _CUE.finditer(previous):
         found = _subject(previous[: m.start()])
-        if found and _named(found[1]):
+        if found and (_named(found[1]) or _describe(found[1])):
             return found[1]
     return None
 
@@ -402,18 +510,25 @@ def _named(name: str) -> bool:
     return any(w[:1].isupper() and w.lower().rstrip("’'s") not in _GENERIC for w in words)
 
 
-_UNNAMED = re.compile(r"\b(?:officials?|sources?|reports?|analysts|diplomats|estimates?)\b", re.IGNORECASE)
+_UNNAMED = re.compile(
+    r"\b(?:officials?|sources?|reports?|analysts|diplomats|estimates?|spokes(?:man|woman|person|people|men|women))\b",
+    re.IGNORECASE,
+)
 _VAGUE = frozenset(
     {"the", "a", "an", "some", "several", "many", "recent", "new", "other", "unnamed", "top", "senior"}
     | {"reports", "report", "sources", "source"}
 )
 
 
+# "the defence ministry said": a body written in lower case is still who speaks.
+_BODY_NOUN = re.compile(r"\b(?:ministry|army|military|government|police|navy|command|council|agency)\b", re.I)
+
+
 def _describe(origin: str) -> str | None:
     """'top government sources' -> itself; 'Recent reports', 'sources' -> None: an
     unnamed source is kept as the text describes it only when that says whose."""
     words = re.findall(r"[\w.’'-]+", origin)
-    if not _UNNAMED.search(origin) or len(words) > 6:
+    if not (_UNNAMED.search(origin) or _BODY_NOUN.search(origin)) or len(words) > 6:
         return None
     if not [w for w in words if w.lower() not in _VAGUE and not _UNNAMED.fullmatch(w)]:
         return None
@@ -482,6 +597,11 @@ _KINDS = [
 
 
 _COUNTRIES = {c.casefold() for c in _COUNTRY_OF.values()}
+
+
+def is_outlet(name: str) -> bool:
+    """Whether ``name`` is a news outlet or agency ("The Washington Post", "Reuters")."""
+    return _OUTLET.search(name) is not None
 
 
 def source_kind(source: str | None, organization: str | None) -> str:
