@@ -165,3 +165,35 @@ def test_an_answer_with_nothing_complete_is_nothing() -> None:
 )
 def test_the_kind_of_a_source_is_read_from_its_names(source: str | None, organization: str | None, kind: str) -> None:
     assert source_kind(source, organization) == kind
+
+
+def test_a_stance_the_article_states_outright_is_a_reaction_even_if_the_answer_left_it_out() -> None:
+    text = (
+        "Russia has denied any plan to invade.\n"
+        "On Friday, Defence Secretary Ann Lee warned of a very high chance of an attack.\n"
+        "She urged allies to send help.\n"
+        "Critics warned that the talks would fail.\n"  # nobody official named
+        "The figures were disputed.\n"  # no speaker before the verb
+        "The ministry confirmed that 3,000 troops had arrived."  # confirming is the model's to judge
+    )
+    citations = Citations(text, sentence_spans(text))
+    answer = _answer(reactions=[{"sentence": 2, "speaker": "Ann Lee", "stance": "warn"}])
+    extraction, _, _ = citations.resolve(answer)
+    found = [(r.speaker, r.stance, r.quote) for r in extraction.official_reactions]
+    assert found == [
+        ("Ann Lee", "warn", "On Friday, Defence Secretary Ann Lee warned of a very high chance of an attack."),
+        ("Russia", "deny", "Russia has denied any plan to invade."),
+    ]
+    # "She urged ..." is Ann Lee's, whom the answer already has: not a second reaction.
+    assert all(r.quote == text[r.start : r.end] for r in extraction.official_reactions)
+
+
+def test_an_outlet_or_a_titled_person_is_no_place() -> None:
+    text = (
+        "Defense Secretary Chuck Hagel spoke in Kyiv.\n"
+        "Rep. Mike Turner said troops were near Kharkiv, according to The Washington Post."
+    )
+    places = [{"name": n, "kind": "city"} for n in ("Chuck Hagel", "Turner", "The Washington Post", "Kyiv", "Kharkiv")]
+    extraction, unverified, _ = Citations(text, sentence_spans(text)).resolve(_answer(places=places))
+    assert [p.name for p in extraction.locations] == ["Kyiv", "Kharkiv"]
+    assert len(unverified) == 3 and all(u.kind == "location" for u in unverified)

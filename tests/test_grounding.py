@@ -427,3 +427,63 @@ def test_units_are_not_head_counts() -> None:
 
     sentence = "The plans involve 100 battalion tactical groups with an estimated 9,000 personnel."
     assert not is_headcount(sentence, 100) and is_headcount(sentence, 9_000)
+
+
+def test_a_force_s_own_toll_stays_a_troop_figure() -> None:
+    for sentence, count in [
+        ("The defence ministry said the military death toll had risen to 4,000.", 4_000),
+        ("The army said 300 soldiers have been killed, while 800 have been injured.", 800),
+    ]:
+        kept, _ = Grounder(sentence).ground(
+            ArticleExtraction(
+                troop_estimates=[estimate(sentence, count=count)], official_reactions=[], actors=[], locations=[]
+            )
+        )
+        assert kept.troop_estimates, sentence
+
+
+def _unattributed(quote: str, count: int) -> TroopEstimate:
+    return TroopEstimate(
+        quote=quote,
+        count=count,
+        qualifier="exact",
+        subject="troops",
+        status="sent",
+        attribution={"source": None, "organization": None, "kind": "unattributed"},
+    )
+
+
+REPEATS = (
+    "Army Sends 4,000 Troops To The Border\n"
+    "The Defence Ministry said on Monday it had sent 4,000 troops to the border. "
+    "Asked where the 4,000 would be based, a spokesman declined to say. "
+    "The country also has 4,000 troops abroad, a figure that has not changed."
+)
+
+
+def test_an_unattributed_repeat_of_a_credited_figure_is_dropped() -> None:
+    credited = TroopEstimate(
+        quote="it had sent 4,000 troops to the border",
+        count=4_000,
+        qualifier="exact",
+        subject="troops",
+        status="sent",
+        attribution={"source": None, "organization": "Defence Ministry", "kind": "government"},
+    )
+    answer = ArticleExtraction(
+        troop_estimates=[
+            _unattributed("Army Sends 4,000 Troops To The Border", 4_000),  # the headline
+            credited,
+            _unattributed("Asked where the 4,000 would be based", 4_000),  # "the 4,000" taken up again
+            _unattributed("The country also has 4,000 troops abroad", 4_000),  # a statement of its own
+        ],
+        official_reactions=[],
+        actors=[],
+        locations=[],
+    )
+    grounded, _ = Grounder(REPEATS).ground_all([answer])
+    kept = [(e.quote, e.attribution.kind) for e in grounded.troop_estimates]
+    assert ("Army Sends 4,000 Troops To The Border", "unattributed") not in kept
+    assert not any(q.startswith("Asked where") for q, _ in kept)
+    assert ("The country also has 4,000 troops abroad", "unattributed") in kept
+    assert len(kept) == 2

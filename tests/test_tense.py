@@ -40,3 +40,11 @@ def test_unambiguous_wording_corrects_the_status(sentence: str, figure: int, mod
 )
 def test_ambiguous_or_agreeing_wording_keeps_the_models_status(sentence: str, figure: int, model_said: str) -> None:
     assert status_from_text(sentence, figure, model_said) is None
+
+
+def test_the_whole_force_a_loss_is_part_of_is_no_loss() -> None:
+    from summarizer.text.tense import casualty_status
+
+    sentence = "The army says it has killed more than 4,000 of the group's estimated 9,000 fighters."
+    assert casualty_status(sentence, 9_000, "killed") == "deployed"
+    assert casualty_status(sentence, 4_000, "killed") is None  # the loss itself stays a loss

@@ -26,7 +26,10 @@ What the text settles is not taken from the model:
   "White House") is set apart;
 - a reaction's stance is read from its sentence's verbs when they say it ("denied",
   "warned", "confirmed"); a cited sentence that only puts a number on troops, with no
-  such verb, is a figure statement and is set apart.
+  such verb, is a figure statement and is set apart;
+- a sentence whose own verb takes a stance, with its speaker named right before it
+  ("Russia has denied ...", "Kirby warned ..."), is a reaction even when the answer
+  left it out.
 """
 
 from __future__ import annotations
@@ -37,10 +40,10 @@ from collections.abc import Sequence
 from schemas import ArticleExtraction, UnverifiedItem
 from schemas.extraction import ArticleAnswer, CitedFigure, CitedReaction, ItemKind, NamedActor, NamedPlace
 from summarizer.text.aliases import names, same_entity
-from summarizer.text.attribution import source_kind
+from summarizer.text.attribution import is_outlet, source_kind, speaker_before
 from summarizer.text.candidates import troop_figures
 from summarizer.text.numbers import figures_in, format_figure, mentions, range_around
-from summarizer.text.stance import stance_from_text
+from summarizer.text.stance import stance_cues, stance_from_text
 
 _NEAR = 2  # how many sentences away a mis-cited figure may be found
 # Words that make a name a person's or a body's, not a place's.
@@ -132,6 +135,7 @@ class Citations:
                 unverified.append(UnverifiedItem(kind="official_reaction", item=reaction.model_dump(), reason=problem))
                 continue
             reactions.append(self._reaction(reaction))
+        reactions += self._stated_reactions(reactions)
         named: list[tuple[ItemKind, list[dict[str, object]], Sequence[NamedActor | NamedPlace]]] = [
             ("actor", actors, answer.actors),
             ("location", places, answer.places),
@@ -144,6 +148,7 @@ class Citations:
                 candidates = _place_names(full) if kind == "location" else [full]
                 for name in candidates:
                     wrong = self._misnamed(kind, name, place_names, actor_names, getattr(item, "kind", "other"))
+                    wrong = wrong or (self._not_a_place(name) if kind == "location" else None)
                     number = None if wrong else self._first_naming(name)
                     if number is None:
                         reason = wrong or f"{name!r} is not named in the article"
@@ -215,6 +220,29 @@ class Citations:
             **self._evidence(reaction.sentence),
         }
 
+    def _stated_reactions(self, known: list[dict[str, object]]) -> list[dict[str, object]]:
+        """Reactions the article states outright and the answer left out: a sentence whose
+        own verb takes a stance ("Russia has denied", "Kirby warned", "the ministry
+        condemned") with the speaker named right before it. The tool knows these already;
+        the model does not have to find them. Confirming and justifying are left to the
+        model: "confirmed" mostly introduces a figure."""
+        added: list[dict[str, object]] = []
+        answered = {r["start"] for r in known}
+        for n, sentence in enumerate(self._sentences, start=1):
+            if self.spans[n - 1][0] in answered or not re.search(r"[.!?][\"'”’)]*$", sentence):
+                continue  # a headline or subhead ("International Concern Mounts") is no statement
+            previous = self._sentences[n - 2] if n > 1 else ""
+            for stance, at in stance_cues(sentence):
+                speaker = None if stance in ("confirm", "justify") else speaker_before(sentence, at, previous)
+                if speaker is None or any(same_entity(str(r["speaker"]), speaker) for r in [*known, *added]):
+                    continue
+                summary = _gist(sentence)
+                added.append(
+                    {"speaker": speaker, "role": None, "affiliation": None, "stance": stance, "summary": summary}
+                    | self._evidence(n)
+                )
+        return added
+
     def _complete(self, name: str) -> str:
         """A name cut off mid-word by the length bound, completed from the article."""
         name = " ".join(name.split())
@@ -238,6 +266,16 @@ class Citations:
             return f"{name!r} names a person or a body, not a place"
         if any(same_entity(name, a) and len(words) > 1 and a != name for a in actor_names if _TITLE_WORDS.search(a)):
             return f"{name!r} is a person the answer lists as an actor"
+        return None
+
+    def _not_a_place(self, name: str) -> str | None:
+        """An outlet, or a name the article gives a title ("Defense Secretary Chuck
+        Hagel", "Rep. Mike Turner"), is no place."""
+        if is_outlet(name):
+            return f"{name!r} is a news outlet, not a place"
+        titled = rf"\b(?:{_TITLE_WORDS.pattern}|Rep|Sen|Gen|Lt|Col|Mr|Mrs|Ms|Dr)\.?\s+(?:[A-Z][\w.’'-]*\s+){{0,2}}"
+        if re.search(titled + re.escape(name) + r"\b", self.text):
+            return f"{name!r} is a person the article gives a title, not a place"
         return None
 
     def _first_naming(self, name: str) -> int | None:

@@ -15,6 +15,7 @@ sentence spans):
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from schemas import TroopEstimate, UnverifiedItem
@@ -59,6 +60,10 @@ def _supported_attribution(text: str, item: TroopEstimate) -> tuple[dict[str, An
     dropped = []
     for key in ("source", "organization", "via"):
         name = attribution[key]
+        if name and name not in text:
+            # "national security council spokesman john kirby": the article's own spelling.
+            written = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)
+            name = attribution[key] = written.group(0) if written else name
         if name and not names(name, text, every_word=True):
             attribution[key] = None
             dropped.append(

@@ -32,6 +32,7 @@ from summarizer.grounding.corrections import correct_estimate
 from summarizer.text.aliases import names, same_entity
 from summarizer.text.headcount import is_headcount
 from summarizer.text.injection import addresses_the_model, has_link_or_markup
+from summarizer.text.numbers import figure_spans as _figure_positions
 from summarizer.text.numbers import format_figure, mentions
 from summarizer.text.sentences import sentence_spans
 
@@ -299,6 +300,33 @@ class Grounder:
             )
         return added
 
+    def _without_unsourced_repeats(self, estimates: list[Evidenced]) -> list[Evidenced]:
+        """An unattributed figure that restates one the article credits elsewhere (same
+        figure, same status group) is the article repeating that claim, not a second,
+        unsourced one: the headline over "the Pentagon said it has sent 2,000", or "the
+        14,000" taken up again later. Such a repeat is dropped; any other unattributed
+        statement stays."""
+        figures = [e for e in estimates if isinstance(e, TroopEstimate)]
+        sourced = {
+            (tuple(e.figures()), _status_group(e.status))
+            for e in figures
+            if e.attribution.kind != "unattributed" and (e.attribution.source or e.attribution.organization)
+        }
+        headline_end = self.text.find("\n")
+        if headline_end == -1 or len(self.text[:headline_end].split()) > 25:
+            headline_end = 0
+
+        def repeats(e: TroopEstimate) -> bool:
+            if e.attribution.kind != "unattributed" or (tuple(e.figures()), _status_group(e.status)) not in sourced:
+                return False
+            if e.start is not None and e.start < headline_end:
+                return True
+            quote = e.quote or ""
+            at = next((a for a, _ in _figure_positions(quote, e.figures()[0])), None)
+            return at is not None and _ANAPHORIC_BEFORE.search(quote[:at]) is not None
+
+        return [e for e in estimates if not (isinstance(e, TroopEstimate) and repeats(e))]
+
     def ground_all(self, answers: list[ArticleExtraction]) -> tuple[ArticleExtraction, list[UnverifiedItem]]:
         """Ground several answers for the same article (the final one first) and keep
         every item that holds in any of them, once. Unverified items are reported from
@@ -313,9 +341,25 @@ class Grounder:
                     if _identity(item) not in known:
                         fields[f].append(item)
                         known.add(_identity(item))
+        fields["troop_estimates"] = self._without_unsourced_repeats(fields["troop_estimates"])
         kept = {_identity(i)[:2] for items in fields.values() for i in items}
         unverified = [u for u in unverified if u.kind == "attribution" or _loose_identity(u) not in kept]
         return ArticleExtraction.model_validate({f: [i.model_dump() for i in v] for f, v in fields.items()}), unverified
+
+
+_ANAPHORIC_BEFORE = re.compile(
+    r"\b(?:the|those|these)\s+(?:(?:estimated|reported|some|about|roughly|nearly|almost)\s+)?$", re.I
+)
+
+
+def _status_group(status: str) -> str:
+    return {
+        "killed": "losses",
+        "wounded": "losses",
+        "casualties": "losses",
+        "expected": "to come",
+        "planned": "to come",
+    }.get(status, "there")
 
 
 def _own_words(item: Evidenced) -> list[tuple[str, str | None]]:

@@ -87,7 +87,9 @@ def _words(name: str) -> list[str]:
     """Lower-case words; a parenthesis ("National Intelligence Service (NIS)") is an
     alias of the name, not part of it."""
     name = re.sub(r"['’]s\b", " 's", _PARENTHESES.sub(" ", name).lower())
-    return re.findall(r"[\w.-]+|'s", name)
+    # A full stop ends a sentence, not a word ("in Kyiv."); "u.s." keeps its own.
+    words = (w if "." in w[:-1] else w.rstrip(".") for w in re.findall(r"[\w.-]+|'s", name))
+    return [w for w in words if w.strip(".-")]
 
 
 def _bracketed(name: str) -> set[str]:

@@ -46,3 +46,10 @@ def stance_from_text(sentence: str) -> str | None:
     """The stance the sentence's own verbs take, or None when they do not say."""
     found = [(m.start(), stance) for stance, pattern in _STANCES for m in [pattern.search(sentence)] if m]
     return min(found)[1] if found else None
+
+
+def stance_cues(sentence: str) -> list[tuple[str, int]]:
+    """Every stance cue in the sentence with where it starts, in order: "Russia has
+    denied it, while Biden has warned ..." holds two."""
+    found = sorted((m.start(), stance) for stance, pattern in _STANCES for m in pattern.finditer(sentence))
+    return [(stance, at) for at, stance in found]

@@ -55,6 +55,14 @@ def counts_losses(passage: str) -> bool:
     return _CASUALTY.search(passage) is not None
 
 
+# "killed more than 14,000 of Hamas' estimated 25,000 fighters": the second figure is the
+# whole force a part of which was lost, not a loss.
+_WHOLE_OF = re.compile(
+    r"\d[\d,.]*\s*(?:[a-z]+\s+){0,2}?of\s+(?:(?:the|its|their)\s+)?(?:(?:[A-Z][\w’'-]*\s+)*[\w-]+(?:[’']s|s[’'])\s+)?"
+    r"(?:(?:estimated|total|some|about|roughly|nearly|approximately|around)\s+)?$"
+)
+
+
 def casualty_status(passage: str, figure: int, current: str) -> str | None:
     """'killed', 'wounded' or 'casualties' when the words next to the figure count losses
     ("lost more than 20,000 fighters", "9,000 were killed", "30,000 injured or killed");
@@ -64,6 +72,8 @@ def casualty_status(passage: str, figure: int, current: str) -> str | None:
     if not spans:
         return None
     start, end = spans[0]
+    if _WHOLE_OF.search(passage[max(0, start - 60) : start]):
+        return "deployed" if current in ("killed", "wounded", "casualties") else None
     lo = max(0, start - _BEFORE)
     hi = min(len(passage), end + _AFTER)
     # Stay inside the figure's clause: a full stop or semicolon ends it.
