@@ -73,6 +73,20 @@ def test_figures_match_by_number_and_sources_through_aliases() -> None:
     assert {f.item for f in report.misses} == {"3,000 · sent"}
 
 
+def test_two_of_the_gold_s_names_for_one_source_are_one_statement() -> None:
+    gold = _gold(figures=[_fig(10_000, ["U.S. intelligence", "administration official"], ["planned"])])
+    result = _result(
+        "a",
+        estimates=[
+            est(10_000, source="U.S. intelligence", status="planned"),
+            est(10_000, source="administration official", kind="anonymous", status="planned"),  # the same source
+            est(10_000, kind="unattributed", status="planned"),  # not a name of it
+        ],
+    )
+    s = score([gold], [result]).totals["figure+source"]
+    assert (s.tp, s.fp, s.fn) == (1, 1, 0)
+
+
 def test_a_wrong_source_is_a_miss_and_a_false_positive() -> None:
     gold = _gold(figures=[_fig(10_000, ["Volodymyr Zelensky", "Zelensky"], ["planned"])])
     report = score([gold], [_result("a", estimates=[est(10_000, source="NATO", org="US", status="planned")])])
