@@ -197,3 +197,18 @@ def test_an_outlet_or_a_titled_person_is_no_place() -> None:
     extraction, unverified, _ = Citations(text, sentence_spans(text)).resolve(_answer(places=places))
     assert [p.name for p in extraction.locations] == ["Kyiv", "Kharkiv"]
     assert len(unverified) == 3 and all(u.kind == "location" for u in unverified)
+
+
+def test_a_country_or_an_outlet_is_no_actor_and_a_description_gives_its_places() -> None:
+    text = (
+        "Russia denies it, The Washington Post reported.\n"
+        "Troops massed along the border between Ukraine and Belarus, near the Ladakh border and the eastern border."
+    )
+    actors = [{"name": n, "kind": "government"} for n in ("Russia", "The Washington Post")]
+    places = [
+        {"name": n, "kind": "region"} for n in ("border between Ukraine and Belarus", "Ladakh border", "eastern border")
+    ]
+    extraction, unverified, _ = Citations(text, sentence_spans(text)).resolve(_answer(actors=actors, places=places))
+    assert extraction.actors == []
+    assert [p.name for p in extraction.locations] == ["Ukraine", "Belarus", "Ladakh"]
+    assert sorted(u.kind for u in unverified) == ["actor", "actor", "location"]

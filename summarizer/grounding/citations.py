@@ -21,7 +21,8 @@ What the text settles is not taken from the model:
   from the article; a place given as a list ("Kharkiv, Donetsk") is split, and a place
   keeps its proper name ("Bakhmut battle" -> Bakhmut, "Donbass region of eastern
   Ukraine" -> Donbass region);
-- an actor that is one of the answer's places ("Syria", "Iraq") is a place, not an
+- an actor that is one of the answer's places ("Syria", "Iraq"), or a country's bare
+  name ("Russia denies": who speaks for it is the actor), or a news outlet, is not an
   actor; a place that names a person or a body ("Defense Secretary Chuck Hagel", "NATO",
   "White House") is set apart;
 - a reaction's stance is read from its sentence's verbs when they say it ("denied",
@@ -42,6 +43,7 @@ from schemas.extraction import ArticleAnswer, CitedFigure, CitedReaction, ItemKi
 from summarizer.text.aliases import names, same_entity
 from summarizer.text.attribution import is_outlet, source_kind, speaker_before
 from summarizer.text.candidates import troop_figures
+from summarizer.text.countries import is_country
 from summarizer.text.numbers import figures_in, format_figure, mentions, range_around
 from summarizer.text.stance import stance_cues, stance_from_text
 
@@ -55,9 +57,8 @@ _BODY = re.compile(
     r"\b(?:NATO|White\s+House|Kremlin|Pentagon|Ministry|Department|Council|Agency|Service|Command|Forces|Army|Navy|"
     r"Organi[sz]ation|Office|Group|Committee|Parliament|Congress|Government|Administration)\b"
 )
-_PLACE_WORD = re.compile(
-    r"\b(?:Strip|Bank|Sea|Ocean|Lake|River|Valley|Region|Oblast|Province|Island|Border|Line)\b", re.I
-)
+_PLACE_WORD = re.compile(r"\b(?:Strip|Bank|Sea|Ocean|Lake|River|Valley|Region|Oblast|Province|Island|Line)\b", re.I)
+_PROPER_NAMES = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'.-]*)*")
 _LIST = re.compile(r"\s*(?:,|\band\b|&|/)\s*")
 
 
@@ -76,11 +77,17 @@ def _place_names(name: str) -> list[str]:
     """'Kharkiv, Donetsk' -> both; 'Bakhmut battle' -> 'Bakhmut'; 'Donbass region of
     eastern Ukraine' -> 'Donbass region'. A place keeps its capitalised name and the
     common noun right after it (region, oblast...); descriptions are dropped."""
+    name = re.sub(r"^the\s+", "", name.strip())
+    if name[:1].islower():
+        # A description around names: "border with Ukraine", "border between Ukraine and
+        # Russia" -> the names; "eastern border" -> none.
+        return [q for found in _PROPER_NAMES.findall(name) for q in _place_names(found)]
     name = re.split(r"\s+(?:of|in|near|along|on)\s+(?=[a-z])", name)[0]
     parts = [p for p in _LIST.split(name) if p]
     if len(parts) > 1 and all(p[:1].isupper() for p in parts):
         return [q for p in parts for q in _place_names(p)]
     words = name.split()
+    # "Ladakh border", "Bakhmut battle" -> the place; "Gaza Strip", "Pangong Lake" stay.
     while len(words) > 1 and words[-1][:1].islower() and not _PLACE_WORD.fullmatch(words[-1]):
         words.pop()
     return [" ".join(words)] if words else []
@@ -146,6 +153,9 @@ class Citations:
             for item in items:
                 full = self._complete(item.name)
                 candidates = _place_names(full) if kind == "location" else [full]
+                if not candidates:
+                    reason = f"{full!r} describes a place without naming one"
+                    unverified.append(UnverifiedItem(kind=kind, item=item.model_dump(), reason=reason))
                 for name in candidates:
                     wrong = self._misnamed(kind, name, place_names, actor_names, getattr(item, "kind", "other"))
                     wrong = wrong or (self._not_a_place(name) if kind == "location" else None)
@@ -258,6 +268,10 @@ class Citations:
         if kind == "actor":
             if kind_of == "person":
                 return None  # a person the model also filed as a place is still a person
+            if is_country(name):
+                return f"{name!r} is a country: the actor is who speaks or acts for it"
+            if is_outlet(name):
+                return f"{name!r} is a news outlet: it shows as a figure's source or go-between, not as an actor"
             if any(same_entity(name, p, "place") and not _BODY.search(name) for p in place_names):
                 return f"{name!r} is one of the places the answer lists: a place, not an actor"
             return None

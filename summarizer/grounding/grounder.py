@@ -30,6 +30,7 @@ from schemas import (
 from schemas.extraction import Evidenced, ItemKind
 from summarizer.grounding.corrections import correct_estimate
 from summarizer.text.aliases import names, same_entity
+from summarizer.text.countries import is_country
 from summarizer.text.headcount import is_headcount
 from summarizer.text.injection import addresses_the_model, has_link_or_markup
 from summarizer.text.numbers import figure_spans as _figure_positions
@@ -265,7 +266,8 @@ class Grounder:
     def _credited_actors(self, kept: dict[str, list[dict[str, object]]]) -> list[dict[str, object]]:
         """Who the kept figures are credited to and who reacts are actors of the story,
         whether or not the model listed them: the tool knows them already. Evidence is the
-        first sentence naming them; anonymous sources and relaying outlets are not added."""
+        first sentence naming them; anonymous sources, relaying outlets and a country's
+        bare name are not added."""
         listed = [str(a["name"]) for a in kept["actors"]]
         wanted: list[tuple[str, str]] = []
         for est in kept["troop_estimates"]:
@@ -280,7 +282,7 @@ class Grounder:
         wanted += [(str(r["speaker"]), "person") for r in kept["official_reactions"]]
         added: list[dict[str, object]] = []
         for name, kind in wanted:
-            if re.search(r"\b(?:officials?|sources?|reports?)\b", name, re.IGNORECASE):
+            if re.search(r"\b(?:officials?|sources?|reports?|spokes\w+)\b", name, re.IGNORECASE) or is_country(name):
                 continue
             if any(same_entity(name, known) for known in [*listed, *(str(a["name"]) for a in added)]):
                 continue
