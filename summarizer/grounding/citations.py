@@ -221,8 +221,9 @@ class Citations:
 
     def _reaction(self, reaction: CitedReaction) -> dict[str, object]:
         sentence = self._sentences[reaction.sentence - 1]
+        written = re.search(rf"(?<!\w){re.escape(reaction.speaker)}(?!\w)", self.text, re.IGNORECASE)
         return {
-            "speaker": reaction.speaker,
+            "speaker": written.group(0) if written else reaction.speaker,  # "john kirby" -> the article's
             "role": None,
             "affiliation": None,
             "stance": stance_from_text(sentence) or reaction.stance,
