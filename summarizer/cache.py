@@ -1,7 +1,8 @@
 """A SQLite store of finished extractions, written as each article completes.
 
-Keyed by article hash + backend + model + prompt version + schema version: change
-any of them and the article is extracted again. An interrupted run loses nothing
+Keyed by article hash + backend + model + prompt version + schema version + grounding
+version (the rules that vet and correct an answer): change any of them and the article
+is extracted again. An interrupted run loses nothing
 already stored, and the re-run makes no model call for it.
 
 Storage never loses a run: a file that is not a database is moved aside and a fresh store
@@ -39,8 +40,9 @@ CREATE TABLE IF NOT EXISTS extractions (
 """
 
 
-def cache_key(article_id: str, backend: str, model: str, prompt_version: str) -> str:
-    parts = "\0".join((article_id, backend, model, prompt_version, SCHEMA_VERSION))
+def cache_key(article_id: str, backend: str, model: str, prompt_version: str, *, grounding: str) -> str:
+    """The key of one article's extraction: a change to any part re-extracts it."""
+    parts = "\0".join((article_id, backend, model, prompt_version, SCHEMA_VERSION, grounding))
     return hashlib.sha256(parts.encode()).hexdigest()
 
 

@@ -15,6 +15,7 @@ import pytest
 from schemas import Article, Brief, VerifiedExtraction
 from summarizer import pipeline
 from summarizer.config import Config
+from summarizer.grounding import GROUNDING_VERSION
 from summarizer.render.markdown import brief_markdown
 
 pytestmark = pytest.mark.recorded
@@ -131,7 +132,7 @@ def stored_seeds(seed_results: list[VerifiedExtraction], tmp_path: Path, monkeyp
     monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path / "store"))
     store = ExtractionCache(tmp_path / "store" / "extractions.sqlite")
     for r in seed_results:
-        store.put(cache_key(r.article_id, "compatible", TEST_MODEL, r.prompt_version), r)
+        store.put(cache_key(r.article_id, "compatible", TEST_MODEL, r.prompt_version, grounding=GROUNDING_VERSION), r)
     store.close()
     return ["--backend", "compatible", "--base-url", "http://127.0.0.1:9/v1", "--model", TEST_MODEL]
 

@@ -52,10 +52,12 @@ def test_interrupted_run_resumes_with_zero_repeated_calls(tmp_path: Path, test_c
 
 
 def test_key_changes_with_model_and_prompt() -> None:
-    base = cache_key("id", "compatible", "m", "extract-v1+aaaa")
-    assert base != cache_key("id", "compatible", "other-model", "extract-v1+aaaa")
-    assert base != cache_key("id", "compatible", "m", "extract-v1+bbbb")
-    assert base != cache_key("id2", "compatible", "m", "extract-v1+aaaa")
+    base = cache_key("id", "compatible", "m", "extract-v1+aaaa", grounding="1")
+    assert base != cache_key("id", "compatible", "other-model", "extract-v1+aaaa", grounding="1")
+    assert base != cache_key("id", "compatible", "m", "extract-v1+bbbb", grounding="1")
+    assert base != cache_key("id2", "compatible", "m", "extract-v1+aaaa", grounding="1")
+    # Newer grounding rules do not serve what older ones kept.
+    assert base != cache_key("id", "compatible", "m", "extract-v1+aaaa", grounding="2")
 
 
 def test_corrupt_cache_is_moved_aside_and_rebuilt(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:

@@ -23,6 +23,7 @@ from summarizer.errors import BackendError, ConfigError, SummarizerError
 from summarizer.extraction.duplicates import copy_result, duplicate_groups
 from summarizer.extraction.extractor import Extractor
 from summarizer.extraction.prompting import load_prompt
+from summarizer.grounding import GROUNDING_VERSION
 
 log = logging.getLogger(__name__)
 _P = ParamSpec("_P")
@@ -124,7 +125,7 @@ async def aextract_all(
             async with limit:
                 if on_start:
                     on_start(i, article)
-                key = cache_key(article.id, config.backend, config.model, prompt_version)
+                key = cache_key(article.id, config.backend, config.model, prompt_version, grounding=GROUNDING_VERSION)
                 hit = cache.get(key) if cache is not None else None
                 outcome: VerifiedExtraction | FailedArticle
                 if hit is not None:
