@@ -328,3 +328,38 @@ def test_a_quotation_that_goes_on_after_its_speaker_is_still_theirs() -> None:
     # A quotation with nobody named after the one before it credits nobody.
     alone = 'The plans are large. "They involve an estimated 4,000 personnel."'
     assert _credit(alone, "4,000", 4_000) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # The credit closes the sentence.
+        (
+            "Over 4,000 troops have been killed, with 9,000 wounded, according to the Defence Ministry.",
+            "Defence Ministry",
+        ),
+        # A speaker clause followed by a participle clause.
+        (
+            "The army will go down to 4,000 troops next year, adviser Ann Lee said on Wednesday, offering details.",
+            "Ann Lee",
+        ),
+        # A quotation closed in the next sentence.
+        ('"When we came there were over 4,000 troops. Now there are fewer," Ann Lee said.', "Ann Lee"),
+        # Adjectives after an article belong to the speaker.
+        (
+            "Nothing was disclosed, but an ethnic Armenian official confirmed that 4,000 soldiers had died.",
+            "Armenian official",
+        ),
+        # "the United States" is no headline verb ("States").
+        ("The United States will keep 4,000 troops there, Pentagon spokesman Ann Lee said, adding more.", "Ann Lee"),
+    ],
+)
+def test_credits_after_the_figure_and_around_quotations(text: str, name: str) -> None:
+    credit = _credit(text, "4,000", 4_000)
+    assert credit is not None and credit.name is not None and name in credit.name
+
+
+def test_a_relative_clause_is_not_part_of_an_unnamed_source() -> None:
+    text = "According to multiple military sources who spoke to AFP, the army has 4,000 troops there."
+    credit = _credit(text, "4,000", 4_000)
+    assert credit is not None and credit.descriptor == "multiple military sources"

@@ -48,3 +48,10 @@ def test_the_whole_force_a_loss_is_part_of_is_no_loss() -> None:
     sentence = "The army says it has killed more than 4,000 of the group's estimated 9,000 fighters."
     assert casualty_status(sentence, 9_000, "killed") == "deployed"
     assert casualty_status(sentence, 4_000, "killed") is None  # the loss itself stays a loss
+
+
+def test_a_count_named_as_losses_governs_a_figure_far_after_it() -> None:
+    from summarizer.text.tense import casualty_status
+
+    sentence = "The army raised the number of its troops killed in the fighting over the valley to 4,425."
+    assert casualty_status(sentence, 4_425, "arrived") == "killed"

@@ -45,7 +45,11 @@ _VERBS = (
 )
 _AUX = r"(?:(?:has|have|had|also|previously|recently|reportedly|earlier|already|later|now|originally|first)\s+)*"
 # A headline's capitalised verb ("Pentagon Reveals 2,000 Troops") is a cue too.
-_CUE = re.compile(rf"\b{_AUX}(?P<verb>{_VERBS}|{'|'.join(v.capitalize() for v in _VERBS.split('|'))})\b")
+# Not "States" ("the United States"), "Details", "Notes": headline words as often as verbs.
+_HEADLINE_VERBS = "|".join(
+    v.capitalize() for v in _VERBS.split("|") if v not in ("states", "details", "notes", "report")
+)
+_CUE = re.compile(rf"\b{_AUX}(?P<verb>{_VERBS}|{_HEADLINE_VERBS})\b")
 # A time phrase between a subject and its verb: "The Pentagon on Thursday admitted".
 _TIME_BEFORE_VERB = re.compile(
     r"(?:,?\s+(?:on|last|this|earlier|late|in)\s+(?:[A-Z][a-z]+\.?(?:\s+\d{1,2})?|week|month|year|"
@@ -103,10 +107,10 @@ _UNNAMED_SPEAKER = re.compile(
     rf"spokes(?:man|woman|person)))\s*,?\s+who\b[^;]{{0,100}}?\s+{_AUX}(?:{_VERBS})\b",
     re.IGNORECASE,
 )
-# "..., a top official said Thursday, but others say ...": a speaker clause that another
-# clause follows.
+# "..., a top official said Thursday, but others say ...", "..., Robert O'Brien said on
+# Wednesday, offering ...": a speaker clause that another clause follows.
 _TRAILING_CLAUSE = re.compile(
-    rf",\s*(?P<name>[^,;]+?)\s+{_AUX}(?:{_VERBS})(?:\s+(?:on\s+)?\w+day)?\s*,\s*(?:but|while|and|as|though)\b"
+    rf",\s*(?P<name>[^,;]+?)\s+{_AUX}(?:{_VERBS})(?:\s+(?:on\s+)?\w+day)?\s*,\s*(?:but|while|and|as|though|[a-z]+ing)\b"
 )
 # "The same report showed ...": the document the sentence before named.
 _SAME_DOCUMENT = re.compile(
@@ -186,7 +190,8 @@ def credit_for(
             previous = text[spans[i - 1][0] : spans[i - 1][1]] if i else ""
             credit = _credit_in(sentence, hits[0][0], hits[0][1], previous)
             if credit is None and i + 1 < len(spans):
-                credit = _stated_after(text[spans[i + 1][0] : spans[i + 1][1]])
+                following = text[spans[i + 1][0] : spans[i + 1][1]]
+                credit = _stated_after(following) or _quote_closed_after(sentence, hits[0][1], following)
             return credit
     return None
 
@@ -197,6 +202,21 @@ _STATED_BY = re.compile(
     rf"^(?:This|That|It|These\s+figures|The\s+figures?)\s+(?:was|were|has\s+been|had\s+been)\s+"
     rf"(?:{_VERBS})\s+by\s+(?P<name>[^,;.]+?)\s*(?:,\s*(?:quoted|cited)\s+by\s+(?P<via>[^,;.]+?))?\s*[,;.]"
 )
+
+
+def _quote_closed_after(sentence: str, fig_end: int, following: str) -> Credit | None:
+    """A quotation that holds the figure and closes only in the next sentence
+    ('"... there were over 10,000 troops. As of today ...," O'Brien said.'): its speaker."""
+    opened = max(sentence.rfind("“", 0, fig_end), sentence.rfind('"', 0, fig_end))
+    if (
+        opened == -1
+        or re.search(r"[\"”]", sentence[opened + 1 :])
+        or sentence.count('"') % 2 == 0
+        and "“" not in sentence
+    ):
+        return None
+    closing = re.search(r"[\"”]", following)
+    return _speaker_after_quote(following[closing.end() :], "") if closing else None
 
 
 def _stated_after(following: str) -> Credit | None:
@@ -248,10 +268,14 @@ def _credit_by_form(sentence: str, fig_start: int, fig_end: int, previous: str) 
         quoting = _QUOTING_AFTER.search(after)
         if quoting is not None:
             return _credit(quoting.group("name"), quoting.group("via"))
+        according = _ACCORDING_AFTER.search(after)
+        if according is not None:
+            name = according.group("name")
+            return _credit(_document_owner(name) or name, None)
         believed = _TO_BE_BELIEVED.search(before)
         if believed is not None:
             return _credit(believed.group("name"), None)
-        trailing = _TRAILING.search(after) or _TRAILING_CLAUSE.search(after) or _SAID_NAME_AFTER.search(after)
+        trailing = _TRAILING_CLAUSE.search(after) or _TRAILING.search(after) or _SAID_NAME_AFTER.search(after)
         if trailing is not None:
             return _credit(_resolve_pronoun(trailing.group("name"), previous), None)
         return _headline_credit(sentence, fig_start) or _introduced_by(previous)
@@ -332,6 +356,8 @@ _SAID_NAME_AFTER = re.compile(rf",\s*(?:{_VERBS})\s+(?P<name>[A-Z][^,;.]*?)\s*(?
 _QUOTING_AFTER = re.compile(
     rf",\s*(?P<via>[^,;]+?)\s+{_AUX}(?:{_VERBS}),\s*(?:quoting|citing)\s+(?P<name>[^,;.]+?)\s*[,;.]?\s*$"
 )
+# "..., with 20,000 wounded, according to the Pentagon.": the credit closes the sentence.
+_ACCORDING_AFTER = re.compile(r",\s*according\s+to\s+(?P<name>[^,;:–—]+?)\s*[.;]?[\"”’']?\s*$", re.IGNORECASE)
 # "If sources are to be believed, ...": the condition names who says it.
 _TO_BE_BELIEVED = re.compile(r"\bif\s+(?P<name>[^,;]+?)\s+(?:is|are)\s+to\s+be\s+believed\b", re.IGNORECASE)
 
@@ -427,6 +453,16 @@ _LEADING = frozenset(
 _APPOSITIVE_NAME = re.compile(r"^\s*(?:[A-Z][\w.’'-]*\s+){1,5}[A-Z][\w’'-]+\s*$")
 
 
+_DESCRIBED = re.compile(
+    r"(?:^|[,;:.“”\"(–—]\s*|\b(?:while|and|but|that|as|after|when|since|because|if)\s+)(?:an?|the|one)\s+"
+    r"(?P<adj>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)$",
+    re.IGNORECASE,
+)
+_NOT_ADJECTIVE = re.compile(
+    r"\b(?:of|in|on|at|to|for|with|by|from|and|or|said|says|told|is|was|were|are|has|have|had|number|total)\b"
+)
+
+
 def _subject(text: str) -> tuple[int, str] | None:
     """Where the noun phrase right before a verb starts, and the phrase:
     'Pentagon spokesperson Sabrina Singh' in '... concerns. Pentagon spokesperson Sabrina Singh'."""
@@ -459,6 +495,11 @@ def _subject(text: str) -> tuple[int, str] | None:
     if first == len(words):
         return None
     rest = text[: words[first].start()].rstrip()
+    # "an ethnic Armenian official", "a former Pentagon official": adjectives after an
+    # article belong to the subject.
+    described = _DESCRIBED.search(rest)
+    if described is not None and not _NOT_ADJECTIVE.search(described.group("adj")):
+        return described.start("adj"), text[described.start("adj") : words[-1].end()]
     # A phrase inside a longer lower-case clause is not a subject ("... with US
     # officials closely monitoring"): what precedes it must end a clause.
     if rest and not re.search(
@@ -536,6 +577,9 @@ def _describe(origin: str) -> str | None:
 
 
 def _credit(origin: str | None, via: str | None) -> Credit:
+    if origin is not None:
+        # "multiple military sources who spoke to AFP and asked not to be named": who they are.
+        origin = re.split(r"\s+(?:who|which|that)\s+|,\s*(?:who|which)\s+", origin)[0]
     if origin is None or not _named(origin):
         anonymous = origin is not None and re.search(r"\bofficials?\b|\bsources?\b", origin, re.IGNORECASE)
         descriptor = _describe(origin) if origin else None

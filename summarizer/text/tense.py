@@ -63,6 +63,15 @@ _WHOLE_OF = re.compile(
 )
 
 
+# "the number of its troops killed in recent fighting ... to 2,425": the count's own noun
+# phrase says what it counts, however far the figure comes after it.
+_NUMBER_OF_LOSSES = re.compile(
+    r"\b(?:number|toll|tally|count)\s+of\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:troops|soldiers|servicem[ae]n|fighters|personnel|military)\s+(?P<kind>killed|wounded)\b[^.;]*?\b(?:to|at|of)\s+"
+    r"(?:[a-z]+\s+){0,2}$"
+)
+
+
 def casualty_status(passage: str, figure: int, current: str) -> str | None:
     """'killed', 'wounded' or 'casualties' when the words next to the figure count losses
     ("lost more than 20,000 fighters", "9,000 were killed", "30,000 injured or killed");
@@ -74,6 +83,9 @@ def casualty_status(passage: str, figure: int, current: str) -> str | None:
     start, end = spans[0]
     if _WHOLE_OF.search(passage[max(0, start - 60) : start]):
         return "deployed" if current in ("killed", "wounded", "casualties") else None
+    counted = _NUMBER_OF_LOSSES.search(passage[max(0, start - 120) : start])
+    if counted is not None:  # "raised the number of its troops killed ... to 2,425"
+        return None if current == counted.group("kind") else counted.group("kind")
     lo = max(0, start - _BEFORE)
     hi = min(len(passage), end + _AFTER)
     # Stay inside the figure's clause: a full stop or semicolon ends it.
