@@ -211,8 +211,7 @@ def _quote_closed_after(sentence: str, fig_end: int, following: str) -> Credit |
     if (
         opened == -1
         or re.search(r"[\"”]", sentence[opened + 1 :])
-        or sentence.count('"') % 2 == 0
-        and "“" not in sentence
+        or (sentence.count('"') % 2 == 0 and "“" not in sentence)
     ):
         return None
     closing = re.search(r"[\"”]", following)
