@@ -77,6 +77,15 @@ def test_a_relayed_figure_names_the_origin_and_the_go_between() -> None:
     assert credit is not None and credit.name == "NIS" and credit.via == "Park Sun-won"
 
 
+def test_the_sentence_after_or_a_participle_clause_names_the_source() -> None:
+    after = "Armenia raised its toll to 4,000. The revised toll was issued Wednesday by Health Minister Ann Lee."
+    credit = _credit(after, "4,000", 4_000)
+    assert credit is not None and credit.name is not None and "Ann Lee" in credit.name
+    saying = "That was the first detail, with administration officials previously stating it would be 4,000."
+    credit = _credit(saying, "4,000", 4_000)
+    assert credit is not None and credit.descriptor == "administration officials"
+
+
 def test_a_pronoun_is_the_person_the_sentence_before_credits() -> None:
     text = (
         "Ukrainian President Volodymyr Zelensky, citing intelligence reports, claimed last Friday that troops "

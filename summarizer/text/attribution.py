@@ -196,11 +196,14 @@ def credit_for(
     return None
 
 
-# "This was stated by Pentagon representative John Kirby, quoted by the BBC.": the
-# sentence after a figure credits it.
+# "This was stated by Pentagon representative John Kirby, quoted by the BBC.", "The
+# sharply revised death toll was issued Wednesday by Armenian Health Minister Arsen
+# Torosian.": the sentence after a figure credits it.
 _STATED_BY = re.compile(
-    rf"^(?:This|That|It|These\s+figures|The\s+figures?)\s+(?:was|were|has\s+been|had\s+been)\s+"
-    rf"(?:{_VERBS})\s+by\s+(?P<name>[^,;.]+?)\s*(?:,\s*(?:quoted|cited)\s+by\s+(?P<via>[^,;.]+?))?\s*[,;.]"
+    r"^(?:This|That|It|These\s+(?:figures|numbers)|The\s+(?:[\w-]+\s+){0,2}?(?:figures?|numbers?|toll|tally|count|"
+    r"estimates?))\s+(?:was|were|has\s+been|had\s+been)\s+"
+    rf"(?:{_VERBS}|issued|released|given|provided|published)\s+(?:(?:on\s+)?\w+day\s+)?by\s+(?P<name>[^,;.]+?)\s*"
+    r"(?:,\s*(?:quoted|cited)\s+by\s+(?P<via>[^,;.]+?))?\s*[,;.]"
 )
 
 
@@ -252,6 +255,8 @@ def _credit_by_form(sentence: str, fig_start: int, fig_end: int, previous: str) 
         cues.append((m.start("name"), m.start("name"), _document_owner(m.group("name")) or m.group("name")))
     for m in _UNNAMED_SPEAKER.finditer(before):
         cues.append((m.start("who"), m.end(), m.group("who")))
+    for m in _WITH_SAYING.finditer(before):
+        cues.append((m.start("name"), m.end(), m.group("name")))
     for pattern in (_CLAIM_BY, _CLAIM_OF, _GIVEN_BY):
         for m in pattern.finditer(before):
             cues.append((m.start("name"), m.end(), m.group("name")))
@@ -357,6 +362,13 @@ _QUOTING_AFTER = re.compile(
 )
 # "..., with 20,000 wounded, according to the Pentagon.": the credit closes the sentence.
 _ACCORDING_AFTER = re.compile(r",\s*according\s+to\s+(?P<name>[^,;:–—]+?)\s*[.;]?[\"”’']?\s*$", re.IGNORECASE)
+# "..., with administration officials previously stating the troop level would sit
+# between 4,000 and 5,000": a speaker introduced by "with" and a participle.
+_WITH_SAYING = re.compile(
+    r"\bwith\s+(?P<name>(?:[\w.’'-]+\s+){0,5}?[\w.’'-]+)\s+(?:(?:previously|also|reportedly|earlier)\s+)?"
+    r"(?:saying|stating|claiming|estimating|reporting|putting)\b",
+    re.IGNORECASE,
+)
 # "If sources are to be believed, ...": the condition names who says it.
 _TO_BE_BELIEVED = re.compile(r"\bif\s+(?P<name>[^,;]+?)\s+(?:is|are)\s+to\s+be\s+believed\b", re.IGNORECASE)
 
