@@ -19,6 +19,10 @@ from summarizer.text.tense import status_from_text
             "sent",
         ),
         ("part of an estimated 12,000-strong force trained in Russia's Far East", 12_000, "expected", "in training"),
+        # intentions and levels to come
+        ("Pentagon Announces Troop Withdrawal-2,500 troops to remain", 2_500, "arrived", "planned"),
+        ("France aims to reduce the number of its troops to about 2,500", 2_500, "arrived", "planned"),
+        ("U.S. to go down to 2,500 troops in Afghanistan by early 2021", 2_500, "arrived", "planned"),
     ],
 )
 def test_unambiguous_wording_corrects_the_status(sentence: str, figure: int, model_said: str, corrected: str) -> None:

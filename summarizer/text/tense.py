@@ -22,7 +22,9 @@ _IN_PLACE = re.compile(
     re.IGNORECASE,
 )
 _TO_COME = re.compile(
-    r"\b(?:preparing|prepared|readied|planning|plans?|set|due|going)\s+to\b|\bbeing\s+(?:prepared|readied)\b"
+    r"\b(?:preparing|prepared|readied|planning|plans?|set|due|going|aims?|aiming|intends?|wants?|hopes?|"
+    r"would\s+like)\s+to\b|\bbeing\s+(?:prepared|readied)\b"
+    r"|\bto\s+(?:remain|stay|go\s+down|be\s+(?:cut|reduced|brought\s+down))\b"
     r"|\bwill\b|\bexpected\b|\bwithin\s+[\"\u201c'\u2018]?(?:days|weeks|the\s+next)\b|\bby\s+(?:December|January|the\s+end)\b"
     r"|\bto\s+be\s+sent\b|\bcould\s+be\s+deployed\b",
     re.IGNORECASE,
