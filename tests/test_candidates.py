@@ -27,11 +27,13 @@ def test_troop_sentences_pair_a_figure_with_a_word_for_troops() -> None:
         "North Korea supplied millions of rounds of ammunition. "
         "The delegation briefed 32 ambassadors. "
         "In 2024 the army grew. "
-        "Some 1,500 special forces are training."
+        "Some 1,500 special forces are training. "
+        "Russia deployed almost 2,000 peacekeepers."
     )
     assert troop_sentences(text) == [
         "About 10,000 North Korean troops are expected within weeks.",
         "Some 1,500 special forces are training.",
+        "Russia deployed almost 2,000 peacekeepers.",
     ]
 
 

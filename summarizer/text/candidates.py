@@ -18,7 +18,7 @@ from summarizer.text.sentences import sentences
 _TROOP_WORDS = re.compile(
     r"\b(troops?|soldiers?|personnel|forces?|servicem[ae]n|fighters?|brigades?|recruits?|"
     r"marines?|units?|men|military|army|operatives?|workers?|mercenar(?:y|ies)|reservists?|conscripts?|"
-    r"militants?|combatants?|insurgents?|paramilitar\w*|commandos?|paratroopers?|convicts?|prisoners?|"
+    r"militants?|combatants?|insurgents?|paramilitar\w*|commandos?|paratroopers?|peacekeepers?|convicts?|prisoners?|"
     r"members|killed|wounded|injured|casualties|died|dead)\b",
     re.IGNORECASE,
 )

@@ -22,7 +22,7 @@ _PEOPLE = re.compile(
     r"\b(?:(?i:troops?|soldiers?|personnel|forces?|servicem[ae]n|servicewomen|fighters?|brigades?|battalions?|"
     r"regiments?|divisions?|units?|recruits?|conscripts?|reservists?|mercenaries|mercenary|marines?|sailors?|"
     r"airmen|officers?|men|women|people|persons|civilians?|workers?|operatives?|commandos?|militants?|"
-    r"insurgents?|volunteers?|contingent|guards?|paratroopers?|infantry|staff|employees|prisoners?|POWs?|"
+    r"insurgents?|volunteers?|contingent|guards?|paratroopers?|peacekeepers?|infantry|staff|employees|prisoners?|POWs?|"
     r"casualties|dead|killed|wounded|injured|captured|missing|deaths|lives|victims|refugees|residents|"
     r"citizens|nationals|army|military)|[A-Z][a-z]+(?:ans|ese|is))\b"
 )
