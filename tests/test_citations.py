@@ -188,15 +188,17 @@ def test_a_stance_the_article_states_outright_is_a_reaction_even_if_the_answer_l
     assert all(r.quote == text[r.start : r.end] for r in extraction.official_reactions)
 
 
-def test_an_outlet_or_a_titled_person_is_no_place() -> None:
+def test_an_outlet_a_titled_person_or_an_international_body_is_no_place() -> None:
     text = (
         "Defense Secretary Chuck Hagel spoke in Kyiv.\n"
         "Rep. Mike Turner said troops were near Kharkiv, according to The Washington Post."
     )
-    places = [{"name": n, "kind": "city"} for n in ("Chuck Hagel", "Turner", "The Washington Post", "Kyiv", "Kharkiv")]
+    text += "\nThe United Nations and the OSCE urged talks."
+    names = ("Chuck Hagel", "Turner", "The Washington Post", "Kyiv", "United Nations", "OSCE")
+    places = [{"name": n, "kind": "city"} for n in names]
     extraction, unverified, _ = Citations(text, sentence_spans(text)).resolve(_answer(places=places))
-    assert [p.name for p in extraction.locations] == ["Kyiv", "Kharkiv"]
-    assert len(unverified) == 3 and all(u.kind == "location" for u in unverified)
+    assert [p.name for p in extraction.locations] == ["Kyiv"]
+    assert len(unverified) == 5 and all(u.kind == "location" for u in unverified)
 
 
 def test_a_country_or_an_outlet_is_no_actor_and_a_description_gives_its_places() -> None:

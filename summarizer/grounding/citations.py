@@ -55,7 +55,8 @@ _TITLE_WORDS = re.compile(
 )
 _BODY = re.compile(
     r"\b(?:NATO|White\s+House|Kremlin|Pentagon|Ministry|Department|Council|Agency|Service|Command|Forces|Army|Navy|"
-    r"Organi[sz]ation|Office|Group|Committee|Parliament|Congress|Government|Administration)\b"
+    r"Organi[sz]ation|Office|Group|Committee|Parliament|Congress|Government|Administration|United\s+Nations|"
+    r"Union|UN|EU|AU|OSCE|IAEA|ICRC|Red\s+Cross)\b"
 )
 _PLACE_WORD = re.compile(r"\b(?:Strip|Bank|Sea|Ocean|Lake|River|Valley|Region|Oblast|Province|Island|Line)\b", re.I)
 _PROPER_NAMES = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'.-]*)*")
