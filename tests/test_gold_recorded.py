@@ -31,7 +31,8 @@ def test_gold_extraction_is_grounded(path: Path, test_config: Config, all_played
     ex = result.extraction
     for item in [*ex.troop_estimates, *ex.actors, *ex.locations, *ex.official_reactions]:
         assert item.start is not None and item.end is not None
-        assert normalize(article.text[item.start : item.end]) == normalize(item.quote).strip(" '")
+        # The quote is the article's text at its offsets (a quotation mark at either end aside).
+        assert normalize(article.text[item.start : item.end]).strip(" '") == normalize(item.quote).strip(" '")
     for est in ex.troop_estimates:
         for figure in est.figures():
             assert mentions(article.text[est.start : est.end], figure), (figure, est.quote)
