@@ -95,6 +95,20 @@ TroopStatus = Literal[
     "casualties",
     "other",
 ]
+# Statuses a reader compares as one: the brief's disagreements, the evaluation and the
+# grounding's repeats all group them the same way.
+STATUS_GROUPS: dict[str, str] = {
+    "sent": "sent or in place",
+    "arrived": "sent or in place",
+    "deployed": "sent or in place",
+    "in training": "sent or in place",
+    "expected": "expected or planned",
+    "planned": "expected or planned",
+    "killed": "casualties",
+    "wounded": "casualties",
+    "casualties": "casualties",
+    "other": "other",
+}
 
 
 class TroopEstimate(Evidenced):

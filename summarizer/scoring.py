@@ -37,8 +37,8 @@ from pathlib import Path
 from pydantic import BaseModel, Field, ValidationError
 
 from schemas import Article, VerifiedExtraction
+from schemas.extraction import STATUS_GROUPS
 from schemas.gold import GoldArticle
-from summarizer.briefing.merge import STATUS_GROUPS
 from summarizer.errors import InputError
 from summarizer.grounding.grounder import Grounder
 from summarizer.text.aliases import same_entity

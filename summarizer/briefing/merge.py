@@ -53,6 +53,7 @@ from schemas.brief import (
     TimelineEvent,
     UnverifiedEntry,
 )
+from schemas.extraction import STATUS_GROUPS
 from summarizer.briefing.wording import attribution_text, figure_text
 from summarizer.text.aliases import AliasResolver, Entity
 from summarizer.text.numbers import format_figure
@@ -61,18 +62,6 @@ from summarizer.text.when import reference_time
 _Item = TypeVar("_Item", Actor, Location, OfficialReaction)
 _Groups: TypeAlias = list[tuple[Entity, list[tuple[int, _Item]]]]
 
-STATUS_GROUPS = {
-    "sent": "sent or in place",
-    "arrived": "sent or in place",
-    "deployed": "sent or in place",
-    "in training": "sent or in place",
-    "expected": "expected or planned",
-    "planned": "expected or planned",
-    "killed": "casualties",
-    "wounded": "casualties",
-    "casualties": "casualties",
-    "other": "other",
-}
 _ELITE = ("special", "elite", "commando", "sniper")
 _DISPUTABLE = ("sent or in place", "expected or planned", "casualties")
 WINDOW_DAYS = 7

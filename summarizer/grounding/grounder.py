@@ -27,14 +27,13 @@ from schemas import (
     TroopEstimate,
     UnverifiedItem,
 )
-from schemas.extraction import Evidenced, ItemKind
+from schemas.extraction import STATUS_GROUPS, Evidenced, ItemKind
 from summarizer.grounding.corrections import correct_estimate
 from summarizer.text.aliases import names, same_entity
 from summarizer.text.countries import is_country
 from summarizer.text.headcount import is_headcount
 from summarizer.text.injection import addresses_the_model, has_link_or_markup
-from summarizer.text.numbers import figure_spans as _figure_positions
-from summarizer.text.numbers import format_figure, mentions
+from summarizer.text.numbers import figure_spans, format_figure, mentions
 from summarizer.text.sentences import sentence_spans
 
 _CHAR_MAP = {
@@ -310,7 +309,7 @@ class Grounder:
         statement stays."""
         figures = [e for e in estimates if isinstance(e, TroopEstimate)]
         sourced = {
-            (tuple(e.figures()), _status_group(e.status))
+            (tuple(e.figures()), STATUS_GROUPS[e.status])
             for e in figures
             if e.attribution.kind != "unattributed" and (e.attribution.source or e.attribution.organization)
         }
@@ -319,12 +318,12 @@ class Grounder:
             headline_end = 0
 
         def repeats(e: TroopEstimate) -> bool:
-            if e.attribution.kind != "unattributed" or (tuple(e.figures()), _status_group(e.status)) not in sourced:
+            if e.attribution.kind != "unattributed" or (tuple(e.figures()), STATUS_GROUPS[e.status]) not in sourced:
                 return False
             if e.start is not None and e.start < headline_end:
                 return True
             quote = e.quote or ""
-            at = next((a for a, _ in _figure_positions(quote, e.figures()[0])), None)
+            at = next((a for a, _ in figure_spans(quote, e.figures()[0])), None)
             return at is not None and _ANAPHORIC_BEFORE.search(quote[:at]) is not None
 
         return [e for e in estimates if not (isinstance(e, TroopEstimate) and repeats(e))]
@@ -352,16 +351,6 @@ class Grounder:
 _ANAPHORIC_BEFORE = re.compile(
     r"\b(?:the|those|these)\s+(?:(?:estimated|reported|some|about|roughly|nearly|almost)\s+)?$", re.I
 )
-
-
-def _status_group(status: str) -> str:
-    return {
-        "killed": "losses",
-        "wounded": "losses",
-        "casualties": "losses",
-        "expected": "to come",
-        "planned": "to come",
-    }.get(status, "there")
 
 
 def _own_words(item: Evidenced) -> list[tuple[str, str | None]]:
