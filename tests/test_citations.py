@@ -214,3 +214,10 @@ def test_a_country_or_an_outlet_is_no_actor_and_a_description_gives_its_places()
     assert extraction.actors == []
     assert [p.name for p in extraction.locations] == ["Ukraine", "Belarus", "Ladakh"]
     assert sorted(u.kind for u in unverified) == ["actor", "actor", "location"]
+
+
+def test_a_speaker_is_named_as_the_article_spells_it() -> None:
+    text = "Pentagon spokesman John Kirby warned of an escalation.\nThe talks went on."
+    answer = _answer(reactions=[{"sentence": 1, "speaker": "john kirby", "stance": "warn"}])
+    extraction, _, _ = Citations(text, sentence_spans(text)).resolve(answer)
+    assert [r.speaker for r in extraction.official_reactions] == ["John Kirby"]

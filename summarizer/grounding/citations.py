@@ -40,7 +40,7 @@ from collections.abc import Sequence
 
 from schemas import ArticleExtraction, UnverifiedItem
 from schemas.extraction import ArticleAnswer, CitedFigure, CitedReaction, ItemKind, NamedActor, NamedPlace
-from summarizer.text.aliases import names, same_entity
+from summarizer.text.aliases import as_written, names, same_entity
 from summarizer.text.attribution import is_outlet, source_kind, speaker_before
 from summarizer.text.candidates import troop_figures
 from summarizer.text.countries import is_country
@@ -222,9 +222,8 @@ class Citations:
 
     def _reaction(self, reaction: CitedReaction) -> dict[str, object]:
         sentence = self._sentences[reaction.sentence - 1]
-        written = re.search(rf"(?<!\w){re.escape(reaction.speaker)}(?!\w)", self.text, re.IGNORECASE)
         return {
-            "speaker": written.group(0) if written else reaction.speaker,  # "john kirby" -> the article's
+            "speaker": as_written(reaction.speaker, self.text),  # "john kirby" -> the article's "John Kirby"
             "role": None,
             "affiliation": None,
             "stance": stance_from_text(sentence) or reaction.stance,

@@ -15,11 +15,10 @@ sentence spans):
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from schemas import TroopEstimate, UnverifiedItem
-from summarizer.text.aliases import names, same_entity
+from summarizer.text.aliases import as_written, names, same_entity
 from summarizer.text.attribution import credit_for, source_kind
 from summarizer.text.numbers import hedge_of
 from summarizer.text.tense import casualty_status, counts_losses, status_from_text
@@ -59,11 +58,9 @@ def _supported_attribution(text: str, item: TroopEstimate) -> tuple[dict[str, An
     attribution = item.attribution.model_dump()
     dropped = []
     for key in ("source", "organization", "via"):
+        if attribution[key]:  # "national security council spokesman john kirby": the article's spelling
+            attribution[key] = as_written(attribution[key], text)
         name = attribution[key]
-        if name and name not in text:
-            # "national security council spokesman john kirby": the article's own spelling.
-            written = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)
-            name = attribution[key] = written.group(0) if written else name
         if name and not names(name, text, every_word=True):
             attribution[key] = None
             dropped.append(

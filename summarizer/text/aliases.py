@@ -188,6 +188,15 @@ def names(name: str, text: str, *, every_word: bool = False) -> bool:
     return len(name_words) >= 2 and "".join(w[0] for w in name_words) in text_words
 
 
+def as_written(name: str, text: str) -> str:
+    """``name`` as ``text`` spells it ("john kirby" -> "John Kirby"), or unchanged when the
+    text does not hold it whole."""
+    if name in text:
+        return name
+    written = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)
+    return written.group(0) if written else name
+
+
 def _acronym_targets_anywhere(words: list[str]) -> set[str]:
     """Acronyms of every run of 2-5 words in ``words``."""
     core = [w for w in words if w not in ("of", "the", "and", "'s")]

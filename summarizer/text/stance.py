@@ -43,9 +43,9 @@ _STANCES: list[tuple[str, re.Pattern[str]]] = [
 
 
 def stance_from_text(sentence: str) -> str | None:
-    """The stance the sentence's own verbs take, or None when they do not say."""
-    found = [(m.start(), stance) for stance, pattern in _STANCES for m in [pattern.search(sentence)] if m]
-    return min(found)[1] if found else None
+    """The stance the sentence's own verbs take (its first cue's), or None when they do not say."""
+    cues = stance_cues(sentence)
+    return cues[0][0] if cues else None
 
 
 def stance_cues(sentence: str) -> list[tuple[str, int]]:
