@@ -60,6 +60,8 @@ _BODY = re.compile(
 )
 _PLACE_WORD = re.compile(r"\b(?:Strip|Bank|Sea|Ocean|Lake|River|Valley|Region|Oblast|Province|Island|Line)\b", re.I)
 _PROPER_NAMES = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'.-]*)*")
+# A title and up to two more names before a name: "Defense Secretary Chuck Hagel", "Rep. Mike Turner".
+_TITLED = rf"\b(?:{_TITLE_WORDS.pattern}|Rep|Sen|Gen|Lt|Col|Mr|Mrs|Ms|Dr)\.?\s+(?:[A-Z][\w.’'-]*\s+){{0,2}}"
 _LIST = re.compile(r"\s*(?:,|\band\b|&|/)\s*")
 
 
@@ -288,8 +290,7 @@ class Citations:
         Hagel", "Rep. Mike Turner"), is no place."""
         if is_outlet(name):
             return f"{name!r} is a news outlet, not a place"
-        titled = rf"\b(?:{_TITLE_WORDS.pattern}|Rep|Sen|Gen|Lt|Col|Mr|Mrs|Ms|Dr)\.?\s+(?:[A-Z][\w.’'-]*\s+){{0,2}}"
-        if re.search(titled + re.escape(name) + r"\b", self.text):
+        if re.search(_TITLED + re.escape(name) + r"\b", self.text):
             return f"{name!r} is a person the article gives a title, not a place"
         return None
 
