@@ -34,6 +34,9 @@ This module depends on nothing else in the project.
 
 from __future__ import annotations
 
+import hashlib
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from schemas.extraction import Qualifier, Stance, TroopStatus
@@ -94,3 +97,43 @@ class GoldArticle(BaseModel):
     actors: list[GoldName] = Field(default_factory=list)
     locations: list[GoldName] = Field(default_factory=list)
     reactions: list[GoldReaction] = Field(default_factory=list)
+
+
+class GoldCredit(BaseModel):
+    """One figure of a :class:`GoldPassage` and who the passage credits it to."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    figure: int = Field(ge=1, description="The number as stated (the low end of a range), digits or words.")
+    at: str = Field(min_length=1, description="Verbatim words of the figure's sentence, from near the figure.")
+    source: list[str] = Field(default_factory=list, description="Names of the originating source; [] = nobody.")
+    note: str | None = None
+
+
+class GoldPassage(BaseModel):
+    """A short verbatim passage of a news page (the figure's sentence and what its
+    credit needs around it: the headline, the sentence before or after) with the credit
+    of each troop figure in it. Many outlets, few figures each: a corpus that samples
+    the ways news copy attributes a number, scored without the model
+    (``python -m scripts.credits``). The half is fixed by the page's site, not chosen."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    url: str
+    text: str = Field(min_length=1)
+    credits: list[GoldCredit] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _each_figure_is_in_the_text(self) -> GoldPassage:
+        for credit in self.credits:
+            if credit.at not in self.text:
+                raise ValueError(f"{credit.at!r} is not in the passage's text")
+        return self
+
+    def site(self) -> str:
+        host = self.url.split("//", 1)[-1].split("/", 1)[0].lower()
+        return host.removeprefix("www.")
+
+    def half(self) -> Literal["dev", "test"]:
+        """'dev' or 'test', from a hash of the site: one outlet's house style stays on one side."""
+        return "test" if hashlib.sha256(self.site().encode()).digest()[0] % 2 else "dev"
