@@ -38,7 +38,7 @@ record: ## re-record cassettes against a real model (MODEL_PATH=file.gguf, defau
 bench: ## speed and memory numbers (MODEL_PATH=file.gguf adds the live run)
 	$(PY) -m scripts.bench $(if $(MODEL_PATH),--model-path $(MODEL_PATH))
 
-eval: ## score the recorded extractions: seeds and dev (with errors), test (numbers only), offline
+eval: ## score the recorded extractions and the credit corpus: dev (with errors), test (numbers only), offline
 	$(PY) -m scripts.replay -o build/seed-extractions.jsonl
 	$(PY) -m scripts.replay --gold -o build/gold-extractions.jsonl
 	@echo "== seeds (tests/gold/seeds)"
@@ -47,6 +47,8 @@ eval: ## score the recorded extractions: seeds and dev (with errors), test (numb
 	$(PY) -m summarizer eval tests/gold/dev --against build/gold-extractions.jsonl --articles tests/gold/articles --json build/eval-dev.json
 	@echo "== test (tests/gold/test): held out, numbers only"
 	$(PY) -m summarizer eval tests/gold/test --against build/gold-extractions.jsonl --articles tests/gold/articles --json build/eval-test.json --numbers-only
+	@echo "== the credit corpus (tests/gold/credits.jsonl): the text rules alone; dev with errors, test numbers only"
+	$(PY) -m scripts.credits
 
 screenshot: ## the seeds' HTML brief as build/brief.png (needs chromium + playwright)
 	$(PY) -m scripts.screenshot

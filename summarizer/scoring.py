@@ -38,11 +38,13 @@ from pydantic import BaseModel, Field, ValidationError
 
 from schemas import Article, VerifiedExtraction
 from schemas.extraction import STATUS_GROUPS
-from schemas.gold import GoldArticle
+from schemas.gold import GoldArticle, GoldPassage
 from summarizer.errors import InputError
 from summarizer.grounding.grounder import Grounder
 from summarizer.text.aliases import same_entity
+from summarizer.text.attribution import credit_for
 from summarizer.text.numbers import format_figure, mentions
+from summarizer.text.sentences import sentence_spans
 
 FIELDS = ("figure", "figure+source", "figure+status", "actors", "locations", "reactions")
 
@@ -427,3 +429,88 @@ def report_text(report: EvalReport, *, errors: bool = True) -> str:
     if report.missing_articles:
         lines += ["", "no extraction for: " + ", ".join(report.missing_articles)]
     return "\n".join(lines) + "\n"
+
+
+# -- the credit corpus ---------------------------------------------------------------------
+
+
+def load_credit_corpus(path: str | Path) -> list[GoldPassage]:
+    """The passages of a credit corpus (JSON Lines, one :class:`GoldPassage` a line)."""
+    file = Path(path)
+    try:
+        lines = file.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise InputError(f"cannot read the credit corpus {file}: {exc.strerror or exc}") from exc
+    out = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            out.append(GoldPassage.model_validate_json(line))
+        except ValidationError as exc:
+            raise InputError(f"{file}:{number}: not a credit passage (see schemas/gold.py):\n{exc}") from exc
+    return out
+
+
+class CreditCase(BaseModel):
+    """One figure of the corpus: who the text rules credit, and whether that is right.
+    ``outcome``: right, wrong, or silent (the rules find no form; the model decides)."""
+
+    url: str
+    at: str
+    figure: int
+    gold: list[str]
+    said: str | None
+    outcome: str
+
+
+class CreditScore(BaseModel):
+    right: int = 0
+    wrong: int = 0
+    silent: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.right + self.wrong + self.silent
+
+    @property
+    def accuracy(self) -> float:
+        """Right of all figures: a silent rule counts against it."""
+        return self.right / self.total if self.total else 1.0
+
+    @property
+    def precision(self) -> float:
+        """Right of the figures the rules answered."""
+        return self.right / (self.right + self.wrong) if self.right + self.wrong else 1.0
+
+    def line(self) -> str:
+        return (
+            f"{self.total} figures: right {self.right} ({self.accuracy:.2f}), wrong {self.wrong}, "
+            f"silent {self.silent}; precision when answering {self.precision:.2f}"
+        )
+
+
+def score_credits(passages: Iterable[GoldPassage]) -> tuple[CreditScore, list[CreditCase]]:
+    """Score :func:`summarizer.text.attribution.credit_for` alone on each figure."""
+    score, cases = CreditScore(), []
+    for passage in passages:
+        spans = sentence_spans(passage.text)
+        for gold in passage.credits:
+            start = passage.text.index(gold.at)
+            credit = credit_for(passage.text, start, start + len(gold.at), gold.figure, spans=spans)
+            if credit is None:
+                said, outcome = None, "silent"
+            else:
+                named = list(
+                    dict.fromkeys(n for n in (credit.name, credit.person, credit.organization, credit.descriptor) if n)
+                )
+                said = " / ".join(named) or "nobody"
+                right = _PEOPLE.overlap(gold.source, named) if gold.source else not named
+                outcome = "right" if right else "wrong"
+            setattr(score, outcome, getattr(score, outcome) + 1)
+            cases.append(
+                CreditCase(
+                    url=passage.url, at=gold.at, figure=gold.figure, gold=gold.source, said=said, outcome=outcome
+                )
+            )
+    return score, cases

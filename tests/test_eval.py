@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 
 from schemas import ArticleExtraction, VerifiedExtraction
-from schemas.gold import GoldArticle
+from schemas.gold import GoldArticle, GoldCredit, GoldPassage
 from summarizer.errors import InputError
 from summarizer.ingest import load_articles
-from summarizer.scoring import check_gold, load_gold, score, stem
+from summarizer.scoring import check_gold, load_credit_corpus, load_gold, score, score_credits, stem
 from tests.factories import est
 from tests.helpers import ROOT
 
@@ -156,3 +156,58 @@ def test_a_folder_without_gold_files_is_an_input_error(tmp_path: Path) -> None:
     (tmp_path / "x.json").write_text('{"article": "a.txt", "figures": [{"count": 1}]}')
     with pytest.raises(InputError, match="not a gold annotation file"):
         load_gold(tmp_path)
+
+
+# -- the credit corpus --------------------------------------------------------------------
+
+
+def _passage(text: str, *credits: tuple[int, str, list[str]], url: str = "https://example.org/a") -> GoldPassage:
+    return GoldPassage(url=url, text=text, credits=[GoldCredit(figure=f, at=a, source=s) for f, a, s in credits])
+
+
+def test_a_credit_is_right_wrong_or_silent() -> None:
+    passage = _passage(
+        "The Pentagon said 2,000 troops had arrived. Some 500 soldiers were killed. About 300 more came.",
+        (2000, "said 2,000", ["Pentagon"]),  # the rules name the Pentagon
+        (500, "Some 500", ["Kyiv"]),  # the rules find no form: the model decides
+        (300, "About 300", []),  # nobody is named, and the rules find no form either
+    )
+    wrong = _passage("The Pentagon said 2,000 troops had arrived.", (2000, "said 2,000", ["NIS"]))
+    score, cases = score_credits([passage, wrong])
+    assert [c.outcome for c in cases] == ["right", "silent", "silent", "wrong"]
+    assert (score.right, score.wrong, score.silent) == (1, 1, 2)
+    assert score.accuracy == 0.25 and score.precision == 0.5
+    assert cases[3].said == "Pentagon"
+
+
+def test_a_credit_to_nobody_is_right_when_the_rules_name_nobody() -> None:
+    passage = _passage("Recent reports indicate that around 3,000 had arrived.", (3000, "around 3,000", []))
+    score, _ = score_credits([passage])
+    assert score.right == 1
+
+
+def test_a_credit_passage_must_contain_its_figures_words() -> None:
+    with pytest.raises(ValueError, match="not in the passage"):
+        _passage("The Pentagon said 2,000 troops had arrived.", (2000, "said 3,000", ["Pentagon"]))
+
+
+def test_the_half_is_fixed_by_the_site_not_the_page() -> None:
+    a = _passage("2,000 troops.", (2000, "2,000", []), url="https://www.example.org/one")
+    b = _passage("2,000 troops.", (2000, "2,000", []), url="http://example.org/two?x=1")
+    assert a.site() == b.site() == "example.org"
+    assert a.half() == b.half()
+
+
+def test_the_credit_corpus_loads_and_both_halves_hold_many_sites() -> None:
+    passages = load_credit_corpus(ROOT / "tests" / "gold" / "credits.jsonl")
+    for half in ("dev", "test"):
+        chosen = [p for p in passages if p.half() == half]
+        assert len({p.site() for p in chosen}) >= 20
+        assert sum(len(p.credits) for p in chosen) >= 60
+
+
+def test_a_broken_corpus_line_is_an_input_error_with_its_line(tmp_path: Path) -> None:
+    corpus = tmp_path / "credits.jsonl"
+    corpus.write_text('{"url": "u", "text": "t", "credits": []}\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"credits.jsonl:1"):
+        load_credit_corpus(corpus)

@@ -1,0 +1,45 @@
+"""Score the text rules' credit on the credit corpus (tests/gold/credits.jsonl), offline.
+
+    python -m scripts.credits                 # both halves' numbers; dev's errors
+    python -m scripts.credits --numbers-only  # numbers only
+
+Dev's errors are printed to tune on; the test half's never are (``--read-test``
+prints them and spends the half: say so in the note, and annotate a fresh one).
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+
+from summarizer.scoring import load_credit_corpus, score_credits
+
+CORPUS = "tests/gold/credits.jsonl"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", default=CORPUS)
+    parser.add_argument("--numbers-only", action="store_true", help="no errors, for either half")
+    parser.add_argument("--read-test", action="store_true", help="print the test half's errors too (spends it)")
+    args = parser.parse_args(argv)
+    passages = load_credit_corpus(args.corpus)
+    for half in ("dev", "test"):
+        chosen = [p for p in passages if p.half() == half]
+        score, cases = score_credits(chosen)
+        sites = len({p.site() for p in chosen})
+        print(f"== credit corpus, {half} ({len(chosen)} passages, {sites} sites): {score.line()}")
+        if args.numbers_only or (half == "test" and not args.read_test):
+            continue
+        for case in cases:
+            if case.outcome != "right":
+                gold = " / ".join(case.gold) or "nobody"
+                print(f"  {case.outcome:6} {case.figure:>6}  text: {gold:40.40}  rules: {case.said}")
+                print(f"         {case.at!r}  {case.url}")
+        outcomes = Counter(c.outcome for c in cases)
+        print(f"  ({dict(outcomes)})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
