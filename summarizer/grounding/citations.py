@@ -45,6 +45,7 @@ from summarizer.text.attribution import is_outlet, source_kind, speaker_before
 from summarizer.text.candidates import troop_figures
 from summarizer.text.countries import is_country
 from summarizer.text.numbers import figures_in, format_figure, mentions, range_around
+from summarizer.text.sentences import ends_a_sentence
 from summarizer.text.stance import stance_cues, stance_from_text
 
 _NEAR = 2  # how many sentences away a mis-cited figure may be found
@@ -61,7 +62,8 @@ _BODY = re.compile(
 _PLACE_WORD = re.compile(r"\b(?:Strip|Bank|Sea|Ocean|Lake|River|Valley|Region|Oblast|Province|Island|Line)\b", re.I)
 _PROPER_NAMES = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'.-]*)*")
 # A title and up to two more names before a name: "Defense Secretary Chuck Hagel", "Rep. Mike Turner".
-_TITLED = rf"\b(?:{_TITLE_WORDS.pattern}|Rep|Sen|Gen|Lt|Col|Mr|Mrs|Ms|Dr)\.?\s+(?:[A-Z][\w.’'-]*\s+){{0,2}}"
+_TITLE_ABBREVIATION = r"(?:Rep|Sen|Gen|Lt|Col|Mr|Mrs|Ms|Dr|Adm|Maj|Brig|Capt|Sgt|Cmdr|Gov)"
+_TITLED = rf"\b(?:{_TITLE_WORDS.pattern}|{_TITLE_ABBREVIATION})\.?\s+(?:[A-Z][\w.’'-]*\s+){{0,2}}"
 _LIST = re.compile(r"\s*(?:,|\band\b|&|/)\s*")
 
 
@@ -242,7 +244,7 @@ class Citations:
         added: list[dict[str, object]] = []
         answered = {r["start"] for r in known}
         for n, sentence in enumerate(self._sentences, start=1):
-            if self.spans[n - 1][0] in answered or not re.search(r"[.!?][\"'”’)]*$", sentence):
+            if self.spans[n - 1][0] in answered or not ends_a_sentence(sentence):
                 continue  # a headline or subhead ("International Concern Mounts") is no statement
             previous = self._sentences[n - 2] if n > 1 else ""
             for stance, at in stance_cues(sentence):
@@ -290,7 +292,7 @@ class Citations:
         Hagel", "Rep. Mike Turner"), is no place."""
         if is_outlet(name):
             return f"{name!r} is a news outlet, not a place"
-        if re.search(_TITLED + re.escape(name) + r"\b", self.text):
+        if re.search(_TITLED + re.escape(name) + r"\b", self.text) or re.search(_TITLED, name):
             return f"{name!r} is a person the article gives a title, not a place"
         return None
 

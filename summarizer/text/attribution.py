@@ -30,10 +30,11 @@ attribution stands.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from summarizer.text.numbers import figure_spans
-from summarizer.text.sentences import sentence_spans
+from summarizer.text.numbers import stated_spans
+from summarizer.text.sentences import ends_a_sentence, sentence_spans
 
 _VERBS = (
     "said|says|say|reported|reports|report|noted|notes|revealed|reveals|confirmed|confirms|claimed|claims|"
@@ -41,7 +42,8 @@ _VERBS = (
     "announces|accused|warned|warns|believes|believe|believed|assessed|assesses|added|wrote|informed|admitted|"
     "admits|acknowledged|acknowledges|insists|insisted|put|puts|cited|cites|detailed|details|found|finds|"
     "concluded|declared|maintains|maintained|disputed|questioned|testified|"
-    "briefed|explained|argued|stressed|described|characterized|characterised|counted|tallied|recorded"
+    "briefed|explained|argued|stressed|described|characterized|characterised|counted|tallied|recorded|bared|"
+    r"pointed\s+out"
 )
 _AUX = r"(?:(?:has|have|had|also|previously|recently|reportedly|earlier|already|later|now|originally|first)\s+)*"
 # A headline's capitalised verb ("Pentagon Reveals 2,000 Troops") is a cue too.
@@ -49,7 +51,44 @@ _AUX = r"(?:(?:has|have|had|also|previously|recently|reportedly|earlier|already|
 _HEADLINE_VERBS = "|".join(
     v.capitalize() for v in _VERBS.split("|") if v not in ("states", "details", "notes", "report")
 )
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 _CUE = re.compile(rf"\b{_AUX}(?P<verb>{_VERBS}|{_HEADLINE_VERBS})\b")
+# "the official estimate of", "reports from the front": the word is a noun there.
+_NOUN_LIKE = _word_set("estimate estimates report reports claim claims notes details count counts")
+
+
+def _noun_use(text: str, m: re.Match[str]) -> bool:
+    """ "the official estimate of", "Hamas' estimated 25,000 fighters": a noun or an adjective."""
+    verb = m.group("verb").lower()
+    if verb in _NOUN_LIKE and re.match(r"\s+(?:of|by|from|for|on|in)\b", text[m.end() :]):
+        return True
+    return verb == "estimated" and bool(re.search(r"(?:[’']s?|\b(?:an|the|its|their|his|her))\s+$", text[: m.start()]))
+
+
+def _claims_an_attack(text: str, m: re.Match[str]) -> bool:
+    """ "The Taliban claimed responsibility for an attack which involved some 300 militants":
+    a claim of the attack, not of the figure."""
+    return bool(re.match(r"\s+responsibility\b", text[m.end() :]))
+
+
+def _headline_verb(m: re.Match[str], sentence: str) -> bool:
+    """A capitalised verb ("Pentagon Reveals 2,000") outside a headline: a name ("Omar Said")."""
+    return m.group("verb")[:1].isupper() and ends_a_sentence(sentence)
+
+
+def _cues(text: str, sentence: str | None = None) -> Iterator[re.Match[str]]:
+    """The verbs of saying in ``text`` (part of ``sentence``), without nouns that look
+    like one, capitalised verbs outside a headline, and "claimed responsibility"."""
+    for m in _CUE.finditer(text):
+        if not (_noun_use(text, m) or _claims_an_attack(text, m) or _headline_verb(m, sentence or text)):
+            yield m
+
+
 # A time phrase between a subject and its verb: "The Pentagon on Thursday admitted".
 _TIME_BEFORE_VERB = re.compile(
     r"(?:,?\s+(?:on|last|this|earlier|late|in)\s+(?:[A-Z][a-z]+\.?(?:\s+\d{1,2})?|week|month|year|"
@@ -62,10 +101,29 @@ _DOCUMENT_AFTER = re.compile(
     r"^[^,;.]{0,40}?\b(?:listed|cited|given|shown|recorded|counted|published|reported)\s+(?:in|by)\s+"
     r"(?P<doc>[^,;]+)"
 )
-_DOCUMENT_NOUN = r"(?:report|reports|data|figures|document|assessment|estimate|count|tally|statistics|survey|study)"
+_DOCUMENT_NOUN = (
+    r"(?:reports?|data|figures|documents?|assessments?|estimates?|counts?|tally|tallies|statistics|surveys?|"
+    r"study|studies|statements?|notes?|communiqu[eé]s?|calculations?)"
+)
 _DOCUMENT_BY = re.compile(
-    rf"\b{_DOCUMENT_NOUN}\s+(?:(?:furnished|issued|released|published|prepared|compiled)\s+)?(?:by|from|of)\s+"
-    r"(?P<name>[^,;]+?)[.\s]*$",
+    rf"\b{_DOCUMENT_NOUN}\s+(?:(?:furnished|issued|released|published|prepared|compiled|written|drafted)\s+)?"
+    r"(?:by|from|of)\s+(?P<name>[^,;]+?)[.\s]*$",
+    re.IGNORECASE,
+)
+# "a statement of the Union ... posted on a Chadian opposition Web site", "a note written
+# by ... officials and seen by AFP": where the document went is not whose it is.
+_DOCUMENT_TRAIL = re.compile(
+    r"\s+(?:(?:and\s+)?(?:posted|published|seen|obtained|reviewed|sent|broadcast|carried|read)\s+(?:on|by|to|in|out)\b|"
+    r"and\s+(?:seen|obtained|reviewed)\b).*$",
+    re.IGNORECASE,
+)
+# "the CIA assessment", "a government statement": the document of the name before it.
+_NAMED_DOCUMENT = re.compile(rf"^(?P<owner>.+?)\s+{_DOCUMENT_NOUN}$", re.IGNORECASE)
+# "A new estimate from the U.S. intelligence community puts the count at ...".
+_DOCUMENT_SUBJECT = re.compile(
+    rf"\b(?:an?|the)\s+(?:(?:new|latest|recent|revised|updated|fresh|separate|official)\s+)*{_DOCUMENT_NOUN}\s+"
+    r"(?:from|by|of)\s+(?P<name>[^,;]+?)\s+(?:puts?|says?|said|shows?|showed|estimates?|finds|found|suggests?|"
+    r"suggested|indicates?|indicated|counts?|counted)\b",
     re.IGNORECASE,
 )
 _DOCUMENT_OF = re.compile(rf"^(?P<owner>[A-Z][^,;]*?)[’']s\s+(?:\w+\s+){{0,3}}{_DOCUMENT_NOUN}\b", re.IGNORECASE)
@@ -81,11 +139,13 @@ _RELAYED = re.compile(
     rf"(?:the\s+)?(?P<outlet>{_OUTLET.pattern}(?:\s+outlet)?)",
 )
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<name>[^,;:–—]+)", re.IGNORECASE)
-_TRAILING = re.compile(
-    rf",\s*(?P<name>[^,]+?)\s+{_AUX}(?:{_VERBS})"
-    r"(?:\s+(?:reporters|journalists|(?:on|last)\s+\w+|\w+day|(?:in|at)\s+a\s+(?:statement|briefing|news\s+conference)"
-    r"|(?:at|during)\s+a\s+\w+(?:\s+\w+)?))*\W*$"
+# What may follow "X said" at the end of a sentence: when ("earlier", "on Friday"), where
+# or how ("during a briefing at Qayyarah airfield"), to whom ("told a Senate subcommittee").
+_SAID_TAIL = (
+    r"(?:\s+(?:reporters|journalists|earlier|later|again|today|yesterday|tonight|\w+day|(?:on|last|this)\s+\w+|"
+    r"(?:in|at|during|after|before|from|on|via|by|to|through|over)\s+[^,;]{1,70}?))*"
 )
+_TRAILING = re.compile(rf",(?!\d)\s*(?P<name>[^,]+?)\s+{_AUX}(?:(?:{_VERBS}){_SAID_TAIL}|told\s+[^,;]{{1,70}}?)\W*$")
 # "claims from Moscow that ...", "the charge by Rep. Mike Turner, R-Ohio, that ...",
 # "Moscow's widely disputed claims that ...", "the Pentagon's official tally of 5,262".
 _CLAIM_BY = re.compile(
@@ -100,6 +160,13 @@ _GIVEN_BY = re.compile(
     r"\b(?:given|provided|issued|published|released|cited)\s+by\s+(?:the\s+)?(?P<name>[A-Z][^,;]*?)(?=\s+(?:for|of|in|on|at|as)\b|[,;]|$)"
 )
 _PRONOUN = re.compile(r"^(?:he|she|it|they)$", re.IGNORECASE)
+# Who a pronoun or a bare "the statement" stands for is the speaker of an earlier
+# sentence: "..., said a ministry statement. The toll is "15 soldiers killed," it said."
+_ANAPHOR = re.compile(
+    r"^(?:he|she|it|they|(?:(?:the|this|that)\s+)?(?:statement|report|note|source|official|spokes(?:man|woman|person)|"
+    r"ministry|agency|group|paper|newspaper|document|communiqu[eé]|release))$",
+    re.IGNORECASE,
+)
 # "An official who spoke on the condition of anonymity confirmed ...": an unnamed
 # speaker whose relative clause separates them from their verb.
 _UNNAMED_SPEAKER = re.compile(
@@ -110,17 +177,13 @@ _UNNAMED_SPEAKER = re.compile(
 # "..., a top official said Thursday, but others say ...", "..., Robert O'Brien said on
 # Wednesday, offering ...": a speaker clause that another clause follows.
 _TRAILING_CLAUSE = re.compile(
-    rf",\s*(?P<name>[^,;]+?)\s+{_AUX}(?:{_VERBS})(?:\s+(?:on\s+)?\w+day)?\s*,\s*(?:but|while|and|as|though|[a-z]+ing)\b"
+    rf",(?!\d)\s*(?P<name>[^,;]+?)\s+{_AUX}(?:{_VERBS})(?:\s+(?:on\s+)?\w+day)?\s*,\s*(?:but|while|and|as|though|a|an|the|[a-z]+ing)\b"
 )
 # "The same report showed ...": the document the sentence before named.
 _SAME_DOCUMENT = re.compile(
     r"^\W*(?:the|that|this)\s+(?:same\s+|latest\s+|new\s+)?(?:report|document|data|survey|study|assessment)\b",
     re.IGNORECASE,
 )
-
-
-def _word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
 
 
 # Lower-case words that can be part of a source's name: "South Korean intelligence",
@@ -130,7 +193,8 @@ _NAME_WORDS = _word_set(
     " service ministry government council agency forces command chief officer officers analysts reports report of the"
     " secretary-general secretary president minister representative adviser advisor lawmaker"
     " senior administration defence defense foreign national security boss head leader founder commander"
-    " press ambassador envoy aide guards"
+    " press ambassador envoy aide guards governor mayor commissioner chairman chairperson"
+    " statement note assessment communique communiqué"
 )
 # Capitalised only because a sentence starts with them, or too vague to be a source.
 _GENERIC = _word_set(
@@ -140,7 +204,7 @@ _GENERIC = _word_set(
 _TITLE = _word_set(
     "spokesperson spokeswoman spokesman secretary-general secretary president minister representative"
     " adviser advisor chief general lieutenant director ambassador lawmaker senator boss head leader founder"
-    " envoy aide"
+    " envoy aide governor mayor commissioner chairman chairperson"
 )
 # A title's nationality adjective -> the country the office holder speaks for.
 _COUNTRY_OF = {
@@ -172,6 +236,7 @@ class Credit:
     via: str | None = None
     anonymous: bool = False
     descriptor: str | None = None  # an unnamed source as the text describes it: "government sources"
+    anaphor: str | None = None  # "he", "the statement": who it stands for is read from earlier sentences
 
 
 def credit_for(
@@ -183,8 +248,8 @@ def credit_for(
     for i, (s, e) in enumerate(spans):
         if s <= start < e or (start <= s < end):
             sentence = text[s:e]
-            hits = [p for p in figure_spans(sentence, figure) if s + p[0] >= start - 1]
-            hits = hits or figure_spans(sentence, figure)
+            hits = [p for p in stated_spans(sentence, figure) if s + p[0] >= start - 1]
+            hits = hits or stated_spans(sentence, figure)
             if not hits:
                 continue
             previous = text[spans[i - 1][0] : spans[i - 1][1]] if i else ""
@@ -192,7 +257,32 @@ def credit_for(
             if credit is None and i + 1 < len(spans):
                 following = text[spans[i + 1][0] : spans[i + 1][1]]
                 credit = _stated_after(following) or _quote_closed_after(sentence, hits[0][1], following)
+            if credit is not None and credit.anaphor:
+                credit = _antecedent(text, spans, i) or _credit(credit.anaphor, None, resolve=False)
             return credit
+    return None
+
+
+def _antecedent(text: str, spans: list[tuple[int, int]], i: int) -> Credit | None:
+    """The speaker of the nearest of the three sentences before sentence ``i`` that
+    names one: who "he" or "the statement" in sentence ``i`` is."""
+    for j in range(i - 1, max(i - 4, -1), -1):
+        sentence = text[spans[j][0] : spans[j][1]]
+        # The subject of the sentence's first verb of saying ("The president said
+        # assertions from the Kremlin that ..." is the president's, not the Kremlin's) ...
+        for m in _cues(sentence):
+            found = _subject(sentence[: m.start()])
+            if found is None:
+                continue
+            if not _ANAPHOR.match(found[1]) and (_named(found[1]) or _describe(found[1])):
+                return _credit(found[1], None)
+            break
+        else:
+            # ... or a form after everything ("..., said a ministry statement.").
+            previous = text[spans[j - 1][0] : spans[j - 1][1]] if j else ""
+            credit = _credit_in(sentence, 0, 0, previous)
+            if credit is not None and (credit.name or credit.descriptor):
+                return credit
     return None
 
 
@@ -252,20 +342,30 @@ def _credit_by_form(sentence: str, fig_start: int, fig_end: int, previous: str) 
     # (where the subject starts, where its verb ends, the subject)
     cues: list[tuple[int, int, str]] = []
     for m in _ACCORDING.finditer(before):
+        if re.match(r"(?:which|whom)\b", m.group("name")):
+            continue  # "those provided by Moscow, according to which ...": the phrase before says whose
         cues.append((m.start("name"), m.start("name"), _document_owner(m.group("name")) or m.group("name")))
     for m in _UNNAMED_SPEAKER.finditer(before):
         cues.append((m.start("who"), m.end(), m.group("who")))
     for m in _WITH_SAYING.finditer(before):
         cues.append((m.start("name"), m.end(), m.group("name")))
-    for pattern in (_CLAIM_BY, _CLAIM_OF, _GIVEN_BY):
+    for pattern in (_CLAIM_BY, _CLAIM_OF, _GIVEN_BY, _QUOTED_AS_SAYING, _DOCUMENT_SUBJECT):
         for m in pattern.finditer(before):
             cues.append((m.start("name"), m.end(), m.group("name")))
+    last = None  # the subject of the verb before: "X claimed responsibility ... and claimed to have killed 173"
     for m in _CUE.finditer(before):
+        if _noun_use(before, m) or _headline_verb(m, sentence):
+            continue
         head = before[: m.start()]
         time = _TIME_BEFORE_VERB.search(head)
         head = head[: time.start()] if time else head
         found = _subject(head)
-        if found is not None:
+        if found is None and last is not None and re.search(r"\band\s*$", head):
+            found = last
+        if found is None:
+            continue
+        last = found
+        if not _claims_an_attack(before, m):
             cues.append((found[0], m.end(), _document_owner(found[1]) or found[1]))
     cues.sort()
     if not cues:
@@ -281,7 +381,8 @@ def _credit_by_form(sentence: str, fig_start: int, fig_end: int, previous: str) 
             return _credit(believed.group("name"), None)
         trailing = _TRAILING_CLAUSE.search(after) or _TRAILING.search(after) or _SAID_NAME_AFTER.search(after)
         if trailing is not None:
-            return _credit(_resolve_pronoun(trailing.group("name"), previous), None)
+            name = trailing.group("name")
+            return _credit(_document_owner(name) or _resolve_pronoun(name, previous), None)
         return _headline_credit(sentence, fig_start) or _introduced_by(previous)
     start, _, origin = cues[-1]
     via = None
@@ -290,13 +391,17 @@ def _credit_by_form(sentence: str, fig_start: int, fig_end: int, previous: str) 
         # earlier verb introduces the later speaker directly, not a separate clause.
         _, verb_end, relay = cues[-2]
         if len(before[verb_end:start].split()) <= 2 and not re.search(r"[,;]", before[verb_end:start]):
-            via = _resolve_pronoun(relay, previous)
+            resolved = _resolve_pronoun(relay, previous)
+            via = None if resolved is None or _ANAPHOR.match(resolved) else resolved
     return _credit(_resolve_pronoun(origin, previous), via)
 
 
 # Headline style: "IDF: Israel Has Killed 8,000 ...", "Almost 100,000 Russian troops near
 # Ukraine: Kiev official". Only in a line without a full stop, with a short name.
-_HEADLINE_BY = re.compile(r"^(?P<name>(?:[A-Z][\w.’'&-]*\s+){0,3}[A-Z][\w.’'&-]*)\s*:\s+\S")
+_HEADLINE_BY = re.compile(
+    r"^(?P<name>(?:[A-Z][\w.’'&-]*\s+){0,3}(?:[A-Z][\w.’'&-]*|officials|sources|military|army|police|government|"
+    r"ministry))\s*:\s+\S"
+)
 _HEADLINE_FROM = re.compile(r":\s*(?P<name>[A-Za-z][\w.’'-]*(?:\s+[A-Za-z][\w.’'-]*){0,3})\s*$")
 _NOT_A_SOURCE = re.compile(
     r"^(?:breaking|update|updates|live|exclusive|watch|analysis|opinion|explainer|video|photos|news|editorial|"
@@ -308,7 +413,7 @@ _NOT_A_SOURCE = re.compile(
 def _headline_credit(sentence: str, fig_start: int) -> Credit | None:
     """Who a headline credits with a colon, before or after the figure."""
     line = sentence.strip()
-    if not line or line[-1] in '.!?"”' or "\n" in line:
+    if not line or ends_a_sentence(line) or "\n" in line:
         return None
     head = _HEADLINE_BY.match(line)
     if head is not None and sentence.find(head.group("name")) + len(head.group("name")) <= fig_start:
@@ -325,7 +430,7 @@ def _introduced_by(previous: str) -> Credit | None:
     """A sentence after 'Ryder said at a briefing Thursday:' is Ryder's."""
     if not previous.rstrip().endswith(":"):
         return None
-    for m in _CUE.finditer(previous):
+    for m in _cues(previous):
         found = _subject(previous[: m.start()])
         if found and _named(found[1]):
             return _credit(found[1], None)
@@ -338,14 +443,16 @@ def _document_owner(phrase: str) -> str | None:
     phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.IGNORECASE)
     by = _DOCUMENT_BY.search(phrase)
     of = _DOCUMENT_OF.match(phrase)
-    name = by.group("name") if by else of.group("owner") if of else None
+    named = _NAMED_DOCUMENT.match(phrase) if not (by or of) else None
+    name = by.group("name") if by else of.group("owner") if of else named.group("owner") if named else None
     if not name:
         return None
+    name = _DOCUMENT_TRAIL.sub("", name)
     name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
     # "the Pentagon's Defense Manpower Data Center": the body itself, not its parent.
     inner = re.match(r"^[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*[’']s\s+(?P<rest>[A-Z].*)$", name)
     name = inner.group("rest") if inner else name
-    return name if _named(name) else None
+    return name if _named(name) or (named is not None and _describe(name)) else None
 
 
 _FULL_NAME = re.compile(r"\b[A-Z][\w’'.-]+\s+[A-Z][\w’'-]+\s*$")
@@ -355,19 +462,26 @@ _BODY_WORD = re.compile(
 )
 _PREPOSITION = re.compile(r"^(?:in|at|on|from|to|of|for|with|near)\b", re.IGNORECASE)
 # "..., said Michael Carpenter, the permanent U.S. representative ...": speaker after the verb.
-_SAID_NAME_AFTER = re.compile(rf",\s*(?:{_VERBS})\s+(?P<name>[A-Z][^,;.]*?)\s*(?:[,;.]|$)")
+_SAID_NAME_AFTER = re.compile(
+    rf",(?!\d)\s*(?:{_VERBS})\s+(?P<name>(?:[A-Z]|(?:an?|the)\s+[a-z])[^,;.]*?)\s*(?:[,;.]|$)"
+)
 # "..., ANI reported, quoting government sources.": the outlet relays, the sources speak.
 _QUOTING_AFTER = re.compile(
-    rf",\s*(?P<via>[^,;]+?)\s+{_AUX}(?:{_VERBS}),\s*(?:quoting|citing)\s+(?P<name>[^,;.]+?)\s*[,;.]?\s*$"
+    rf",(?!\d)\s*(?P<via>[^,;]+?)\s+{_AUX}(?:{_VERBS})(?:\s+(?:on\s+)?\w+day)?,?\s*(?:quoting|citing)\s+(?P<name>[^,;.]+?)\s*[,;.]?\s*$"
 )
 # "..., with 20,000 wounded, according to the Pentagon.": the credit closes the sentence.
-_ACCORDING_AFTER = re.compile(r",\s*according\s+to\s+(?P<name>[^,;:–—]+?)\s*[.;]?[\"”’']?\s*$", re.IGNORECASE)
+_ACCORDING_AFTER = re.compile(r",(?!\d)\s*according\s+to\s+(?P<name>[^,;:–—]+?)\s*[.;]?[\"”’']?\s*$", re.IGNORECASE)
 # "..., with administration officials previously stating the troop level would sit
 # between 4,000 and 5,000": a speaker introduced by "with" and a participle.
 _WITH_SAYING = re.compile(
     r"\bwith\s+(?P<name>(?:[\w.’'-]+\s+){0,5}?[\w.’'-]+)\s+(?:(?:previously|also|reportedly|earlier)\s+)?"
     r"(?:saying|stating|claiming|estimating|reporting|putting)\b",
     re.IGNORECASE,
+)
+# "Netanyahu was quoted in an interview with Axel Springer as saying that ...".
+_QUOTED_AS_SAYING = re.compile(
+    r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+(?:was|were|has\s+been|had\s+been)\s+quoted\b"
+    r"[^.;]{0,100}?\bas\s+saying\b"
 )
 # "If sources are to be believed, ...": the condition names who says it.
 _TO_BE_BELIEVED = re.compile(r"\bif\s+(?P<name>[^,;]+?)\s+(?:is|are)\s+to\s+be\s+believed\b", re.IGNORECASE)
@@ -403,17 +517,20 @@ def _speaker_after_quote(rest: str, previous: str) -> Credit | None:
     """The speaker named right after a quotation closes: '" said Andriy Parubiy, ...',
     '" Andriy Parubiy, chairman of ..., said', '" an administration official told ...'."""
     rest = rest.lstrip(" ,")
-    verb = _CUE.search(rest)
+    verb = _CUE.search(rest) or re.match(r"(?P<verb>read)\b", rest)  # '...," read a statement by ...'
     if verb is None or verb.start() > 120:
         return None
-    if verb.start() == 0:  # '..." said Andriy Parubiy, chairman of ...'
-        who = re.split(r"[,.;]|\s+(?:according\s+to|via|in\s+a|on\s+[A-Z])\b", rest[verb.end() :].strip())[0]
+    if verb.start() == 0:  # '..." said Andriy Parubiy, chairman of ...', '..." said Maj. Gen. Restituto Padilla'
+        who = re.split(r"[,;]|\.\s*$|\s+(?:according\s+to|via|in\s+a|on\s+[A-Z])\b", rest[verb.end() :].strip())[0]
+        who = _document_owner(who) or who
     else:  # '..." Andriy Parubiy, chairman of ..., said' / '..." in Gaza, spokesman Daniel Hagari told'
         parts = [s.strip() for s in re.split(r"[,;]", rest[: verb.start()]) if s.strip()]
         people = [s for s in parts if (m := _FULL_NAME.search(s)) and not _BODY_WORD.search(m.group(0))]
         who = people[-1] if people else next((s for s in parts if not _PREPOSITION.match(s)), "")
     who = who.strip()
-    return _credit(_resolve_pronoun(who, previous), None) if who and (_named(who) or _describe(who)) else None
+    if not who or not (_named(who) or _describe(who) or _ANAPHOR.match(who)):
+        return None
+    return _credit(_resolve_pronoun(who, previous), None)
 
 
 def _outlet_as_go_between(sentence: str, credit: Credit, previous: str) -> Credit:
@@ -474,6 +591,20 @@ _NOT_ADJECTIVE = re.compile(
 )
 
 
+_MODIFIERS = re.compile(
+    r"(?:^|[,;:.“”\"(–—-]\s*|\b(?:while|and|but|that|as|after|when|since|because|if)\s+)"
+    r"(?P<mod>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)$"
+)
+_APPOSITIVE_HEAD = re.compile(
+    r"\b(?:group|militia|movement|organi[sz]ation|faction|outfit|network|party|coalition|alliance|front)$"
+)
+
+
+def _capitalised(word: str) -> bool:
+    """'Pentagon', 'al-Shabab', 'pro-Hadi': a word that is, or holds, a proper name."""
+    return word[:1].isupper() or bool(re.match(r"^[a-z]{1,4}-[A-Z]", word))
+
+
 def _subject(text: str) -> tuple[int, str] | None:
     """Where the noun phrase right before a verb starts, and the phrase:
     'Pentagon spokesperson Sabrina Singh' in '... concerns. Pentagon spokesperson Sabrina Singh'."""
@@ -487,6 +618,8 @@ def _subject(text: str) -> tuple[int, str] | None:
             head = _subject(text[:cut])
             if head is not None:
                 return head[0], f"{head[1]} {appositive.strip()}"
+            # "A spokeswoman for Parwan's governor, Wahida Shahkar,": the name speaks.
+            return cut + 1 + len(appositive) - len(appositive.lstrip()), appositive.strip()
         end = len(text[:cut].rstrip()) if cut != -1 else end - 1
     words = list(_WORD.finditer(text[:end]))
     first = len(words)
@@ -495,26 +628,39 @@ def _subject(text: str) -> tuple[int, str] | None:
         gap = text[words[i].end() : words[i + 1].start()] if i + 1 < len(words) else ""
         if gap.strip():
             break  # punctuation between words ends the phrase
-        if bare[:1].isupper() or bare.lower() in _NAME_WORDS or re.sub(r"[’']s$", "", bare.lower()) in _NAME_WORDS:
+        if _capitalised(bare) or bare.lower() in _NAME_WORDS or re.sub(r"[’']s$", "", bare.lower()) in _NAME_WORDS:
             first = i
             continue
         break
     if first == len(words):
         return None
+    led = first
     while first < len(words) and words[first].group(0).lower() in _LEADING:
         first += 1
     if first == len(words):
         return None
+    if first > led:  # "However Burundi's army says": the leading word ends what came before
+        return words[first].start(), text[words[first].start() : words[-1].end()]
     rest = text[: words[first].start()].rstrip()
     # "an ethnic Armenian official", "a former Pentagon official": adjectives after an
     # article belong to the subject.
     described = _DESCRIBED.search(rest)
     if described is not None and not _NOT_ADJECTIVE.search(described.group("adj")):
         return described.start("adj"), text[described.start("adj") : words[-1].end()]
+    # "rebel spokesman Paul Lam Gabriel", "pro-Hadi forces": one or two lower-case
+    # modifiers at the start of a clause belong to the subject.
+    modifiers = _MODIFIERS.search(rest)
+    if modifiers is not None and not (
+        _NOT_ADJECTIVE.search(modifiers.group("mod")) or _LEADING.intersection(modifiers.group("mod").lower().split())
+    ):
+        return modifiers.start("mod"), text[modifiers.start("mod") : words[-1].end()]
+    # "militant group al-Shabab claims": a name after the noun it names.
+    if _APPOSITIVE_HEAD.search(rest) and _capitalised(words[first].group(0)):
+        return words[first].start(), text[words[first].start() : words[-1].end()]
     # A phrase inside a longer lower-case clause is not a subject ("... with US
     # officials closely monitoring"): what precedes it must end a clause.
     if rest and not re.search(
-        r"(?:[,;:.“”\"(–—]|\b(?:while|and|but|that|as|the|a|an|after|before|when|since|because|if|where))$",
+        r"(?:[,;:.“”\"(–—-]|\b(?:while|and|but|that|as|the|a|an|after|before|when|since|because|if|where))$",
         rest,
         re.IGNORECASE,
     ):
@@ -534,7 +680,7 @@ def speaker_before(sentence: str, at: int, previous: str = "") -> str | None:
     if found is None:
         return None
     name = _resolve_pronoun(found[1], previous)
-    if name is None or not (_named(name) or _describe(name)) or name.strip().lower() in _CROWDS:
+    if name is None or _ANAPHOR.match(name) or not (_named(name) or _describe(name)) or name.strip().lower() in _CROWDS:
         return None
     return re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
 
@@ -547,19 +693,23 @@ def _pronoun_subject(head: str) -> tuple[int, str] | None:
     return (m.start("p"), m.group("p")) if m else None
 
 
-def _resolve_pronoun(name: str, previous: str) -> str | None:
-    if not _PRONOUN.match(name):
+def _resolve_pronoun(name: str, previous: str) -> str:
+    """The speaker of ``previous`` when ``name`` is a pronoun or "the statement";
+    otherwise, or when ``previous`` names none, ``name`` itself."""
+    if not _ANAPHOR.match(name.strip()):
         return name
-    for m in _CUE.finditer(previous):
+    for m in _cues(previous):
         found = _subject(previous[: m.start()])
-        if found and (_named(found[1]) or _describe(found[1])):
+        if found and not _ANAPHOR.match(found[1]) and (_named(found[1]) or _describe(found[1])):
             return found[1]
-    return None
+    return name
 
 
 def _named(name: str) -> bool:
+    if _PRONOUN.match(name.strip()):
+        return False
     words = [w.strip("()") for w in _WORD.findall(name)]
-    return any(w[:1].isupper() and w.lower().rstrip("’'s") not in _GENERIC for w in words)
+    return any(_capitalised(w) and w.lower().rstrip("’'s") not in _GENERIC for w in words)
 
 
 _UNNAMED = re.compile(
@@ -573,7 +723,11 @@ _VAGUE = frozenset(
 
 
 # "the defence ministry said": a body written in lower case is still who speaks.
-_BODY_NOUN = re.compile(r"\b(?:ministry|army|military|government|police|navy|command|council|agency)\b", re.I)
+_BODY_NOUN = re.compile(
+    r"\b(?:ministry|army|military|government|police|navy|command|council|agency|administration|forces|coalition|"
+    r"militia|movement)\b",
+    re.I,
+)
 
 
 def _describe(origin: str) -> str | None:
@@ -587,7 +741,14 @@ def _describe(origin: str) -> str | None:
     return re.sub(r"^(?:the|a|an|some)\s+", "", origin.strip(), flags=re.IGNORECASE)
 
 
-def _credit(origin: str | None, via: str | None) -> Credit:
+def _credit(origin: str | None, via: str | None, *, resolve: bool = True) -> Credit:
+    if origin is not None:
+        # '” he', "the country's Defense Ministry": quotation marks and a possessive that
+        # only points back are not part of the name.
+        origin = origin.strip(" “”\"‘’'")
+        origin = re.sub(r"^(?:the\s+)?(?:country|nation|group|state|army)[’']s\s+", "", origin, flags=re.IGNORECASE)
+    if resolve and origin is not None and _ANAPHOR.match(origin.strip()):
+        return Credit(name=None, anaphor=origin.strip())
     if origin is not None:
         # "multiple military sources who spoke to AFP and asked not to be named": who they are.
         origin = re.split(r"\s+(?:who|which|that)\s+|,\s*(?:who|which)\s+", origin)[0]

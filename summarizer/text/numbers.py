@@ -156,6 +156,24 @@ def figure_spans(text: str, figure: int) -> list[tuple[int, int]]:
     return [m.span() for m in _NUMBER.finditer(text) if _digits_value(m.group(1), m.group(2)) == figure]
 
 
+_NUMBER_WORD = "|".join(w for w in [*_UNITS, *_TENS, "hundred", "thousand", "million"] if w not in ("a", "an"))
+# A run of number words: "Fifteen", "twenty-five", "fifteen hundred", "two thousand and fifty".
+_NUMBER_WORDS = re.compile(
+    rf"\b(?:{_NUMBER_WORD})(?:(?:[\s-]+|\s+and\s+)(?:{_NUMBER_WORD}))*\b",
+    re.IGNORECASE,
+)
+
+
+def stated_spans(text: str, figure: int) -> list[tuple[int, int]]:
+    """Where ``text`` states ``figure``, in digits or in words ("Fifteen soldiers",
+    "almost thirty"), as (start, end) offsets in order."""
+    spans = figure_spans(text, figure)
+    for match in _NUMBER_WORDS.finditer(text):
+        if figure in _word_numbers(match.group(0)):
+            spans.append(match.span())
+    return sorted(spans)
+
+
 def hedge_of(text: str, figure: int) -> str | None:
     """How ``text`` hedges ``figure``: 'about', 'up to', ... or 'exact' when it states
     the number plainly; None when ``text`` does not state it in digits."""

@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 
 _ABBREVIATIONS = "".join(
-    rf"(?<!\b{a}\.)" for a in ("[A-Z]", "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "St", "No", "Sen", "Rep", "Gov")
+    rf"(?<!\b{a}\.)"
+    for a in (
+        *("[A-Z]", "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "St", "No", "Sen", "Rep", "Gov"),
+        *("Maj", "Brig", "Capt", "Sgt", "Adm", "Cmdr", "Cpl", "Pvt", "Prof", "Rev", "Gens"),
+    )
 )
 # "on Jan. 30", "since Oct. 7": an abbreviated month before a day ends no sentence.
 _MONTH_DAY = (
@@ -15,7 +19,10 @@ _MONTH_DAY = (
     )
     + r")\s+\d)"
 )
-_BOUNDARY = re.compile(rf"(?<=[.!?…]){_ABBREVIATIONS}{_MONTH_DAY}[\"'”’)]*\s+|\n+")
+# "... on a Chadian opposition Web site.The Chadian army ...": pages that lost the space
+# after a full stop; a lower-case word, the stop, then a capitalised word.
+_RUN_ON = r"(?<=[a-z]{2}\.)(?=[A-Z][a-z])"
+_BOUNDARY = re.compile(rf"(?<=[.!?…]){_ABBREVIATIONS}{_MONTH_DAY}[\"'”’)]*\s+|\n+|{_RUN_ON}")
 
 
 def sentences(text: str) -> list[str]:
@@ -36,3 +43,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             spans.append((cursor + lead, cursor + len(piece.rstrip())))
         cursor = boundary.end() if boundary else len(text)
     return spans
+
+
+def ends_a_sentence(line: str) -> bool:
+    """Whether ``line`` closes with a full stop, question or exclamation mark (closing
+    quotes and brackets after it allowed): running text, not a headline."""
+    return re.search(r"[.!?…][\"'”’)]*\s*$", line) is not None
