@@ -414,6 +414,29 @@ def test_a_relative_clause_is_not_part_of_an_unnamed_source() -> None:
         ),
         ("Afghan officials: Taliban attack kills at least 7 soldiers", "7", 7, "Afghan officials"),
         ("The administration also revealed that it would deploy a force of about 200.", "200", 200, "administration"),
+        # the corpus's second round
+        ("The army claim to have killed 26 fighters near the town.", "26", 26, "army"),
+        ("Kenya's Lamu rebels said that they killed 45 soldiers.", "45", 45, "Lamu rebels"),
+        (
+            "The paper said the plan would pull out 4,500 troops, citing two defence officials.",
+            "4,500",
+            4_500,
+            "officials",
+        ),
+        ('The ministry denied the report. A press release says "around 25,000."', "25,000", 25_000, "press release"),
+        (
+            "Gen. Sara Obi, the commander of the 3rd Division said that 400 fighters were waiting.",
+            "400",
+            400,
+            "Sara Obi",
+        ),
+        (
+            "Colonel Amir Tahir spoke in Kano. He said, “Our men walked into an ambush. "
+            "It left 22 soldiers dead and seven wounded.",
+            "22",
+            22,
+            "Amir Tahir",
+        ),
     ],
 )
 def test_forms_sampled_from_many_outlets(text: str, figure_text: str, figure: int, name: str) -> None:
@@ -428,6 +451,8 @@ def test_forms_sampled_from_many_outlets(text: str, figure_text: str, figure: in
     [
         # a claim of an attack is not a claim of the figure
         ("The Taliban claimed responsibility for an attack that involved some 300 fighters.", "300", 300),
+        # "the claim" is a noun: the claim's owner is not named here
+        ("Officials rejected the claim that 500 troops had crossed.", "500", 500),
         # a comma inside a number is not a clause boundary
         ("Fighters number 20,000 to 31,500 — a figure far higher than estimated, officials said.", "20,000", 20_000),
     ],

@@ -43,6 +43,7 @@ _VERBS = (
     "admits|acknowledged|acknowledges|insists|insisted|put|puts|cited|cites|detailed|details|found|finds|"
     "concluded|declared|maintains|maintained|disputed|questioned|testified|"
     "briefed|explained|argued|stressed|described|characterized|characterised|counted|tallied|recorded|bared|"
+    "claim|confirm|reveal|insist|maintain|acknowledge|admit|announce|disclose|"
     r"pointed\s+out"
 )
 _AUX = r"(?:(?:has|have|had|also|previously|recently|reportedly|earlier|already|later|now|originally|first)\s+)*"
@@ -65,9 +66,12 @@ _NOUN_LIKE = _word_set("estimate estimates report reports claim claims notes det
 def _noun_use(text: str, m: re.Match[str]) -> bool:
     """ "the official estimate of", "Hamas' estimated 25,000 fighters": a noun or an adjective."""
     verb = m.group("verb").lower()
-    if verb in _NOUN_LIKE and re.match(r"\s+(?:of|by|from|for|on|in)\b", text[m.end() :]):
+    before, after = text[: m.start()], text[m.end() :]
+    if verb in _NOUN_LIKE and re.match(r"\s+(?:of|by|from|for|on|in)\b", after):
         return True
-    return verb == "estimated" and bool(re.search(r"(?:[’']s?|\b(?:an|the|its|their|his|her))\s+$", text[: m.start()]))
+    if verb in _NOUN_LIKE and re.search(r"(?:[’']s?|\b(?:a|an|the|its|their|his|her|this|that))\s+$", before):
+        return True  # "the claim", "Moscow's estimate"
+    return verb == "estimated" and bool(re.search(r"(?:[’']s?|\b(?:an|the|its|their|his|her))\s+$", before))
 
 
 def _claims_an_attack(text: str, m: re.Match[str]) -> bool:
@@ -194,7 +198,13 @@ _NAME_WORDS = _word_set(
     " secretary-general secretary president minister representative adviser advisor lawmaker"
     " senior administration defence defense foreign national security boss head leader founder commander"
     " press ambassador envoy aide guards governor mayor commissioner chairman chairperson"
-    " statement note assessment communique communiqué"
+    " statement note assessment communique communiqué release"
+) | (
+    # what armed groups are called: "Ethiopia's Tigray rebels", "The al-Qaeda affiliate"; the
+    # last word of a body's proper name too ("Wagner Group"), so never dropped from one
+    _GROUP_WORDS := _word_set(
+        "rebels militants insurgents separatists group affiliate faction militia movement alliance"
+    )
 )
 # Capitalised only because a sentence starts with them, or too vague to be a source.
 _GENERIC = _word_set(
@@ -257,15 +267,43 @@ def credit_for(
             if credit is None and i + 1 < len(spans):
                 following = text[spans[i + 1][0] : spans[i + 1][1]]
                 credit = _stated_after(following) or _quote_closed_after(sentence, hits[0][1], following)
+            if credit is None:
+                credit = _opened_before(text, spans, i, s + hits[0][0])
             if credit is not None and credit.anaphor:
-                credit = _antecedent(text, spans, i) or _credit(credit.anaphor, None, resolve=False)
+                fallback = _credit(credit.anaphor, None, resolve=False)
+                credit = _antecedent(text, spans, i, person=credit.anaphor) or fallback
             return credit
     return None
 
 
-def _antecedent(text: str, spans: list[tuple[int, int]], i: int) -> Credit | None:
+def _opened_before(text: str, spans: list[tuple[int, int]], i: int, at: int) -> Credit | None:
+    """A figure inside a quotation that an earlier sentence opened and nothing has closed
+    since ('He said, “Our troops entered an ambush. The ambush ... killed 22 soldiers'):
+    the speaker who introduced it."""
+    for j in range(i - 1, max(i - 4, -1), -1):
+        start, end = spans[j]
+        sentence = text[start:end]
+        if re.search(r"[\"”]", text[end:at]):
+            return None  # closed (or another opened) on the way
+        opened = sentence.rfind("“")
+        if opened == -1 or "”" in sentence[opened:]:
+            opened = sentence.rfind('"') if sentence.count('"') % 2 else -1
+        if opened == -1:
+            continue
+        previous = text[spans[j - 1][0] : spans[j - 1][1]] if j else ""
+        intro = sentence[:opened].rstrip(" ,:")
+        credit = _credit_in(intro, len(intro), len(intro), previous) if intro else None
+        if credit is not None and credit.anaphor:
+            credit = _antecedent(text, spans, j, person=credit.anaphor) or credit
+        return credit
+    return None
+
+
+def _antecedent(text: str, spans: list[tuple[int, int]], i: int, person: str | None = None) -> Credit | None:
     """The speaker of the nearest of the three sentences before sentence ``i`` that
-    names one: who "he" or "the statement" in sentence ``i`` is."""
+    names one: who "he" or "the statement" in sentence ``i`` is. For "he" or "she"
+    (``person``), a sentence with no verb of saying names them by its first person:
+    "Colonel Amir Tahir spoke in Kano. He said ..." """
     for j in range(i - 1, max(i - 4, -1), -1):
         sentence = text[spans[j][0] : spans[j][1]]
         # The subject of the sentence's first verb of saying ("The president said
@@ -283,7 +321,17 @@ def _antecedent(text: str, spans: list[tuple[int, int]], i: int) -> Credit | Non
             credit = _credit_in(sentence, 0, 0, previous)
             if credit is not None and (credit.name or credit.descriptor):
                 return credit
+            if person and person.lower() in ("he", "she"):
+                named = next(
+                    (m.group(0) for m in _PERSON.finditer(sentence) if not _BODY_WORD.search(m.group(0))), None
+                )
+                if named is not None:
+                    return _credit(named, None)
     return None
+
+
+# A person's name: two to four capitalised words, none a body's ("Colonel Amir Tahir").
+_PERSON = re.compile(r"\b(?!(?:The|A|An|In|On|At|But|And|As|After)\b)(?:[A-Z][a-z’'-]+\.?\s+){1,3}[A-Z][a-z’'-]+\b")
 
 
 # "This was stated by Pentagon representative John Kirby, quoted by the BBC.", "The
@@ -359,7 +407,7 @@ def _credit_by_form(sentence: str, fig_start: int, fig_end: int, previous: str) 
         head = before[: m.start()]
         time = _TIME_BEFORE_VERB.search(head)
         head = head[: time.start()] if time else head
-        found = _subject(head)
+        found = _subject(head) or _unclosed_appositive(head)
         if found is None and last is not None and re.search(r"\band\s*$", head):
             found = last
         if found is None:
@@ -372,6 +420,9 @@ def _credit_by_form(sentence: str, fig_start: int, fig_end: int, previous: str) 
         quoting = _QUOTING_AFTER.search(after)
         if quoting is not None:
             return _credit(quoting.group("name"), quoting.group("via"))
+        citing = _CITING_AFTER.search(after)
+        if citing is not None:
+            return _credit(citing.group("name"), None)
         according = _ACCORDING_AFTER.search(after)
         if according is not None:
             name = according.group("name")
@@ -469,6 +520,9 @@ _SAID_NAME_AFTER = re.compile(
 _QUOTING_AFTER = re.compile(
     rf",(?!\d)\s*(?P<via>[^,;]+?)\s+{_AUX}(?:{_VERBS})(?:\s+(?:on\s+)?\w+day)?,?\s*(?:quoting|citing)\s+(?P<name>[^,;.]+?)\s*[,;.]?\s*$"
 )
+# "... to pull out roughly 4,500 troops ..., citing officials and a person familiar with
+# the matter.": whoever reported it, these are the origin.
+_CITING_AFTER = re.compile(r",(?!\d)\s*(?:citing|quoting)\s+(?P<name>[^,;.]+?)\s*[.;]?[\"”’']?\s*$")
 # "..., with 20,000 wounded, according to the Pentagon.": the credit closes the sentence.
 _ACCORDING_AFTER = re.compile(r",(?!\d)\s*according\s+to\s+(?P<name>[^,;:–—]+?)\s*[.;]?[\"”’']?\s*$", re.IGNORECASE)
 # "..., with administration officials previously stating the troop level would sit
@@ -600,6 +654,19 @@ _APPOSITIVE_HEAD = re.compile(
 )
 
 
+# "Lieutenant General Satish Dua, the General Officer Commanding of the Army's 15 Corps
+# said": an appositive whose closing comma the copy dropped.
+_UNCLOSED = re.compile(
+    r"(?:^|[,;:.]\s+|\b(?:and|but|while)\s+)(?P<name>(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*),\s+"
+    r"(?:the|a|an)\s+[^,;\"“”]{3,90}$"
+)
+
+
+def _unclosed_appositive(head: str) -> tuple[int, str] | None:
+    m = _UNCLOSED.search(head.rstrip())
+    return (m.start("name"), m.group("name")) if m else None
+
+
 def _capitalised(word: str) -> bool:
     """'Pentagon', 'al-Shabab', 'pro-Hadi': a word that is, or holds, a proper name."""
     return word[:1].isupper() or bool(re.match(r"^[a-z]{1,4}-[A-Z]", word))
@@ -725,7 +792,7 @@ _VAGUE = frozenset(
 # "the defence ministry said": a body written in lower case is still who speaks.
 _BODY_NOUN = re.compile(
     r"\b(?:ministry|army|military|government|police|navy|command|council|agency|administration|forces|coalition|"
-    r"militia|movement)\b",
+    r"militia|movement|rebels|militants|insurgents|separatists|group|faction|alliance|release|statement)\b",
     re.I,
 )
 
@@ -778,7 +845,7 @@ def _split(name: str | None) -> tuple[str | None, str | None]:
         # "Ukrainian President Volodymyr Zelensky" speaks for Ukraine: for corroboration he
         # and "Ukrainian officials" are one side, not two independent sources.
         return person, _COUNTRY_OF[body.lower()]
-    if body and (_NATIONALITY.search(body_words[-1].lower()) or body_words[-1].lower() in _NAME_WORDS):
+    if body and (_NATIONALITY.search(body_words[-1].lower()) or body_words[-1].lower() in _NAME_WORDS - _GROUP_WORDS):
         body = None  # "Western defence ministry ...": an adjective or a common noun, not a body
     return person, body
 
