@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.text.attribution import Credit, credit_for
+from summarizer.text.attribution import Credit, credit_for, sentence_speaker
 
 
 def _credit(text: str, figure_text: str, figure: int) -> Credit | None:
@@ -472,3 +472,17 @@ def test_a_pronoun_resolves_to_no_pronoun() -> None:
     text = "He said that the count reported first was 50 fighters."
     credit = _credit(text, "50", 50)
     assert credit is None or credit.name is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ('"It is a meat grinder," Kirby said Friday.', "Kirby"),
+        ("Defence Minister Ana Ruiz said the border was calm.", "Ana Ruiz"),
+        ("The border was calm, said a ministry statement.", None),  # unnamed: described, not named
+        ("We believe it when we see it, not when we hear about it.", None),
+        ("The border was calm on Friday.", None),
+    ],
+)
+def test_the_speaker_a_sentence_names(sentence: str, speaker: str | None) -> None:
+    assert sentence_speaker(sentence) == speaker

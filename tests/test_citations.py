@@ -221,3 +221,25 @@ def test_a_speaker_is_named_as_the_article_spells_it() -> None:
     answer = _answer(reactions=[{"sentence": 1, "speaker": "john kirby", "stance": "warn"}])
     extraction, _, _ = Citations(text, sentence_spans(text)).resolve(answer)
     assert [r.speaker for r in extraction.official_reactions] == ["John Kirby"]
+
+
+def test_a_reaction_is_the_speaker_s_the_sentence_names() -> None:
+    text = (
+        "Yevgeny Prigozhin runs the group. "
+        'The group treats recruits like "cannon fodder," Kirby said Friday, "throwing them into a meat grinder."'
+    )
+    answer = _answer(reactions=[{"sentence": 2, "speaker": "Prigozhin", "stance": "condemn"}])
+    extraction, _, _ = Citations(text, sentence_spans(text)).resolve(answer)
+    assert [r.speaker for r in extraction.official_reactions] == ["Kirby"]
+
+
+def test_two_speakers_of_one_sentence_keep_their_reactions() -> None:
+    text = 'Russia has insisted it will not invade, while President Biden has warned of a "very high" chance.'
+    answer = _answer(
+        reactions=[
+            {"sentence": 1, "speaker": "Russia", "stance": "deny"},
+            {"sentence": 1, "speaker": "President Biden", "stance": "warn"},
+        ]
+    )
+    extraction, _, _ = Citations(text, sentence_spans(text)).resolve(answer)
+    assert [r.speaker for r in extraction.official_reactions] == ["Russia", "President Biden"]

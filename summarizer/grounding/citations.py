@@ -41,7 +41,7 @@ from collections.abc import Sequence
 from schemas import ArticleExtraction, UnverifiedItem
 from schemas.extraction import ArticleAnswer, CitedFigure, CitedReaction, ItemKind, NamedActor, NamedPlace
 from summarizer.text.aliases import as_written, names, same_entity
-from summarizer.text.attribution import is_outlet, source_kind, speaker_before
+from summarizer.text.attribution import is_outlet, sentence_speaker, source_kind, speaker_before
 from summarizer.text.candidates import troop_figures
 from summarizer.text.countries import is_country
 from summarizer.text.numbers import figures_in, format_figure, mentions, range_around
@@ -226,8 +226,16 @@ class Citations:
 
     def _reaction(self, reaction: CitedReaction) -> dict[str, object]:
         sentence = self._sentences[reaction.sentence - 1]
+        speaker = as_written(reaction.speaker, self.text)  # "john kirby" -> the article's "John Kirby"
+        # '"... meat grinder," Kirby said' is Kirby's reaction, whoever the answer named,
+        # unless the answer's speaker is in the sentence too ("Russia denied it, while
+        # Biden warned ...": two reactions in one sentence).
+        previous = self._sentences[reaction.sentence - 2] if reaction.sentence > 1 else ""
+        said_by = sentence_speaker(sentence, previous)
+        if said_by and not names(speaker, sentence) and not same_entity(speaker, said_by):
+            speaker = as_written(said_by, self.text)
         return {
-            "speaker": as_written(reaction.speaker, self.text),  # "john kirby" -> the article's "John Kirby"
+            "speaker": speaker,
             "role": None,
             "affiliation": None,
             "stance": stance_from_text(sentence) or reaction.stance,

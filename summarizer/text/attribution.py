@@ -164,6 +164,8 @@ _GIVEN_BY = re.compile(
     r"\b(?:given|provided|issued|published|released|cited)\s+by\s+(?:the\s+)?(?P<name>[A-Z][^,;]*?)(?=\s+(?:for|of|in|on|at|as)\b|[,;]|$)"
 )
 _PRONOUN = re.compile(r"^(?:he|she|it|they)$", re.IGNORECASE)
+# Capitalised at a sentence's start, never a source: "We believe it when we see it".
+_NOT_A_NAME = frozenset(["i", "we", "you"])  # not "us": that is the US
 # Who a pronoun or a bare "the statement" stands for is the speaker of an earlier
 # sentence: "..., said a ministry statement. The toll is "15 soldiers killed," it said."
 _ANAPHOR = re.compile(
@@ -328,6 +330,25 @@ def _antecedent(text: str, spans: list[tuple[int, int]], i: int, person: str | N
                 if named is not None:
                     return _credit(named, None)
     return None
+
+
+def sentence_speaker(sentence: str, previous: str = "") -> str | None:
+    """Who ``sentence`` says is speaking, when it names them: the speaker after its
+    quotation ('..." Kirby said Friday'), the subject of its first verb of saying, or a
+    form after everything ("..., said a ministry statement"). None when it names nobody."""
+    closing = max(sentence.rfind('"'), sentence.rfind("”"))
+    credit = _speaker_after_quote(sentence[closing + 1 :], previous) if closing != -1 else None
+    if credit is None:
+        for m in _cues(sentence):
+            found = _subject(sentence[: m.start()])
+            if found is not None:
+                credit = _credit(_resolve_pronoun(found[1], previous), None)
+                break
+    if credit is None:
+        credit = _credit_in(sentence, 0, 0, previous)
+    if credit is None or credit.name is None:
+        return None
+    return credit.person or credit.name
 
 
 # A person's name: two to four capitalised words, none a body's ("Colonel Amir Tahir").
@@ -773,7 +794,7 @@ def _resolve_pronoun(name: str, previous: str) -> str:
 
 
 def _named(name: str) -> bool:
-    if _PRONOUN.match(name.strip()):
+    if _PRONOUN.match(name.strip()) or name.strip().lower() in _NOT_A_NAME:
         return False
     words = [w.strip("()") for w in _WORD.findall(name)]
     return any(_capitalised(w) and w.lower().rstrip("’'s") not in _GENERIC for w in words)
