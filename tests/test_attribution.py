@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.text.attribution import Credit, credit_for, sentence_speaker
+from summarizer.text.attribution import Credit, credit_for, sentence_speaker, sentence_speakers
 
 
 def _credit(text: str, figure_text: str, figure: int) -> Credit | None:
@@ -486,3 +486,10 @@ def test_a_pronoun_resolves_to_no_pronoun() -> None:
 )
 def test_the_speaker_a_sentence_names(sentence: str, speaker: str | None) -> None:
     assert sentence_speaker(sentence) == speaker
+
+
+def test_every_speaker_of_a_sentence_in_order() -> None:
+    sentence = "Russia has insisted it will not invade, while President Biden has warned of a high chance."
+    assert sentence_speakers(sentence) == ["Russia", "Biden"]
+    relayed = "Ms Singh said Defence Secretary Lloyd Austin has already publicly cautioned that it is serious."
+    assert "Lloyd Austin" in sentence_speakers(relayed)

@@ -243,3 +243,23 @@ def test_two_speakers_of_one_sentence_keep_their_reactions() -> None:
     )
     extraction, _, _ = Citations(text, sentence_spans(text)).resolve(answer)
     assert [r.speaker for r in extraction.official_reactions] == ["Russia", "President Biden"]
+
+
+def test_a_reaction_on_a_sentence_that_reports_no_statement_is_set_aside() -> None:
+    text = "The mercenaries are fighting alongside Russia in the conflict. Kirby said the toll was rising."
+    answer = _answer(reactions=[{"sentence": 1, "speaker": "Russian government", "stance": "warn"}])
+    extraction, unverified, _ = Citations(text, sentence_spans(text)).resolve(answer)
+    assert not extraction.official_reactions
+    assert "reports no statement" in unverified[0].reason
+
+
+def test_a_reaction_cited_on_a_heading_moves_to_the_sentence_naming_its_speaker() -> None:
+    text = (
+        "Broader Implications for Global Security\n"
+        "Deputy adviser Kim Tae-hyo warned that Seoul could adopt phased measures in response."
+    )
+    answer = _answer(reactions=[{"sentence": 1, "speaker": "Kim Tae-hyo", "stance": "warn"}])
+    extraction, unverified, notes = Citations(text, sentence_spans(text)).resolve(answer)
+    (reaction,) = extraction.official_reactions
+    assert reaction.quote.startswith("Deputy adviser Kim Tae-hyo warned") and not unverified
+    assert notes == ["reaction of Kim Tae-hyo cited on sentence 1; it is sentence 2"]

@@ -41,14 +41,14 @@ from collections.abc import Sequence
 from schemas import ArticleExtraction, UnverifiedItem
 from schemas.extraction import ArticleAnswer, CitedFigure, CitedReaction, ItemKind, NamedActor, NamedPlace
 from summarizer.text.aliases import as_written, names, same_entity
-from summarizer.text.attribution import is_outlet, sentence_speaker, source_kind, speaker_before
+from summarizer.text.attribution import is_outlet, reports_speech, sentence_speakers, source_kind, speaker_before
 from summarizer.text.candidates import troop_figures
 from summarizer.text.countries import is_country
 from summarizer.text.numbers import figures_in, format_figure, mentions, range_around
 from summarizer.text.sentences import ends_a_sentence
 from summarizer.text.stance import stance_cues, stance_from_text
 
-_NEAR = 2  # how many sentences away a mis-cited figure may be found
+_NEAR = 2  # how many sentences away a mis-cited figure or reaction may be found
 # Words that make a name a person's or a body's, not a place's.
 _TITLE_WORDS = re.compile(
     r"\b(?:President|Minister|Secretary|Spokes(?:man|woman|person)|General|Admiral|Colonel|Ambassador|Senator|"
@@ -143,7 +143,15 @@ class Citations:
             figures.append(self._estimate(figure, count, number))
         for reaction in answer.reactions:
             problem = self._not_a_reaction(reaction)
-            if problem is not None:
+            moved = (
+                self._reaction_sentence(reaction) if problem is not None and self._heading(reaction.sentence) else None
+            )
+            if moved is not None:
+                notes.append(
+                    f"reaction of {reaction.speaker} cited on sentence {reaction.sentence}; it is sentence {moved}"
+                )
+                reaction = reaction.model_copy(update={"sentence": moved})
+            elif problem is not None:
                 unverified.append(UnverifiedItem(kind="official_reaction", item=reaction.model_dump(), reason=problem))
                 continue
             reactions.append(self._reaction(reaction))
@@ -222,18 +230,36 @@ class Citations:
         sentence = self._sentences[n - 1]
         if stance_from_text(sentence) is None and troop_figures(sentence):
             return f"sentence {n} states a troop figure and no stance: a figure statement, not a reaction"
+        if not stance_cues(sentence) and not reports_speech(sentence):
+            return f"sentence {n} reports no statement (no quotation, no verb of saying): not a reaction"
         return None
+
+    def _heading(self, number: int) -> bool:
+        return self._span(number) is not None and not ends_a_sentence(self._sentences[number - 1])
+
+    def _reaction_sentence(self, reaction: CitedReaction) -> int | None:
+        """For a reaction cited on a heading ("Broader Implications for Global Security"),
+        the sentence near it that names the speaker saying something: the nearest, else None."""
+        near = [
+            n
+            for n in range(reaction.sentence - _NEAR, reaction.sentence + _NEAR + 1)
+            if n != reaction.sentence
+            and self._span(n) is not None
+            and names(reaction.speaker, self._sentences[n - 1], every_word=True)
+            and self._not_a_reaction(reaction.model_copy(update={"sentence": n})) is None
+        ]
+        return min(near, key=lambda n: (abs(n - reaction.sentence), n)) if near else None
 
     def _reaction(self, reaction: CitedReaction) -> dict[str, object]:
         sentence = self._sentences[reaction.sentence - 1]
         speaker = as_written(reaction.speaker, self.text)  # "john kirby" -> the article's "John Kirby"
         # '"... meat grinder," Kirby said' is Kirby's reaction, whoever the answer named,
-        # unless the answer's speaker is in the sentence too ("Russia denied it, while
-        # Biden warned ...": two reactions in one sentence).
+        # unless the answer's speaker is one of the sentence's speakers ("Russia denied
+        # it, while Biden warned ...": two reactions in one sentence).
         previous = self._sentences[reaction.sentence - 2] if reaction.sentence > 1 else ""
-        said_by = sentence_speaker(sentence, previous)
-        if said_by and not names(speaker, sentence) and not same_entity(speaker, said_by):
-            speaker = as_written(said_by, self.text)
+        said_by = sentence_speakers(sentence, previous)
+        if said_by and not any(same_entity(speaker, s) for s in said_by):
+            speaker = as_written(said_by[0], self.text)
         return {
             "speaker": speaker,
             "role": None,

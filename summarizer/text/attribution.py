@@ -35,6 +35,7 @@ from dataclasses import dataclass
 
 from summarizer.text.numbers import stated_spans
 from summarizer.text.sentences import ends_a_sentence, sentence_spans
+from summarizer.text.stance import stance_cues
 
 _VERBS = (
     "said|says|say|reported|reports|report|noted|notes|revealed|reveals|confirmed|confirms|claimed|claims|"
@@ -332,23 +333,55 @@ def _antecedent(text: str, spans: list[tuple[int, int]], i: int, person: str | N
     return None
 
 
-def sentence_speaker(sentence: str, previous: str = "") -> str | None:
-    """Who ``sentence`` says is speaking, when it names them: the speaker after its
-    quotation ('..." Kirby said Friday'), the subject of its first verb of saying, or a
-    form after everything ("..., said a ministry statement"). None when it names nobody."""
+def reports_speech(sentence: str) -> bool:
+    """Whether ``sentence`` reports that someone said something: a quotation, or a verb
+    of saying ("said", "told", "according to"). "The mercenaries are fighting alongside
+    Russia." reports none, whoever it is about."""
+    if re.search(r"[\"“”]", sentence) or _ACCORDING.search(sentence) or _REACTING.search(sentence):
+        return True
+    return any(True for _ in _cues(sentence))
+
+
+# "Rutte called it a dangerous escalation", "Sall raised doubts", "Macron hailed ...".
+_REACTING = re.compile(
+    r"\b(?:call(?:ed|s|ing)|describ(?:ed|es|ing)|dismiss(?:ed|es)|hail(?:ed|s)|prais(?:ed|es)|critici[sz](?:ed|es)|"
+    r"slam(?:med|s)|blast(?:ed|s)|urg(?:ed|es)|vow(?:ed|s)|brand(?:ed|s)|label(?:l?ed|s)|term(?:ed|s)|"
+    r"reject(?:ed|s)|denounc(?:ed|es)|welcom(?:ed|es)|pledg(?:ed|es)|promis(?:ed|es)|express(?:ed|es)|"
+    r"voic(?:ed|es)|raised\s+(?:doubts|concerns?|questions)|issued\s+(?:a\s+)?(?:stark\s+)?(?:warnings?|statement))\b",
+    re.IGNORECASE,
+)
+
+
+def sentence_speakers(sentence: str, previous: str = "") -> list[str]:
+    """Who ``sentence`` says is speaking, in order, when it names them: the speaker
+    after its quotation ('..." Kirby said Friday'), the subjects of its verbs of saying
+    ("Russia has insisted ..., while President Biden has warned ..."), or a form after
+    everything ("..., said Defence Minister X"). Empty when it names nobody."""
+    credits: list[Credit | None] = []
     closing = max(sentence.rfind('"'), sentence.rfind("”"))
-    credit = _speaker_after_quote(sentence[closing + 1 :], previous) if closing != -1 else None
-    if credit is None:
-        for m in _cues(sentence):
-            found = _subject(sentence[: m.start()])
-            if found is not None:
-                credit = _credit(_resolve_pronoun(found[1], previous), None)
-                break
-    if credit is None:
-        credit = _credit_in(sentence, 0, 0, previous)
-    if credit is None or credit.name is None:
-        return None
-    return credit.person or credit.name
+    if closing != -1:
+        credits.append(_speaker_after_quote(sentence[closing + 1 :], previous))
+    for m in _cues(sentence):
+        found = _subject(sentence[: m.start()])
+        if found is not None:
+            credits.append(_credit(_resolve_pronoun(found[1], previous), None))
+    for _, at in stance_cues(sentence):  # "Lloyd Austin has already publicly cautioned that ..."
+        speaker = speaker_before(sentence, at, previous)
+        if speaker is not None:
+            credits.append(_credit(speaker, None))
+    if not any(c is not None and c.name for c in credits):
+        credits.append(_credit_in(sentence, 0, 0, previous))
+    out: list[str] = []
+    for credit in credits:
+        if credit is not None and credit.name and (credit.person or credit.name) not in out:
+            out.append(credit.person or credit.name)
+    return out
+
+
+def sentence_speaker(sentence: str, previous: str = "") -> str | None:
+    """The first of :func:`sentence_speakers`, or None."""
+    speakers = sentence_speakers(sentence, previous)
+    return speakers[0] if speakers else None
 
 
 # A person's name: two to four capitalised words, none a body's ("Colonel Amir Tahir").
@@ -748,7 +781,8 @@ def _subject(text: str) -> tuple[int, str] | None:
     # A phrase inside a longer lower-case clause is not a subject ("... with US
     # officials closely monitoring"): what precedes it must end a clause.
     if rest and not re.search(
-        r"(?:[,;:.“”\"(–—-]|\b(?:while|and|but|that|as|the|a|an|after|before|when|since|because|if|where))$",
+        r"(?:[,;:.“”\"(–—-]|\b(?:while|and|but|that|as|the|a|an|after|before|when|since|because|if|where|"
+        r"said|says|told|added|noted))$",
         rest,
         re.IGNORECASE,
     ):
@@ -761,7 +795,8 @@ def speaker_before(sentence: str, at: int, previous: str = "") -> str | None:
     ("Russia has denied", "Kirby on Friday warned", "He urged" with the speaker of the
     sentence before), or an unnamed one as described ("a senior official warned").
     None when no such subject stands there."""
-    head = re.sub(rf"\b{_AUX}$", "", sentence[:at])
+    head = re.sub(r"(?:\b[a-z]+ly\s+)+$", "", sentence[:at])  # "has already publicly cautioned"
+    head = re.sub(rf"\b{_AUX}$", "", head)
     time = _TIME_BEFORE_VERB.search(head)
     head = head[: time.start()] if time else head
     found = _subject(head) or _pronoun_subject(head)
