@@ -237,12 +237,15 @@ def test_two_speakers_of_one_sentence_keep_their_reactions() -> None:
     text = 'Russia has insisted it will not invade, while President Biden has warned of a "very high" chance.'
     answer = _answer(
         reactions=[
-            {"sentence": 1, "speaker": "Russia", "stance": "deny"},
-            {"sentence": 1, "speaker": "President Biden", "stance": "warn"},
+            {"sentence": 1, "speaker": "Russia", "stance": "concern"},
+            {"sentence": 1, "speaker": "President Biden", "stance": "concern"},
         ]
     )
     extraction, _, _ = Citations(text, sentence_spans(text)).resolve(answer)
-    assert [r.speaker for r in extraction.official_reactions] == ["Russia", "President Biden"]
+    assert [(r.speaker, r.stance) for r in extraction.official_reactions] == [
+        ("Russia", "deny"),
+        ("President Biden", "warn"),
+    ]
 
 
 def test_a_reaction_on_a_sentence_that_reports_no_statement_is_set_aside() -> None:

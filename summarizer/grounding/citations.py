@@ -264,10 +264,22 @@ class Citations:
             "speaker": speaker,
             "role": None,
             "affiliation": None,
-            "stance": stance_from_text(sentence) or reaction.stance,
+            "stance": self._stance_of(speaker, sentence, previous) or reaction.stance,
             "summary": _gist(self._sentences[reaction.sentence - 1]),
             **self._evidence(reaction.sentence),
         }
+
+    @staticmethod
+    def _stance_of(speaker: str, sentence: str, previous: str) -> str | None:
+        """The stance the sentence's words give this speaker: the cue whose subject they
+        are ("Russia has insisted it will not ..., while Biden has warned": Biden warns),
+        else the sentence's first cue, else None."""
+        cues = stance_cues(sentence)
+        for stance, at in cues:
+            who = speaker_before(sentence, at, previous)
+            if who is not None and same_entity(who, speaker):
+                return stance
+        return cues[0][0] if cues else None
 
     def _stated_reactions(self, known: list[dict[str, object]]) -> list[dict[str, object]]:
         """Reactions the article states outright and the answer left out: a sentence whose
