@@ -437,6 +437,24 @@ def test_a_relative_clause_is_not_part_of_an_unnamed_source() -> None:
             22,
             "Amir Tahir",
         ),
+        # the corpus's third round
+        ("According to the SDF over 2,000 fighters have surrendered.", "2,000", 2_000, "SDF"),
+        ("Six died, while 25 were wounded from the LNA, said a GNA spokesperson.", "25", 25, "GNA spokesperson"),
+        ("Two officers were killed in the raid, the IDF said Saturday evening.", "Two", 2, "IDF"),
+        (
+            "Additionally, the coalition flew 20 sorties, says the SDF. It reported 38 fighters were killed.",
+            "38",
+            38,
+            "SDF",
+        ),
+        ("Some 400 fighters were caught, a US-backed Syrian Democratic Forces commander said.", "400", 400, "Syrian"),
+        ("About 28,000 fighters have been killed, according to the U.S.-led coalition.", "28,000", 28_000, "U.S.-led"),
+        (
+            "The paper reported that the army would pull out 4,500 troops, citing officials and a person familiar.",
+            "4,500",
+            4_500,
+            "officials",
+        ),
     ],
 )
 def test_forms_sampled_from_many_outlets(text: str, figure_text: str, figure: int, name: str) -> None:

@@ -147,7 +147,8 @@ _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<name>[^,;:–—]+)", re.IGNORE
 # What may follow "X said" at the end of a sentence: when ("earlier", "on Friday"), where
 # or how ("during a briefing at Qayyarah airfield"), to whom ("told a Senate subcommittee").
 _SAID_TAIL = (
-    r"(?:\s+(?:reporters|journalists|earlier|later|again|today|yesterday|tonight|\w+day|(?:on|last|this)\s+\w+|"
+    r"(?:\s+(?:reporters|journalists|earlier|later|again|today|yesterday|tonight|overnight|"
+    r"\w+day(?:\s+(?:morning|afternoon|evening|night))?|(?:on|last|this)\s+\w+|"
     r"(?:in|at|during|after|before|from|on|via|by|to|through|over)\s+[^,;]{1,70}?))*"
 )
 _TRAILING = re.compile(rf",(?!\d)\s*(?P<name>[^,]+?)\s+{_AUX}(?:(?:{_VERBS}){_SAID_TAIL}|told\s+[^,;]{{1,70}}?)\W*$")
@@ -441,12 +442,20 @@ def _credit_by_form(sentence: str, fig_start: int, fig_end: int, previous: str) 
         owner = owner or _document_owner(previous)
         if owner:
             return _credit(owner, None)
+    citing = _CITING_AFTER.search(after)
+    if citing is not None:  # "... reported that ... 4,500 troops ..., citing officials.": the officials
+        return _credit(citing.group("name"), None)
     # (where the subject starts, where its verb ends, the subject)
     cues: list[tuple[int, int, str]] = []
     for m in _ACCORDING.finditer(before):
         if re.match(r"(?:which|whom)\b", m.group("name")):
             continue  # "those provided by Moscow, according to which ...": the phrase before says whose
-        cues.append((m.start("name"), m.start("name"), _document_owner(m.group("name")) or m.group("name")))
+        # "According to the SDF over 2,000 ...": no comma; the name stops at the hedge
+        name = re.split(
+            r"\s+(?:over|about|some|nearly|almost|around|approximately|roughly|more|at\s+least|up\s+to)$",
+            m.group("name").strip(),
+        )[0]
+        cues.append((m.start("name"), m.start("name"), _document_owner(name) or name))
     for m in _UNNAMED_SPEAKER.finditer(before):
         cues.append((m.start("who"), m.end(), m.group("who")))
     for m in _WITH_SAYING.finditer(before):
@@ -474,9 +483,6 @@ def _credit_by_form(sentence: str, fig_start: int, fig_end: int, previous: str) 
         quoting = _QUOTING_AFTER.search(after)
         if quoting is not None:
             return _credit(quoting.group("name"), quoting.group("via"))
-        citing = _CITING_AFTER.search(after)
-        if citing is not None:
-            return _credit(citing.group("name"), None)
         according = _ACCORDING_AFTER.search(after)
         if according is not None:
             name = according.group("name")
@@ -567,9 +573,7 @@ _BODY_WORD = re.compile(
 )
 _PREPOSITION = re.compile(r"^(?:in|at|on|from|to|of|for|with|near)\b", re.IGNORECASE)
 # "..., said Michael Carpenter, the permanent U.S. representative ...": speaker after the verb.
-_SAID_NAME_AFTER = re.compile(
-    rf",(?!\d)\s*(?:{_VERBS})\s+(?P<name>(?:[A-Z]|(?:an?|the)\s+[a-z])[^,;.]*?)\s*(?:[,;.]|$)"
-)
+_SAID_NAME_AFTER = re.compile(rf",(?!\d)\s*(?:{_VERBS})\s+(?P<name>(?:[A-Z]|(?:an?|the)\s+\w)[^,;.]*?)\s*(?:[,;.]|$)")
 # "..., ANI reported, quoting government sources.": the outlet relays, the sources speak.
 _QUOTING_AFTER = re.compile(
     rf",(?!\d)\s*(?P<via>[^,;]+?)\s+{_AUX}(?:{_VERBS})(?:\s+(?:on\s+)?\w+day)?,?\s*(?:quoting|citing)\s+(?P<name>[^,;.]+?)\s*[,;.]?\s*$"
@@ -663,6 +667,21 @@ def _outlet_as_go_between(sentence: str, credit: Credit, previous: str) -> Credi
 
 _LEADING = frozenset(
     [
+        "additionally",
+        "moreover",
+        "furthermore",
+        "separately",
+        "still",
+        "also",
+        "instead",
+        "elsewhere",
+        "similarly",
+        "likewise",
+        "nonetheless",
+        "nevertheless",
+        "besides",
+        "earlier",
+        "later",
         "the",
         "of",
         "a",
@@ -870,6 +889,9 @@ def _credit(origin: str | None, via: str | None, *, resolve: bool = True) -> Cre
         # only points back are not part of the name.
         origin = origin.strip(" “”\"‘’'")
         origin = re.sub(r"^(?:the\s+)?(?:country|nation|group|state|army)[’']s\s+", "", origin, flags=re.IGNORECASE)
+        # "a US-backed Syrian Democratic Forces (SDF) senior commander": who backs them is no part of the name
+        bare = re.sub(r"^(?:(?:an?|the)\s+)?(?:[\w.]+-(?:backed|led|based|allied|aligned|linked|run)\s+)+", "", origin)
+        origin = bare if re.match(r"[A-Z]", bare) else origin  # but "the U.S.-led coalition" is its name
     if resolve and origin is not None and _ANAPHOR.match(origin.strip()):
         return Credit(name=None, anaphor=origin.strip())
     if origin is not None:
