@@ -455,6 +455,14 @@ def test_a_relative_clause_is_not_part_of_an_unnamed_source() -> None:
             4_500,
             "officials",
         ),
+        # the corpus's fourth round
+        (
+            "According to a statement by the interior ministry, clashes broke out. "
+            "The statement claimed that troops had killed three fighters.",
+            "three",
+            3,
+            "interior ministry",
+        ),
     ],
 )
 def test_forms_sampled_from_many_outlets(text: str, figure_text: str, figure: int, name: str) -> None:

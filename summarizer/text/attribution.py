@@ -320,11 +320,13 @@ def _antecedent(text: str, spans: list[tuple[int, int]], i: int, person: str | N
                 return _credit(found[1], None)
             break
         else:
-            # ... or a form after everything ("..., said a ministry statement.").
+            # ... or a form after everything ("..., said a ministry statement."), or one
+            # before it ("According to an official statement by the interior ministry, ...").
             previous = text[spans[j - 1][0] : spans[j - 1][1]] if j else ""
-            credit = _credit_in(sentence, 0, 0, previous)
-            if credit is not None and (credit.name or credit.descriptor):
-                return credit
+            for at in (0, len(sentence)):
+                credit = _credit_in(sentence, at, at, previous)
+                if credit is not None and (credit.name or credit.descriptor):
+                    return credit
             if person and person.lower() in ("he", "she"):
                 named = next(
                     (m.group(0) for m in _PERSON.finditer(sentence) if not _BODY_WORD.search(m.group(0))), None
