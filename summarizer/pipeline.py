@@ -28,6 +28,7 @@ from summarizer.errors import InputError, SummarizerError
 from summarizer.extraction.batch import ExtractionRun, OnDone, OnStart, extract_all, open_cache, run_batch
 from summarizer.extraction.prompting import load_prompt
 from summarizer.ingest import OnSkip, load_articles
+from summarizer.jsonl import read_models
 from summarizer.scoring import EvalReport, check_gold, load_gold, score, stem
 
 __all__ = [
@@ -132,22 +133,8 @@ def read_brief(path: str | Path) -> Brief:
 
 def read_extractions(path: str | Path) -> list[VerifiedExtraction]:
     """The JSON lines ``summarizer extract`` writes."""
-    file = Path(path)
-    try:
-        lines = file.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InputError(f"cannot read {file}: {exc.strerror}") from exc
-    out = []
-    for n, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            out.append(VerifiedExtraction.model_validate_json(line))
-        except ValueError as exc:
-            raise InputError(
-                f"{file}:{n} is not an extraction: write the file with `summarizer extract ... --format json`"
-            ) from exc
-    return out
+    fix = "write the file with `summarizer extract ... --format json`"
+    return read_models(path, VerifiedExtraction, what="an extraction", fix=fix)
 
 
 def evaluate(

@@ -41,6 +41,7 @@ from schemas.extraction import STATUS_GROUPS
 from schemas.gold import GoldArticle, GoldPassage
 from summarizer.errors import InputError
 from summarizer.grounding.grounder import Grounder
+from summarizer.jsonl import read_models
 from summarizer.text.aliases import same_entity
 from summarizer.text.attribution import credit_for
 from summarizer.text.numbers import format_figure, mentions
@@ -436,20 +437,7 @@ def report_text(report: EvalReport, *, errors: bool = True) -> str:
 
 def load_credit_corpus(path: str | Path) -> list[GoldPassage]:
     """The passages of a credit corpus (JSON Lines, one :class:`GoldPassage` a line)."""
-    file = Path(path)
-    try:
-        lines = file.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InputError(f"cannot read the credit corpus {file}: {exc.strerror or exc}") from exc
-    out = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            out.append(GoldPassage.model_validate_json(line))
-        except ValidationError as exc:
-            raise InputError(f"{file}:{number}: not a credit passage (see schemas/gold.py):\n{exc}") from exc
-    return out
+    return read_models(path, GoldPassage, what="a credit passage", fix="see schemas/gold.py for the format")
 
 
 class CreditCase(BaseModel):

@@ -211,3 +211,12 @@ def test_a_broken_corpus_line_is_an_input_error_with_its_line(tmp_path: Path) ->
     corpus.write_text('{"url": "u", "text": "t", "credits": []}\n', encoding="utf-8")
     with pytest.raises(InputError, match=r"credits.jsonl:1"):
         load_credit_corpus(corpus)
+
+
+def test_an_unreadable_corpus_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="cannot read"):
+        load_credit_corpus(tmp_path)  # a folder, not a file
+    latin = tmp_path / "latin.jsonl"
+    latin.write_bytes(b"\xff\xfe not utf-8")
+    with pytest.raises(InputError, match="cannot read"):
+        load_credit_corpus(latin)
