@@ -1,4 +1,4 @@
-from summarizer.text.candidates import troop_sentences
+from summarizer.text.candidates import is_measure, troop_figures, troop_sentences
 from summarizer.text.sentences import sentences
 
 
@@ -49,3 +49,15 @@ def test_a_small_toll_of_troops_is_pointed_at() -> None:
         "Twenty soldiers were killed in the clash.",
         "The ministry recorded another 40 casualties among its forces.",
     ]
+
+
+def test_a_measure_is_no_troop_figure() -> None:
+    assert troop_figures("The troops are about 75 to 100 miles from the border.") == set()
+    assert troop_figures("Some 20% of the 5,000 troops are reservists.") == {5_000}
+    assert is_measure("a 300 km front held by 2,000 soldiers", 300)
+    assert not is_measure("300 soldiers and 300 km of front", 300)  # one of its statements counts people
+
+
+def test_sentences_do_not_break_on_ranks_and_do_break_on_a_lost_space() -> None:
+    text = "Rear Adm. John Kirby and Maj. Gen. Pat Ryder spoke.The army said 2,000."
+    assert sentences(text) == ["Rear Adm. John Kirby and Maj. Gen. Pat Ryder spoke.", "The army said 2,000."]

@@ -266,3 +266,11 @@ def test_a_reaction_cited_on_a_heading_moves_to_the_sentence_naming_its_speaker(
     (reaction,) = extraction.official_reactions
     assert reaction.quote.startswith("Deputy adviser Kim Tae-hyo warned") and not unverified
     assert notes == ["reaction of Kim Tae-hyo cited on sentence 1; it is sentence 2"]
+
+
+def test_a_people_is_no_place_and_a_distance_is_no_figure() -> None:
+    text = "Russian troops are about 75 to 100 miles from the border."
+    answer = _answer(places=[{"name": "Russian", "kind": "other"}], figures=[_figure(1, "100")])
+    extraction, unverified, _ = Citations(text, sentence_spans(text)).resolve(answer)
+    assert not extraction.locations and not extraction.troop_estimates
+    assert {u.kind for u in unverified} == {"location", "troop_estimate"}

@@ -42,8 +42,8 @@ from schemas import ArticleExtraction, UnverifiedItem
 from schemas.extraction import ArticleAnswer, CitedFigure, CitedReaction, ItemKind, NamedActor, NamedPlace
 from summarizer.text.aliases import as_written, names, same_entity
 from summarizer.text.attribution import is_outlet, reports_speech, sentence_speakers, source_kind, speaker_before
-from summarizer.text.candidates import troop_figures
-from summarizer.text.countries import is_country
+from summarizer.text.candidates import is_measure, troop_figures
+from summarizer.text.countries import is_country, is_demonym
 from summarizer.text.numbers import figures_in, format_figure, mentions, range_around
 from summarizer.text.sentences import ends_a_sentence
 from summarizer.text.stance import stance_cues, stance_from_text
@@ -135,6 +135,8 @@ class Citations:
                 unverified.append(UnverifiedItem(kind="troop_estimate", item=figure.model_dump(), reason=reason))
                 continue
             number, why = self._figure_sentence(figure.sentence, count)
+            if number is not None and is_measure(self._sentences[number - 1], count):
+                number, why = None, f"{figure.figure} in sentence {number} measures something else (miles, percent ...)"
             if number is None:
                 unverified.append(UnverifiedItem(kind="troop_estimate", item=figure.model_dump(), reason=why))
                 continue
@@ -329,6 +331,8 @@ class Citations:
         words = name.split()
         if _TITLE_WORDS.search(name) or (_BODY.search(name) and not _PLACE_WORD.search(name)):
             return f"{name!r} names a person or a body, not a place"
+        if is_demonym(name):
+            return f"{name!r} is what a people is called, not a place"
         if any(same_entity(name, a) and len(words) > 1 and a != name for a in actor_names if _TITLE_WORDS.search(a)):
             return f"{name!r} is a person the answer lists as an actor"
         return None

@@ -36,8 +36,8 @@ _COUNTED_FORCES = re.compile(
 
 
 def troop_figures(sentence: str) -> set[int]:
-    """The figures (not a year; at least 100, or a smaller toll of troops) in a sentence
-    that names troops."""
+    """The figures (not a year, not a measure; at least 100, or a smaller toll of troops)
+    in a sentence that names troops."""
     if _TROOP_WORDS.search(sentence) is None:
         return set()
     return {
@@ -46,7 +46,24 @@ def troop_figures(sentence: str) -> set[int]:
         if (n >= 100 or (n >= 2 and _small_toll(sentence, n)))
         and not (n in _YEAR and str(n) in sentence)
         and not any(counts_civilians(sentence, a, b) for a, b in figure_spans(sentence, n))
+        and not is_measure(sentence, n)
     }
+
+
+# "about 75 to 100 miles from the border", "20 percent of the force": a number of
+# something other than people.
+_UNIT = re.compile(
+    r"\s*(?:(?:to|-|–|—|or)\s*[\d,.]+\s*)?(?:miles?|mi|km|kilomet(?:er|re)s?|met(?:er|re)s?|feet|ft|yards?|"
+    r"percent|per\s+cent|%|hours?|days?|weeks?|months?|years?|tons?|tonnes?|dollars?|euros?|sorties)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def is_measure(sentence: str, figure: int) -> bool:
+    """Whether every statement of ``figure`` in ``sentence`` measures something else:
+    a distance, a share, a span of time, a sum ("75 to 100 miles", "20 percent")."""
+    spans = figure_spans(sentence, figure)
+    return bool(spans) and all(_UNIT.match(sentence, end) for _, end in spans)
 
 
 def _small_toll(sentence: str, figure: int) -> bool:
