@@ -463,6 +463,13 @@ def test_a_relative_clause_is_not_part_of_an_unnamed_source() -> None:
             3,
             "interior ministry",
         ),
+        # the corpus's fifth round
+        (
+            "The toll included 756 combat deaths, according to icasualties.org, a Web site that tallies them.",
+            "756",
+            756,
+            "icasualties.org",
+        ),
     ],
 )
 def test_forms_sampled_from_many_outlets(text: str, figure_text: str, figure: int, name: str) -> None:

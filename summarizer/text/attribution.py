@@ -584,7 +584,11 @@ _QUOTING_AFTER = re.compile(
 # the matter.": whoever reported it, these are the origin.
 _CITING_AFTER = re.compile(r",(?!\d)\s*(?:citing|quoting)\s+(?P<name>[^,;.]+?)\s*[.;]?[\"”’']?\s*$")
 # "..., with 20,000 wounded, according to the Pentagon.": the credit closes the sentence.
-_ACCORDING_AFTER = re.compile(r",(?!\d)\s*according\s+to\s+(?P<name>[^,;:–—]+?)\s*[.;]?[\"”’']?\s*$", re.IGNORECASE)
+# ("..., according to icasualties.org, a Web site that tallies ...": an appositive may follow.)
+_ACCORDING_AFTER = re.compile(
+    r",(?!\d)\s*according\s+to\s+(?P<name>[^,;:–—]+?)(?:,\s*(?:an?|the)\s+[^,;:]+)?\s*[.;]?[\"”’']?\s*$",
+    re.IGNORECASE,
+)
 # "..., with administration officials previously stating the troop level would sit
 # between 4,000 and 5,000": a speaker introduced by "with" and a participle.
 _WITH_SAYING = re.compile(
@@ -743,8 +747,8 @@ def _unclosed_appositive(head: str) -> tuple[int, str] | None:
 
 
 def _capitalised(word: str) -> bool:
-    """'Pentagon', 'al-Shabab', 'pro-Hadi': a word that is, or holds, a proper name."""
-    return word[:1].isupper() or bool(re.match(r"^[a-z]{1,4}-[A-Z]", word))
+    """'Pentagon', 'al-Shabab', 'pro-Hadi', 'icasualties.org': a word that is, or holds, a proper name."""
+    return word[:1].isupper() or bool(re.match(r"^[a-z]{1,4}-[A-Z]|^[\w-]+\.(?:org|com|net|gov|int|info)$", word))
 
 
 def _subject(text: str) -> tuple[int, str] | None:
