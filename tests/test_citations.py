@@ -37,7 +37,11 @@ def _figure(sentence: int, figure: str, source: str | None = None) -> dict[str, 
 
 
 def _resolve(answer: ArticleAnswer) -> Any:
-    return Citations(TEXT, sentence_spans(TEXT)).resolve(answer)
+    return _resolve_in(TEXT, answer)
+
+
+def _resolve_in(text: str, answer: ArticleAnswer) -> Any:
+    return Citations(text, sentence_spans(text)).resolve(answer)
 
 
 def test_a_cited_figure_gets_its_sentence_as_verbatim_evidence_with_offsets() -> None:
@@ -219,7 +223,7 @@ def test_a_country_or_an_outlet_is_no_actor_and_a_description_gives_its_places()
 def test_a_speaker_is_named_as_the_article_spells_it() -> None:
     text = "Pentagon spokesman John Kirby warned of an escalation.\nThe talks went on."
     answer = _answer(reactions=[{"sentence": 1, "speaker": "john kirby", "stance": "warn"}])
-    extraction, _, _ = Citations(text, sentence_spans(text)).resolve(answer)
+    extraction, _, _ = _resolve_in(text, answer)
     assert [r.speaker for r in extraction.official_reactions] == ["John Kirby"]
 
 
@@ -229,7 +233,7 @@ def test_a_reaction_is_the_speaker_s_the_sentence_names() -> None:
         'The group treats recruits like "cannon fodder," Kirby said Friday, "throwing them into a meat grinder."'
     )
     answer = _answer(reactions=[{"sentence": 2, "speaker": "Prigozhin", "stance": "condemn"}])
-    extraction, _, _ = Citations(text, sentence_spans(text)).resolve(answer)
+    extraction, _, _ = _resolve_in(text, answer)
     assert [r.speaker for r in extraction.official_reactions] == ["Kirby"]
 
 
@@ -241,7 +245,7 @@ def test_two_speakers_of_one_sentence_keep_their_reactions() -> None:
             {"sentence": 1, "speaker": "President Biden", "stance": "concern"},
         ]
     )
-    extraction, _, _ = Citations(text, sentence_spans(text)).resolve(answer)
+    extraction, _, _ = _resolve_in(text, answer)
     assert [(r.speaker, r.stance) for r in extraction.official_reactions] == [
         ("Russia", "deny"),
         ("President Biden", "warn"),
@@ -251,7 +255,7 @@ def test_two_speakers_of_one_sentence_keep_their_reactions() -> None:
 def test_a_reaction_on_a_sentence_that_reports_no_statement_is_set_aside() -> None:
     text = "The mercenaries are fighting alongside Russia in the conflict. Kirby said the toll was rising."
     answer = _answer(reactions=[{"sentence": 1, "speaker": "Russian government", "stance": "warn"}])
-    extraction, unverified, _ = Citations(text, sentence_spans(text)).resolve(answer)
+    extraction, unverified, _ = _resolve_in(text, answer)
     assert not extraction.official_reactions
     assert "reports no statement" in unverified[0].reason
 
@@ -262,7 +266,7 @@ def test_a_reaction_cited_on_a_heading_moves_to_the_sentence_naming_its_speaker(
         "Deputy adviser Kim Tae-hyo warned that Seoul could adopt phased measures in response."
     )
     answer = _answer(reactions=[{"sentence": 1, "speaker": "Kim Tae-hyo", "stance": "warn"}])
-    extraction, unverified, notes = Citations(text, sentence_spans(text)).resolve(answer)
+    extraction, unverified, notes = _resolve_in(text, answer)
     (reaction,) = extraction.official_reactions
     assert reaction.quote.startswith("Deputy adviser Kim Tae-hyo warned") and not unverified
     assert notes == ["reaction of Kim Tae-hyo cited on sentence 1; it is sentence 2"]
@@ -271,6 +275,6 @@ def test_a_reaction_cited_on_a_heading_moves_to_the_sentence_naming_its_speaker(
 def test_a_people_is_no_place_and_a_distance_is_no_figure() -> None:
     text = "Russian troops are about 75 to 100 miles from the border."
     answer = _answer(places=[{"name": "Russian", "kind": "other"}], figures=[_figure(1, "100")])
-    extraction, unverified, _ = Citations(text, sentence_spans(text)).resolve(answer)
+    extraction, unverified, _ = _resolve_in(text, answer)
     assert not extraction.locations and not extraction.troop_estimates
     assert {u.kind for u in unverified} == {"location", "troop_estimate"}
