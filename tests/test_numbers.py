@@ -1,6 +1,6 @@
 import pytest
 
-from summarizer.text.numbers import figures_in, format_figure, mentions
+from summarizer.text.numbers import figures_in, format_figure, mentions, range_around
 
 
 @pytest.mark.parametrize(
@@ -77,3 +77,16 @@ def test_hedge_of_a_figure(text: str, figure: int, hedge: str | None) -> None:
     from summarizer.text.numbers import hedge_of
 
     assert hedge_of(text, figure) == hedge
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        ("to about 2,500 or 3,000 troops", 2_500, (2_500, 3_000)),
+        ("between 20,000 and 25,000 fighters", 25_000, (20_000, 25_000)),
+        ("capped at 503 and 5,262 in Iraq", 503, None),  # two figures: "and" needs "between"
+        ("from 3,500 to 6,000 fighters", 3_500, (3_500, 6_000)),
+    ],
+)
+def test_a_range_is_said_with_to_or_or_or_between_and(text: str, figure: int, expected: tuple[int, int] | None) -> None:
+    assert range_around(text, figure) == expected

@@ -33,8 +33,11 @@ _RANGE = re.compile(
     rf"|between\s+(\d{{1,3}})\s+and\s+({_DIGITS}){_SCALE}",
     re.IGNORECASE,
 )
+# "between 20,000 and 25,000", "from 3,500 to 6,000", "2,500 or 3,000"; not "capped at
+# 503 and 5,262 in Iraq" (two figures: "and" makes a range only after "between").
 _FULL_RANGE = re.compile(
-    rf"(?<![\d.,])(?:between\s+|from\s+)?({_DIGITS}){_SCALE}\s*(?:to|-|–|—|and)\s*({_DIGITS}){_SCALE}",
+    rf"(?<![\d.,])(?:between\s+({_DIGITS}){_SCALE}\s*and|(?:from\s+)?({_DIGITS}){_SCALE}\s*(?:to|-|–|—|or))"
+    rf"\s*({_DIGITS}){_SCALE}",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[a-z]+", re.IGNORECASE)
@@ -144,8 +147,9 @@ def range_around(text: str, figure: int) -> tuple[int, int] | None:
         if found is not None and figure in found:
             return found
     for match in _FULL_RANGE.finditer(text):
-        low = _digits_value(match.group(1), match.group(2) or match.group(4))
-        high = _digits_value(match.group(3), match.group(4))
+        first, first_scale = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        low = _digits_value(first, first_scale or match.group(6))
+        high = _digits_value(match.group(5), match.group(6))
         if low is not None and high is not None and low < high and figure in (low, high):
             return low, high
     return None
