@@ -57,3 +57,19 @@ def test_casualties_are_read_from_the_words_beside_the_figure(
     sentence: str, figure: int, current: str, status: str | None
 ) -> None:
     assert casualty_status(sentence, figure, current) == status
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The spokesman called the deployment “another reckless and dangerous action” by Moscow.",
+        "The minister criticized the plan as a provocation.",
+        "She described the move as irresponsible.",
+    ],
+)
+def test_calling_it_reckless_or_criticising_it_condemns(sentence: str) -> None:
+    assert stance_from_text(sentence) == "condemn"
+
+
+def test_calling_on_someone_is_still_a_call_to_action() -> None:
+    assert stance_from_text("He called on Russia to withdraw its troops.") == "call to action"

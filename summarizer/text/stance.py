@@ -26,7 +26,16 @@ _STANCES: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
-    ("condemn", re.compile(r"\b(?:condemn\w*|denounc\w*|slam(?:s|med)?|decr(?:y|ied|ies))\b", re.I)),
+    (
+        "condemn",
+        re.compile(
+            r"\b(?:condemn\w*|denounc\w*|slam(?:s|med)?|decr(?:y|ied|ies)|critici[sz]\w*|lambast\w*|rebuk\w*|"
+            # "called the deployment “another reckless and dangerous action”"
+            r"(?:call(?:s|ed|ing)?|describ(?:es|ed|ing)|brand(?:s|ed|ing)?)\s+[^.;]{0,60}?[“\"]?(?:an?\s+|another\s+)?"
+            r"(?:reckless|dangerous|unacceptable|illegal|irresponsible|outrageous|provocative|provocation))\b",
+            re.I,
+        ),
+    ),
     ("threaten", re.compile(r"\b(?:threat(?:en|ens|ened)|vow(?:s|ed)?\s+to\s+(?:respond|retaliate))\b", re.I)),
     ("warn", re.compile(r"\b(?:warn(?:s|ed|ing)?|caution(?:s|ed)?)\b", re.I)),
     (
