@@ -84,8 +84,12 @@ def test_a_range_is_read_from_the_sentence_whatever_end_the_model_gave() -> None
 def test_a_sentence_number_outside_the_article_is_not_evidence() -> None:
     reaction = {"sentence": 40, "speaker": "Mark Rutte", "stance": "concern"}
     extraction, unverified, _ = _resolve(_answer(reactions=[reaction]))
-    assert not extraction.official_reactions
     assert unverified[0].reason == "cites sentence 40, which the article does not have"
+    # What is shown is the article's own statement ("called it a dangerous escalation"),
+    # which the tool reads itself, not the answer's citation.
+    assert [(r.stance, r.quote) for r in extraction.official_reactions] == [
+        ("condemn", "NATO chief Mark Rutte called it a dangerous escalation.")
+    ]
 
 
 def test_a_reaction_is_summarized_in_the_articles_own_words() -> None:
