@@ -470,6 +470,8 @@ def test_a_relative_clause_is_not_part_of_an_unnamed_source() -> None:
             756,
             "icasualties.org",
         ),
+        # the corpus's sixth round
+        ("CRPF DG R R Bhatnagar told PTI that about 2,500 personnel were travelling.", "2,500", 2_500, "Bhatnagar"),
     ],
 )
 def test_forms_sampled_from_many_outlets(text: str, figure_text: str, figure: int, name: str) -> None:

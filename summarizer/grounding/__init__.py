@@ -7,6 +7,6 @@ from summarizer.grounding.grounder import Grounder, Span, normalize, normalize_w
 # keyed by it (summarizer.cache): bump it with any change to summarizer/text or
 # summarizer/grounding that changes what an extraction keeps or how it is credited, so
 # an upgraded tool does not serve results its rules would no longer give.
-GROUNDING_VERSION = "2026-11-25j"
+GROUNDING_VERSION = "2026-11-25k"
 
 __all__ = ["GROUNDING_VERSION", "Grounder", "Span", "normalize", "normalize_with_map"]

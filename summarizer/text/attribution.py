@@ -219,6 +219,7 @@ _TITLE = _word_set(
     "spokesperson spokeswoman spokesman secretary-general secretary president minister representative"
     " adviser advisor chief general lieutenant director ambassador lawmaker senator boss head leader founder"
     " envoy aide governor mayor commissioner chairman chairperson"
+    " dg dgp ig igp"  # "CRPF DG R R Bhatnagar": the director general's abbreviations in South Asian copy
 )
 # A title's nationality adjective -> the country the office holder speaks for.
 _COUNTRY_OF = {
