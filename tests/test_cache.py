@@ -146,3 +146,20 @@ def test_an_unusable_cache_folder_means_a_run_without_the_cache(
     config = test_config.model_copy(update={"cache": True, "cache_dir": str(blocker / "sub")})
     assert pipeline.open_cache(config) is None
     assert "running without it" in caplog.text
+
+
+def test_the_rules_fingerprint_follows_the_rules_source(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A change to any text or grounding rule changes the key stored extractions are
+    filed under; nobody has to remember to bump a version."""
+    import summarizer.grounding as grounding
+
+    assert grounding.GROUNDING_VERSION == grounding.rules_fingerprint() != "unknown"
+    copy = tmp_path / "summarizer"
+    for part in ("text", "grounding"):
+        (copy / part).mkdir(parents=True)
+        for file in (Path(grounding.__file__).parent.parent / part).glob("*.py"):
+            (copy / part / file.name).write_bytes(file.read_bytes())
+    monkeypatch.setattr(grounding, "__file__", str(copy / "grounding" / "__init__.py"))
+    assert grounding.rules_fingerprint() == grounding.GROUNDING_VERSION
+    (copy / "text" / "stance.py").write_text("# a changed rule\n", encoding="utf-8")
+    assert grounding.rules_fingerprint() != grounding.GROUNDING_VERSION
