@@ -472,6 +472,13 @@ def test_a_relative_clause_is_not_part_of_an_unnamed_source() -> None:
         ),
         # the corpus's sixth round
         ("CRPF DG R R Bhatnagar told PTI that about 2,500 personnel were travelling.", "2,500", 2_500, "Bhatnagar"),
+        # ", saying": the speaker is the subject of the clause the participle hangs on
+        (
+            "However, a hospital chief, Rahim Karimi, gave a higher toll, saying bodies of 13 soldiers arrived.",
+            "13",
+            13,
+            "Rahim Karimi",
+        ),
     ],
 )
 def test_forms_sampled_from_many_outlets(text: str, figure_text: str, figure: int, name: str) -> None:

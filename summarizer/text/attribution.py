@@ -493,6 +493,11 @@ def _credit_by_form(sentence: str, fig_start: int, fig_end: int, previous: str) 
         believed = _TO_BE_BELIEVED.search(before)
         if believed is not None:
             return _credit(believed.group("name"), None)
+        saying = _PARTICIPLE_SAYING.search(before)
+        if saying is not None:
+            speaker = _clause_subject(before[: saying.start()])
+            if speaker is not None:
+                return _credit(speaker, None)
         trailing = _TRAILING_CLAUSE.search(after) or _TRAILING.search(after) or _SAID_NAME_AFTER.search(after)
         if trailing is not None:
             name = trailing.group("name")
@@ -602,6 +607,22 @@ _QUOTED_AS_SAYING = re.compile(
     r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+(?:was|were|has\s+been|had\s+been)\s+quoted\b"
     r"[^.;]{0,100}?\bas\s+saying\b"
 )
+# "..., gave a higher casualty toll for the military, saying bodies of 13 soldiers ...":
+# the participle's speaker is the subject of the clause it hangs on.
+_PARTICIPLE_SAYING = re.compile(r",\s*(?:saying|adding|noting|claiming|stating|insisting|estimating)\b")
+_FINITE_VERB = re.compile(r"\b(?:[a-z]+ed|gave|made|took|put|held|sent|told|said)\b")
+
+
+def _clause_subject(clause: str) -> str | None:
+    """The named subject of ``clause``'s first finite verb ("However, a local hospital
+    chief, Rahimbakesh Danish Karimi, gave ..." -> the chief), or None."""
+    for m in _FINITE_VERB.finditer(clause):
+        found = _subject(clause[: m.start()])
+        if found is not None:
+            return found[1] if _named(found[1]) or _describe(found[1]) else None
+    return None
+
+
 # "If sources are to be believed, ...": the condition names who says it.
 _TO_BE_BELIEVED = re.compile(r"\bif\s+(?P<name>[^,;]+?)\s+(?:is|are)\s+to\s+be\s+believed\b", re.IGNORECASE)
 
