@@ -36,41 +36,33 @@ from dataclasses import dataclass
 from summarizer.text.numbers import stated_spans
 from summarizer.text.sentences import ends_a_sentence, sentence_spans
 from summarizer.text.stance import stance_cues
-
-_VERBS = (
-    "said|says|say|reported|reports|report|noted|notes|revealed|reveals|confirmed|confirms|claimed|claims|"
-    "disclosed|discloses|estimated|estimates|estimate|told|stated|states|indicated|indicates|indicate|announced|"
-    "announces|accused|warned|warns|believes|believe|believed|assessed|assesses|added|wrote|informed|admitted|"
-    "admits|acknowledged|acknowledges|insists|insisted|put|puts|cited|cites|detailed|details|found|finds|"
-    "concluded|declared|maintains|maintained|disputed|questioned|testified|"
-    "briefed|explained|argued|stressed|described|characterized|characterised|counted|tallied|recorded|bared|"
-    "claim|confirm|reveal|insist|maintain|acknowledge|admit|announce|disclose|"
-    r"pointed\s+out"
-)
-_AUX = r"(?:(?:has|have|had|also|previously|recently|reportedly|earlier|already|later|now|originally|first)\s+)*"
-# A headline's capitalised verb ("Pentagon Reveals 2,000 Troops") is a cue too.
-# Not "States" ("the United States"), "Details", "Notes": headline words as often as verbs.
-_HEADLINE_VERBS = "|".join(
-    v.capitalize() for v in _VERBS.split("|") if v not in ("states", "details", "notes", "report")
+from summarizer.text.vocabulary import (
+    AUXILIARIES,
+    COUNTRY_OF,
+    CROWDS,
+    GENERIC_WORDS,
+    GROUP_WORDS,
+    HEADLINE_VERBS,
+    LEADING_WORDS,
+    NAME_WORDS,
+    NATIONALITY,
+    NOUN_LIKE_VERBS,
+    TITLES,
+    VAGUE_WORDS,
+    VERBS_OF_SAYING,
 )
 
-
-def _word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-_CUE = re.compile(rf"\b{_AUX}(?P<verb>{_VERBS}|{_HEADLINE_VERBS})\b")
-# "the official estimate of", "reports from the front": the word is a noun there.
-_NOUN_LIKE = _word_set("estimate estimates report reports claim claims notes details count counts")
+# A verb of saying, after its auxiliaries: "has also said", "Pentagon Reveals".
+_CUE = re.compile(rf"\b{AUXILIARIES}(?P<verb>{VERBS_OF_SAYING}|{HEADLINE_VERBS})\b")
 
 
 def _noun_use(text: str, m: re.Match[str]) -> bool:
     """ "the official estimate of", "Hamas' estimated 25,000 fighters": a noun or an adjective."""
     verb = m.group("verb").lower()
     before, after = text[: m.start()], text[m.end() :]
-    if verb in _NOUN_LIKE and re.match(r"\s+(?:of|by|from|for|on|in)\b", after):
+    if verb in NOUN_LIKE_VERBS and re.match(r"\s+(?:of|by|from|for|on|in)\b", after):
         return True
-    if verb in _NOUN_LIKE and re.search(r"(?:[’']s?|\b(?:a|an|the|its|their|his|her|this|that))\s+$", before):
+    if verb in NOUN_LIKE_VERBS and re.search(r"(?:[’']s?|\b(?:a|an|the|its|their|his|her|this|that))\s+$", before):
         return True  # "the claim", "Moscow's estimate"
     return verb == "estimated" and bool(re.search(r"(?:[’']s?|\b(?:an|the|its|their|his|her))\s+$", before))
 
@@ -151,7 +143,9 @@ _SAID_TAIL = (
     r"\w+day(?:\s+(?:morning|afternoon|evening|night))?|(?:on|last|this)\s+\w+|"
     r"(?:in|at|during|after|before|from|on|via|by|to|through|over)\s+[^,;]{1,70}?))*"
 )
-_TRAILING = re.compile(rf",(?!\d)\s*(?P<name>[^,]+?)\s+{_AUX}(?:(?:{_VERBS}){_SAID_TAIL}|told\s+[^,;]{{1,70}}?)\W*$")
+_TRAILING = re.compile(
+    rf",(?!\d)\s*(?P<name>[^,]+?)\s+{AUXILIARIES}(?:(?:{VERBS_OF_SAYING}){_SAID_TAIL}|told\s+[^,;]{{1,70}}?)\W*$"
+)
 # "claims from Moscow that ...", "the charge by Rep. Mike Turner, R-Ohio, that ...",
 # "Moscow's widely disputed claims that ...", "the Pentagon's official tally of 5,262".
 _CLAIM_BY = re.compile(
@@ -179,13 +173,13 @@ _ANAPHOR = re.compile(
 # speaker whose relative clause separates them from their verb.
 _UNNAMED_SPEAKER = re.compile(
     rf"\b(?P<who>(?:an?|the|one|two|three|several)\s+(?:[\w.-]+\s+){{0,3}}?(?:officials?|sources?|"
-    rf"spokes(?:man|woman|person)))\s*,?\s+who\b[^;]{{0,100}}?\s+{_AUX}(?:{_VERBS})\b",
+    rf"spokes(?:man|woman|person)))\s*,?\s+who\b[^;]{{0,100}}?\s+{AUXILIARIES}(?:{VERBS_OF_SAYING})\b",
     re.IGNORECASE,
 )
 # "..., a top official said Thursday, but others say ...", "..., Robert O'Brien said on
 # Wednesday, offering ...": a speaker clause that another clause follows.
 _TRAILING_CLAUSE = re.compile(
-    rf",(?!\d)\s*(?P<name>[^,;]+?)\s+{_AUX}(?:{_VERBS})(?:\s+(?:on\s+)?\w+day)?\s*,\s*(?:but|while|and|as|though|a|an|the|[a-z]+ing)\b"
+    rf",(?!\d)\s*(?P<name>[^,;]+?)\s+{AUXILIARIES}(?:{VERBS_OF_SAYING})(?:\s+(?:on\s+)?\w+day)?\s*,\s*(?:but|while|and|as|though|a|an|the|[a-z]+ing)\b"
 )
 # "The same report showed ...": the document the sentence before named.
 _SAME_DOCUMENT = re.compile(
@@ -194,50 +188,6 @@ _SAME_DOCUMENT = re.compile(
 )
 
 
-# Lower-case words that can be part of a source's name: "South Korean intelligence",
-# "Pentagon spokesperson Sabrina Singh", "Ukrainian officials".
-_NAME_WORDS = _word_set(
-    "intelligence military army navy police officials official sources spokesperson spokeswoman spokesman"
-    " service ministry government council agency forces command chief officer officers analysts reports report of the"
-    " secretary-general secretary president minister representative adviser advisor lawmaker"
-    " senior administration defence defense foreign national security boss head leader founder commander"
-    " press ambassador envoy aide guards governor mayor commissioner chairman chairperson"
-    " statement note assessment communique communiqué release"
-) | (
-    # what armed groups are called: "Ethiopia's Tigray rebels", "The al-Qaeda affiliate"; the
-    # last word of a body's proper name too ("Wagner Group"), so never dropped from one
-    _GROUP_WORDS := _word_set(
-        "rebels militants insurgents separatists group affiliate faction militia movement alliance"
-    )
-)
-# Capitalised only because a sentence starts with them, or too vague to be a source.
-_GENERIC = _word_set(
-    "the a an some several many recent new other western local senior top officials official sources source"
-    " reports report analysts experts observers media intelligence administration unnamed"
-)
-_TITLE = _word_set(
-    "spokesperson spokeswoman spokesman secretary-general secretary president minister representative"
-    " adviser advisor chief general lieutenant director ambassador lawmaker senator boss head leader founder"
-    " envoy aide governor mayor commissioner chairman chairperson"
-    " dg dgp ig igp"  # "CRPF DG R R Bhatnagar": the director general's abbreviations in South Asian copy
-)
-# A title's nationality adjective -> the country the office holder speaks for.
-_COUNTRY_OF = {
-    "ukrainian": "Ukraine",
-    "russian": "Russia",
-    "us": "US",
-    "u.s.": "US",
-    "american": "US",
-    "south korean": "South Korea",
-    "north korean": "North Korea",
-    "british": "UK",
-    "french": "France",
-    "german": "Germany",
-    "chinese": "China",
-    "japanese": "Japan",
-    "polish": "Poland",
-}
-_NATIONALITY = re.compile(r"(?:ian|ean|ese|ish|can|ic)$")
 _WORD = re.compile(r"\(?[\w.’'-]+\)?")
 
 
@@ -398,7 +348,7 @@ _PERSON = re.compile(r"\b(?!(?:The|A|An|In|On|At|But|And|As|After)\b)(?:[A-Z][a-
 _STATED_BY = re.compile(
     r"^(?:This|That|It|These\s+(?:figures|numbers)|The\s+(?:[\w-]+\s+){0,2}?(?:figures?|numbers?|toll|tally|count|"
     r"estimates?))\s+(?:was|were|has\s+been|had\s+been)\s+"
-    rf"(?:{_VERBS}|issued|released|given|provided|published)\s+(?:(?:on\s+)?\w+day\s+)?by\s+(?P<name>[^,;.]+?)\s*"
+    rf"(?:{VERBS_OF_SAYING}|issued|released|given|provided|published)\s+(?:(?:on\s+)?\w+day\s+)?by\s+(?P<name>[^,;.]+?)\s*"
     r"(?:,\s*(?:quoted|cited)\s+by\s+(?P<via>[^,;.]+?))?\s*[,;.]"
 )
 
@@ -581,10 +531,12 @@ _BODY_WORD = re.compile(
 )
 _PREPOSITION = re.compile(r"^(?:in|at|on|from|to|of|for|with|near)\b", re.IGNORECASE)
 # "..., said Michael Carpenter, the permanent U.S. representative ...": speaker after the verb.
-_SAID_NAME_AFTER = re.compile(rf",(?!\d)\s*(?:{_VERBS})\s+(?P<name>(?:[A-Z]|(?:an?|the)\s+\w)[^,;.]*?)\s*(?:[,;.]|$)")
+_SAID_NAME_AFTER = re.compile(
+    rf",(?!\d)\s*(?:{VERBS_OF_SAYING})\s+(?P<name>(?:[A-Z]|(?:an?|the)\s+\w)[^,;.]*?)\s*(?:[,;.]|$)"
+)
 # "..., ANI reported, quoting government sources.": the outlet relays, the sources speak.
 _QUOTING_AFTER = re.compile(
-    rf",(?!\d)\s*(?P<via>[^,;]+?)\s+{_AUX}(?:{_VERBS})(?:\s+(?:on\s+)?\w+day)?,?\s*(?:quoting|citing)\s+(?P<name>[^,;.]+?)\s*[,;.]?\s*$"
+    rf",(?!\d)\s*(?P<via>[^,;]+?)\s+{AUXILIARIES}(?:{VERBS_OF_SAYING})(?:\s+(?:on\s+)?\w+day)?,?\s*(?:quoting|citing)\s+(?P<name>[^,;.]+?)\s*[,;.]?\s*$"
 )
 # "... to pull out roughly 4,500 troops ..., citing officials and a person familiar with
 # the matter.": whoever reported it, these are the origin.
@@ -693,46 +645,6 @@ def _outlet_as_go_between(sentence: str, credit: Credit, previous: str) -> Credi
     return credit
 
 
-_LEADING = frozenset(
-    [
-        "additionally",
-        "moreover",
-        "furthermore",
-        "separately",
-        "still",
-        "also",
-        "instead",
-        "elsewhere",
-        "similarly",
-        "likewise",
-        "nonetheless",
-        "nevertheless",
-        "besides",
-        "earlier",
-        "later",
-        "the",
-        "of",
-        "a",
-        "an",
-        "while",
-        "though",
-        "although",
-        "as",
-        "but",
-        "and",
-        "meanwhile",
-        "however",
-        "after",
-        "before",
-        "when",
-        "if",
-        "since",
-        "because",
-        "whereas",
-        "yet",
-        "so",
-    ]
-)
 _APPOSITIVE_NAME = re.compile(r"^\s*(?:[A-Z][\w.’'-]*\s+){1,5}[A-Z][\w’'-]+\s*$")
 
 
@@ -796,14 +708,14 @@ def _subject(text: str) -> tuple[int, str] | None:
         gap = text[words[i].end() : words[i + 1].start()] if i + 1 < len(words) else ""
         if gap.strip():
             break  # punctuation between words ends the phrase
-        if _capitalised(bare) or bare.lower() in _NAME_WORDS or re.sub(r"[’']s$", "", bare.lower()) in _NAME_WORDS:
+        if _capitalised(bare) or bare.lower() in NAME_WORDS or re.sub(r"[’']s$", "", bare.lower()) in NAME_WORDS:
             first = i
             continue
         break
     if first == len(words):
         return None
     led = first
-    while first < len(words) and words[first].group(0).lower() in _LEADING:
+    while first < len(words) and words[first].group(0).lower() in LEADING_WORDS:
         first += 1
     if first == len(words):
         return None
@@ -819,7 +731,8 @@ def _subject(text: str) -> tuple[int, str] | None:
     # modifiers at the start of a clause belong to the subject.
     modifiers = _MODIFIERS.search(rest)
     if modifiers is not None and not (
-        _NOT_ADJECTIVE.search(modifiers.group("mod")) or _LEADING.intersection(modifiers.group("mod").lower().split())
+        _NOT_ADJECTIVE.search(modifiers.group("mod"))
+        or LEADING_WORDS.intersection(modifiers.group("mod").lower().split())
     ):
         return modifiers.start("mod"), text[modifiers.start("mod") : words[-1].end()]
     # "militant group al-Shabab claims": a name after the noun it names.
@@ -843,19 +756,16 @@ def speaker_before(sentence: str, at: int, previous: str = "") -> str | None:
     sentence before), or an unnamed one as described ("a senior official warned").
     None when no such subject stands there."""
     head = re.sub(r"(?:\b[a-z]+ly\s+)+$", "", sentence[:at])  # "has already publicly cautioned"
-    head = re.sub(rf"\b{_AUX}$", "", head)
+    head = re.sub(rf"\b{AUXILIARIES}$", "", head)
     time = _TIME_BEFORE_VERB.search(head)
     head = head[: time.start()] if time else head
     found = _subject(head) or _pronoun_subject(head)
     if found is None:
         return None
     name = _resolve_pronoun(found[1], previous)
-    if name is None or _ANAPHOR.match(name) or not (_named(name) or _describe(name)) or name.strip().lower() in _CROWDS:
+    if name is None or _ANAPHOR.match(name) or not (_named(name) or _describe(name)) or name.strip().lower() in CROWDS:
         return None
     return re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
-
-
-_CROWDS = _word_set("critics residents witnesses protesters others people observers experts analysts many some")
 
 
 def _pronoun_subject(head: str) -> tuple[int, str] | None:
@@ -879,16 +789,12 @@ def _named(name: str) -> bool:
     if _PRONOUN.match(name.strip()) or name.strip().lower() in _NOT_A_NAME:
         return False
     words = [w.strip("()") for w in _WORD.findall(name)]
-    return any(_capitalised(w) and w.lower().rstrip("’'s") not in _GENERIC for w in words)
+    return any(_capitalised(w) and w.lower().rstrip("’'s") not in GENERIC_WORDS for w in words)
 
 
 _UNNAMED = re.compile(
     r"\b(?:officials?|sources?|reports?|analysts|diplomats|estimates?|spokes(?:man|woman|person|people|men|women))\b",
     re.IGNORECASE,
-)
-_VAGUE = frozenset(
-    {"the", "a", "an", "some", "several", "many", "recent", "new", "other", "unnamed", "top", "senior"}
-    | {"reports", "report", "sources", "source"}
 )
 
 
@@ -906,7 +812,7 @@ def _describe(origin: str) -> str | None:
     words = re.findall(r"[\w.’'-]+", origin)
     if not (_UNNAMED.search(origin) or _BODY_NOUN.search(origin)) or len(words) > 6:
         return None
-    if not [w for w in words if w.lower() not in _VAGUE and not _UNNAMED.fullmatch(w)]:
+    if not [w for w in words if w.lower() not in VAGUE_WORDS and not _UNNAMED.fullmatch(w)]:
         return None
     return re.sub(r"^(?:the|a|an|some)\s+", "", origin.strip(), flags=re.IGNORECASE)
 
@@ -939,7 +845,7 @@ def _split(name: str | None) -> tuple[str | None, str | None]:
     if not name:
         return None, None
     words = name.split()
-    titles = [i for i, w in enumerate(words) if w.lower() in _TITLE]
+    titles = [i for i, w in enumerate(words) if w.lower() in TITLES]
     if not titles:
         return None, name
     person = " ".join(words[titles[-1] + 1 :]) or None
@@ -947,11 +853,11 @@ def _split(name: str | None) -> tuple[str | None, str | None]:
     if len(body_words) > 1 and re.search(r"[’']s$", body_words[0]):
         body_words = body_words[1:]  # "Russia's Wagner boss" speaks for Wagner
     body = " ".join(body_words) or None
-    if body and body.lower() in _COUNTRY_OF:
+    if body and body.lower() in COUNTRY_OF:
         # "Ukrainian President Volodymyr Zelensky" speaks for Ukraine: for corroboration he
         # and "Ukrainian officials" are one side, not two independent sources.
-        return person, _COUNTRY_OF[body.lower()]
-    if body and (_NATIONALITY.search(body_words[-1].lower()) or body_words[-1].lower() in _NAME_WORDS - _GROUP_WORDS):
+        return person, COUNTRY_OF[body.lower()]
+    if body and (NATIONALITY.search(body_words[-1].lower()) or body_words[-1].lower() in NAME_WORDS - GROUP_WORDS):
         body = None  # "Western defence ministry ...": an adjective or a common noun, not a body
     return person, body
 
@@ -985,7 +891,7 @@ _KINDS = [
 ]
 
 
-_COUNTRIES = {c.casefold() for c in _COUNTRY_OF.values()}
+_COUNTRIES = {c.casefold() for c in COUNTRY_OF.values()}
 
 
 def is_outlet(name: str) -> bool:

@@ -1,0 +1,128 @@
+"""The words news copy uses around a credit, as data for text.attribution: the verbs
+of saying, the words a source's name is made of, titles, and the words that start or
+blur a name. Kept apart from the rules that read them so a reader sees the rules."""
+
+from __future__ import annotations
+
+import re
+
+VERBS_OF_SAYING = (
+    "said|says|say|reported|reports|report|noted|notes|revealed|reveals|confirmed|confirms|claimed|claims|"
+    "disclosed|discloses|estimated|estimates|estimate|told|stated|states|indicated|indicates|indicate|announced|"
+    "announces|accused|warned|warns|believes|believe|believed|assessed|assesses|added|wrote|informed|admitted|"
+    "admits|acknowledged|acknowledges|insists|insisted|put|puts|cited|cites|detailed|details|found|finds|"
+    "concluded|declared|maintains|maintained|disputed|questioned|testified|"
+    "briefed|explained|argued|stressed|described|characterized|characterised|counted|tallied|recorded|bared|"
+    "claim|confirm|reveal|insist|maintain|acknowledge|admit|announce|disclose|"
+    r"pointed\s+out"
+)
+AUXILIARIES = r"(?:(?:has|have|had|also|previously|recently|reportedly|earlier|already|later|now|originally|first)\s+)*"
+# A headline's capitalised verb ("Pentagon Reveals 2,000 Troops") is a cue too.
+# Not "States" ("the United States"), "Details", "Notes": headline words as often as verbs.
+HEADLINE_VERBS = "|".join(
+    v.capitalize() for v in VERBS_OF_SAYING.split("|") if v not in ("states", "details", "notes", "report")
+)
+
+
+def word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# "the official estimate of", "reports from the front": words that are nouns as often as verbs.
+NOUN_LIKE_VERBS = word_set("estimate estimates report reports claim claims notes details count counts")
+
+# Lower-case words that can be part of a source's name: "South Korean intelligence",
+# "Pentagon spokesperson Sabrina Singh", "Ukrainian officials".
+NAME_WORDS = word_set(
+    "intelligence military army navy police officials official sources spokesperson spokeswoman spokesman"
+    " service ministry government council agency forces command chief officer officers analysts reports report of the"
+    " secretary-general secretary president minister representative adviser advisor lawmaker"
+    " senior administration defence defense foreign national security boss head leader founder commander"
+    " press ambassador envoy aide guards governor mayor commissioner chairman chairperson"
+    " statement note assessment communique communiqué release"
+) | (
+    # what armed groups are called: "Ethiopia's Tigray rebels", "The al-Qaeda affiliate"; the
+    # last word of a body's proper name too ("Wagner Group"), so never dropped from one
+    GROUP_WORDS := word_set("rebels militants insurgents separatists group affiliate faction militia movement alliance")
+)
+# Capitalised only because a sentence starts with them, or too vague to be a source.
+GENERIC_WORDS = word_set(
+    "the a an some several many recent new other western local senior top officials official sources source"
+    " reports report analysts experts observers media intelligence administration unnamed"
+)
+TITLES = word_set(
+    "spokesperson spokeswoman spokesman secretary-general secretary president minister representative"
+    " adviser advisor chief general lieutenant director ambassador lawmaker senator boss head leader founder"
+    " envoy aide governor mayor commissioner chairman chairperson"
+    " dg dgp ig igp"  # "CRPF DG R R Bhatnagar": the director general's abbreviations in South Asian copy
+)
+# A title's nationality adjective -> the country the office holder speaks for.
+COUNTRY_OF = {
+    "ukrainian": "Ukraine",
+    "russian": "Russia",
+    "us": "US",
+    "u.s.": "US",
+    "american": "US",
+    "south korean": "South Korea",
+    "north korean": "North Korea",
+    "british": "UK",
+    "french": "France",
+    "german": "Germany",
+    "chinese": "China",
+    "japanese": "Japan",
+    "polish": "Poland",
+}
+
+# "Western defence ministry": an adjective of nationality is no body's name.
+NATIONALITY = re.compile(r"(?:ian|ean|ese|ish|can|ic)$")
+
+# Words that open a clause before its subject: "However Burundi's army says", "Additionally, ...".
+LEADING_WORDS = frozenset(
+    [
+        "additionally",
+        "moreover",
+        "furthermore",
+        "separately",
+        "still",
+        "also",
+        "instead",
+        "elsewhere",
+        "similarly",
+        "likewise",
+        "nonetheless",
+        "nevertheless",
+        "besides",
+        "earlier",
+        "later",
+        "the",
+        "of",
+        "a",
+        "an",
+        "while",
+        "though",
+        "although",
+        "as",
+        "but",
+        "and",
+        "meanwhile",
+        "however",
+        "after",
+        "before",
+        "when",
+        "if",
+        "since",
+        "because",
+        "whereas",
+        "yet",
+        "so",
+    ]
+)
+
+# Who is quoted without being a source: "critics say", "residents said".
+CROWDS = word_set("critics residents witnesses protesters others people observers experts analysts many some")
+
+# Words that say nothing about whose an unnamed source is: "some sources", "recent reports".
+VAGUE_WORDS = frozenset(
+    {"the", "a", "an", "some", "several", "many", "recent", "new", "other", "unnamed", "top", "senior"}
+    | {"reports", "report", "sources", "source"}
+)
