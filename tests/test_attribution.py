@@ -479,6 +479,26 @@ def test_a_relative_clause_is_not_part_of_an_unnamed_source() -> None:
             13,
             "Rahim Karimi",
         ),
+        # the corpus's seventh round: agency wires
+        (
+            "Some 316 fighters were neutralized, Maj. Ana Kara, spokesperson for the Defense Ministry told reporters.",
+            "316",
+            316,
+            "Ana Kara",
+        ),
+        (
+            "Maj. Ana Kara, spokesperson for the Defense Ministry, told reporters about the week. "
+            "A total of 33,584 fighters have been neutralized since 2015, she said.",
+            "33,584",
+            33_584,
+            "Ana Kara",
+        ),
+        (
+            'Forces "neutralized" 15 fighters, the Defense Ministry has said, News.Az reports citing Anadolu Agency.',
+            "15",
+            15,
+            "Defense Ministry",
+        ),
     ],
 )
 def test_forms_sampled_from_many_outlets(text: str, figure_text: str, figure: int, name: str) -> None:

@@ -61,3 +61,8 @@ def test_a_measure_is_no_troop_figure() -> None:
 def test_sentences_do_not_break_on_ranks_and_do_break_on_a_lost_space() -> None:
     text = "Rear Adm. John Kirby and Maj. Gen. Pat Ryder spoke.The army said 2,000."
     assert sentences(text) == ["Rear Adm. John Kirby and Maj. Gen. Pat Ryder spoke.", "The army said 2,000."]
+
+
+def test_a_lost_space_splits_only_before_a_word_that_starts_sentences() -> None:
+    assert sentences("The ministry has said, News.Az reports.") == ["The ministry has said, News.Az reports."]
+    assert sentences("posted on a Web site.The army said.") == ["posted on a Web site.", "The army said."]

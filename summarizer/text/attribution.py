@@ -129,7 +129,8 @@ _OUTLET = re.compile(
     r"\b(?:news\s+agency|newspaper|outlet|broadcaster|Reuters|AFP|AP|Associated\s+Press|BBC|CNN|ABC(?:\s+News)?|"
     r"NBC|CBS|Fox\s+News|Bloomberg|ANI|PTI|Yonhap|TASS|Interfax|RIA(?:\s+Novosti)?|Al\s+Jazeera|Axios|Politico|"
     r"(?:The\s+)?(?:Washington|New\s+York|Financial|Military|Wall\s+Street|Los\s+Angeles)\s+(?:Post|Times|Journal)|"
-    r"The\s+Guardian|The\s+Telegraph|The\s+Times|Kyiv\s+Independent|Times\s+of\s+Israel|Aajtak|India\s+Today)\b"
+    r"The\s+Guardian|The\s+Telegraph|The\s+Times|Kyiv\s+Independent|Times\s+of\s+Israel|Aajtak|India\s+Today|"
+    r"Anadolu(?:\s+Agency)?|Xinhua|Sputnik|IRNA|Tasnim|Kurdistan\s+24|Rudaw|News\.Az|Azernews|Radio\s+Tamazuj)\b"
 )
 _RELAYED = re.compile(
     rf"(?:,\s*)?\b(?:according\s+to|told|(?:confirmed|said|spoke|speaking|described|explained)\s+to|quoted\s+by|cited\s+by|reported\s+by|in\s+an\s+interview\s+with)\s+"
@@ -179,7 +180,7 @@ _UNNAMED_SPEAKER = re.compile(
 # "..., a top official said Thursday, but others say ...", "..., Robert O'Brien said on
 # Wednesday, offering ...": a speaker clause that another clause follows.
 _TRAILING_CLAUSE = re.compile(
-    rf",(?!\d)\s*(?P<name>[^,;]+?)\s+{AUXILIARIES}(?:{VERBS_OF_SAYING})(?:\s+(?:on\s+)?\w+day)?\s*,\s*(?:but|while|and|as|though|a|an|the|[a-z]+ing)\b"
+    rf",(?!\d)\s*(?P<name>[^,;]+?)\s+{AUXILIARIES}(?:{VERBS_OF_SAYING})(?:\s+(?:on\s+)?\w+day)?\s*,\s*(?:but|while|and|as|though|a|an|the|[a-z]+ing|(?={_OUTLET.pattern}))\b"
 )
 # "The same report showed ...": the document the sentence before named.
 _SAME_DOCUMENT = re.compile(
@@ -268,7 +269,7 @@ def _antecedent(text: str, spans: list[tuple[int, int]], i: int, person: str | N
             if found is None:
                 continue
             if not _ANAPHOR.match(found[1]) and (_named(found[1]) or _describe(found[1])):
-                return _credit(found[1], None)
+                return _credit(_person_meant(person or "", found[1], sentence), None)
             break
         else:
             # ... or a form after everything ("..., said a ministry statement."), or one
@@ -278,12 +279,9 @@ def _antecedent(text: str, spans: list[tuple[int, int]], i: int, person: str | N
                 credit = _credit_in(sentence, at, at, previous)
                 if credit is not None and (credit.name or credit.descriptor):
                     return credit
-            if person and person.lower() in ("he", "she"):
-                named = next(
-                    (m.group(0) for m in _PERSON.finditer(sentence) if not _BODY_WORD.search(m.group(0))), None
-                )
-                if named is not None:
-                    return _credit(named, None)
+            named = _first_person(sentence) if person and person.lower() in ("he", "she") else None
+            if named is not None:
+                return _credit(named, None)
     return None
 
 
@@ -336,6 +334,12 @@ def sentence_speaker(sentence: str, previous: str = "") -> str | None:
     """The first of :func:`sentence_speakers`, or None."""
     speakers = sentence_speakers(sentence, previous)
     return speakers[0] if speakers else None
+
+
+def _first_person(sentence: str) -> str | None:
+    """The first person's name in ``sentence`` (two to four capitalised words, none a
+    body's: "Colonel Amir Tahir"), or None."""
+    return next((m.group(0) for m in _PERSON.finditer(sentence) if not _BODY_WORD.search(m.group(0))), None)
 
 
 # A person's name: two to four capitalised words, none a body's ("Colonel Amir Tahir").
@@ -450,7 +454,7 @@ def _credit_by_form(sentence: str, fig_start: int, fig_end: int, previous: str) 
                 return _credit(speaker, None)
         trailing = _TRAILING_CLAUSE.search(after) or _TRAILING.search(after) or _SAID_NAME_AFTER.search(after)
         if trailing is not None:
-            name = trailing.group("name")
+            name = _titled_after_name(after[: trailing.start()], trailing.group("name"))
             return _credit(_document_owner(name) or _resolve_pronoun(name, previous), None)
         return _headline_credit(sentence, fig_start) or _introduced_by(previous)
     start, _, origin = cues[-1]
@@ -563,6 +567,16 @@ _QUOTED_AS_SAYING = re.compile(
 # the participle's speaker is the subject of the clause it hangs on.
 _PARTICIPLE_SAYING = re.compile(r",\s*(?:saying|adding|noting|claiming|stating|insisting|estimating)\b")
 _FINITE_VERB = re.compile(r"\b(?:[a-z]+ed|gave|made|took|put|held|sent|told|said)\b")
+
+
+def _titled_after_name(before: str, name: str) -> str:
+    """ "..., Maj. Pinar Kara, spokesperson for the Defense Ministry told reporters": a
+    speaker phrase that is only a title goes with the name in the comma segment before it."""
+    words = name.split()
+    if not words or words[0].lower() not in TITLES:
+        return name
+    m = re.search(r",\s*((?:[A-Z][\w.’'-]*\s+){1,4}[A-Z][\w’'-]+)\s*$", before)
+    return f"{m.group(1)}, {name}" if m else name
 
 
 def _clause_subject(clause: str) -> str | None:
@@ -781,8 +795,19 @@ def _resolve_pronoun(name: str, previous: str) -> str:
     for m in _cues(previous):
         found = _subject(previous[: m.start()])
         if found and not _ANAPHOR.match(found[1]) and (_named(found[1]) or _describe(found[1])):
-            return found[1]
+            return _person_meant(name, found[1], previous)
     return name
+
+
+def _person_meant(pronoun: str, subject: str, sentence: str) -> str:
+    """ "he"/"she" stand for a person: when the sentence's speaker is a body ("..., Maj.
+    Pinar Kara, spokesperson for the Defense Ministry told ..."), its first person."""
+    if pronoun.strip().lower() in ("he", "she") and _BODY_WORD.search(subject) and not _TITLED_PERSON.search(subject):
+        return _first_person(sentence) or subject
+    return subject
+
+
+_TITLED_PERSON = re.compile(rf"\b(?:{'|'.join(sorted(TITLES))})\b", re.IGNORECASE)
 
 
 def _named(name: str) -> bool:

@@ -21,7 +21,10 @@ _MONTH_DAY = (
 )
 # "... on a Chadian opposition Web site.The Chadian army ...": pages that lost the space
 # after a full stop; a lower-case word, the stop, then a capitalised word.
-_RUN_ON = r"(?<=[a-z]{2}\.)(?=[A-Z][a-z])"
+_RUN_ON = (
+    r"(?<=[a-z]{2}\.)(?=(?:The|A|An|But|And|It|He|She|They|This|That|These|Both|In|On|At|His|Her|Their|We|"
+    r"Its|However|Meanwhile|Earlier|Later)\b)"
+)  # not "News.Az reports": only a word that starts sentences
 _BOUNDARY = re.compile(rf"(?<=[.!?…]){_ABBREVIATIONS}{_MONTH_DAY}[\"'”’)]*\s+|\n+|{_RUN_ON}")
 
 
