@@ -499,6 +499,28 @@ def test_a_relative_clause_is_not_part_of_an_unnamed_source() -> None:
             15,
             "Defense Ministry",
         ),
+        # the corpus's eighth round
+        (
+            "Colonel Ana Mwiza, the army spokesperson, has said on Thursday that troops killed 14 insurgents. "
+            "Giving a summary of the operation in Cabo Delgado, he said they worked near Awasse. "
+            "He said four insurgents were killed on July 24.",
+            "four",
+            4,
+            "Ana Mwiza",
+        ),
+        (
+            "Forces killed 12 insurgents, the country’s newly appointed Defence Minister said.",
+            "12",
+            12,
+            "Defence Minister",
+        ),
+        (
+            "Inspector General D S Chouhan said in Bijapur, “More than 350 personnel took part.\n\n"
+            "We believe that 15 Maoists have been killed in the operation.”",
+            "15",
+            15,
+            "Chouhan",
+        ),
     ],
 )
 def test_forms_sampled_from_many_outlets(text: str, figure_text: str, figure: int, name: str) -> None:

@@ -265,7 +265,7 @@ def _antecedent(text: str, spans: list[tuple[int, int]], i: int, person: str | N
         # The subject of the sentence's first verb of saying ("The president said
         # assertions from the Kremlin that ..." is the president's, not the Kremlin's) ...
         for m in _cues(sentence):
-            found = _subject(sentence[: m.start()])
+            found = _subject(sentence[: m.start()]) or _pronoun_subject(sentence[: m.start()])
             if found is None:
                 continue
             if not _ANAPHOR.match(found[1]) and (_named(found[1]) or _describe(found[1])):
@@ -433,6 +433,8 @@ def _credit_by_form(sentence: str, fig_start: int, fig_end: int, previous: str) 
         if found is None:
             continue
         last = found
+        if found[1].strip().lower() in ("we", "i"):
+            continue  # "We believe that 15-20 Maoists ...": the quotation's speaker, read after
         if not _claims_an_attack(before, m):
             cues.append((found[0], m.end(), _document_owner(found[1]) or found[1]))
     cues.sort()
@@ -733,7 +735,8 @@ def _subject(text: str) -> tuple[int, str] | None:
         first += 1
     if first == len(words):
         return None
-    if first > led:  # "However Burundi's army says": the leading word ends what came before
+    if first > led and words[led].group(0).lower() not in ("the", "a", "an", "of"):
+        # "However Burundi's army says": the clause opener ends what came before
         return words[first].start(), text[words[first].start() : words[-1].end()]
     rest = text[: words[first].start()].rstrip()
     # "an ethnic Armenian official", "a former Pentagon official": adjectives after an
@@ -848,6 +851,7 @@ def _credit(origin: str | None, via: str | None, *, resolve: bool = True) -> Cre
         # only points back are not part of the name.
         origin = origin.strip(" “”\"‘’'")
         origin = re.sub(r"^(?:the\s+)?(?:country|nation|group|state|army)[’']s\s+", "", origin, flags=re.IGNORECASE)
+        origin = re.sub(r"^(?:(?:newly|recently)\s+(?:appointed|named|elected)|new)\s+(?=[A-Z])", "", origin)
         # "a US-backed Syrian Democratic Forces (SDF) senior commander": who backs them is no part of the name
         bare = re.sub(r"^(?:(?:an?|the)\s+)?(?:[\w.]+-(?:backed|led|based|allied|aligned|linked|run)\s+)+", "", origin)
         origin = bare if re.match(r"[A-Z]", bare) else origin  # but "the U.S.-led coalition" is its name
