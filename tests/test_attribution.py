@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.text.attribution import Credit, credit_for, sentence_speaker, sentence_speakers
+from summarizer.text.attribution import Credit, credit_for, sentence_speakers, stance_speakers
 
 
 def _credit(text: str, figure_text: str, figure: int) -> Credit | None:
@@ -569,7 +569,8 @@ def test_a_pronoun_resolves_to_no_pronoun() -> None:
     ],
 )
 def test_the_speaker_a_sentence_names(sentence: str, speaker: str | None) -> None:
-    assert sentence_speaker(sentence) == speaker
+    speakers = sentence_speakers(sentence)
+    assert (speakers[0] if speakers else None) == speaker
 
 
 def test_every_speaker_of_a_sentence_in_order() -> None:
@@ -577,3 +578,8 @@ def test_every_speaker_of_a_sentence_in_order() -> None:
     assert sentence_speakers(sentence) == ["Russia", "Biden"]
     relayed = "Ms Singh said Defence Secretary Lloyd Austin has already publicly cautioned that it is serious."
     assert "Lloyd Austin" in sentence_speakers(relayed)
+
+
+def test_each_stance_cue_with_who_takes_it() -> None:
+    sentence = "Russia has denied it, while President Biden has warned of a high chance."
+    assert stance_speakers(sentence) == [("deny", "Russia"), ("warn", "President Biden")]

@@ -41,7 +41,7 @@ from collections.abc import Sequence
 from schemas import ArticleExtraction, UnverifiedItem
 from schemas.extraction import ArticleAnswer, CitedFigure, CitedReaction, ItemKind, NamedActor, NamedPlace
 from summarizer.text.aliases import as_written, names, same_entity
-from summarizer.text.attribution import is_outlet, reports_speech, sentence_speakers, source_kind, speaker_before
+from summarizer.text.attribution import is_outlet, reports_speech, sentence_speakers, source_kind, stance_speakers
 from summarizer.text.candidates import is_measure, troop_figures
 from summarizer.text.countries import is_country, is_demonym
 from summarizer.text.numbers import figures_in, format_figure, mentions, range_around
@@ -276,9 +276,8 @@ class Citations:
         """The stance the sentence's words give this speaker: the cue whose subject they
         are ("Russia has insisted it will not ..., while Biden has warned": Biden warns),
         else the sentence's first cue, else None."""
-        cues = stance_cues(sentence)
-        for stance, at in cues:
-            who = speaker_before(sentence, at, previous)
+        cues = stance_speakers(sentence, previous)
+        for stance, who in cues:
             if who is not None and same_entity(who, speaker):
                 return stance
         return cues[0][0] if cues else None
@@ -295,8 +294,8 @@ class Citations:
             if self.spans[n - 1][0] in answered or not ends_a_sentence(sentence):
                 continue  # a headline or subhead ("International Concern Mounts") is no statement
             previous = self._sentences[n - 2] if n > 1 else ""
-            for stance, at in stance_cues(sentence):
-                speaker = None if stance in ("confirm", "justify") else speaker_before(sentence, at, previous)
+            for stance, who in stance_speakers(sentence, previous):
+                speaker = None if stance in ("confirm", "justify") else who
                 if speaker is None or any(same_entity(str(r["speaker"]), speaker) for r in [*known, *added]):
                     continue
                 summary = _gist(sentence)

@@ -317,8 +317,7 @@ def sentence_speakers(sentence: str, previous: str = "") -> list[str]:
         found = _subject(sentence[: m.start()])
         if found is not None:
             credits.append(_credit(_resolve_pronoun(found[1], previous), None))
-    for _, at in stance_cues(sentence):  # "Lloyd Austin has already publicly cautioned that ..."
-        speaker = speaker_before(sentence, at, previous)
+    for _, speaker in stance_speakers(sentence, previous):  # "Lloyd Austin has already publicly cautioned"
         if speaker is not None:
             credits.append(_credit(speaker, None))
     if not any(c is not None and c.name for c in credits):
@@ -330,10 +329,11 @@ def sentence_speakers(sentence: str, previous: str = "") -> list[str]:
     return out
 
 
-def sentence_speaker(sentence: str, previous: str = "") -> str | None:
-    """The first of :func:`sentence_speakers`, or None."""
-    speakers = sentence_speakers(sentence, previous)
-    return speakers[0] if speakers else None
+def stance_speakers(sentence: str, previous: str = "") -> list[tuple[str, str | None]]:
+    """Each stance cue of ``sentence`` with who takes it, in order: "Russia has denied
+    it, while Biden has warned" -> [("deny", "Russia"), ("warn", "Biden")]; None where
+    no subject stands right before the cue."""
+    return [(stance, speaker_before(sentence, at, previous)) for stance, at in stance_cues(sentence)]
 
 
 def _first_person(sentence: str) -> str | None:
