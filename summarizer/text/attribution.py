@@ -218,10 +218,10 @@ def credit_for(
             hits = hits or stated_spans(sentence, figure)
             if not hits:
                 continue
-            previous = text[spans[i - 1][0] : spans[i - 1][1]] if i else ""
+            previous = _sentence_at(text, spans, i - 1)
             credit = _credit_in(sentence, hits[0][0], hits[0][1], previous)
             if credit is None and i + 1 < len(spans):
-                following = text[spans[i + 1][0] : spans[i + 1][1]]
+                following = _sentence_at(text, spans, i + 1)
                 credit = _stated_after(following) or _quote_closed_after(sentence, hits[0][1], following)
             if credit is None:
                 credit = _opened_before(text, spans, i, s + hits[0][0])
@@ -230,6 +230,11 @@ def credit_for(
                 credit = _antecedent(text, spans, i, person=credit.anaphor) or fallback
             return credit
     return None
+
+
+def _sentence_at(text: str, spans: list[tuple[int, int]], j: int) -> str:
+    """Sentence ``j`` of ``text``; "" before the first or after the last."""
+    return text[spans[j][0] : spans[j][1]] if 0 <= j < len(spans) else ""
 
 
 def _opened_before(text: str, spans: list[tuple[int, int]], i: int, at: int) -> Credit | None:
@@ -246,7 +251,7 @@ def _opened_before(text: str, spans: list[tuple[int, int]], i: int, at: int) -> 
             opened = sentence.rfind('"') if sentence.count('"') % 2 else -1
         if opened == -1:
             continue
-        previous = text[spans[j - 1][0] : spans[j - 1][1]] if j else ""
+        previous = _sentence_at(text, spans, j - 1)
         intro = sentence[:opened].rstrip(" ,:")
         credit = _credit_in(intro, len(intro), len(intro), previous) if intro else None
         if credit is not None and credit.anaphor:
@@ -261,7 +266,7 @@ def _antecedent(text: str, spans: list[tuple[int, int]], i: int, person: str | N
     (``person``), a sentence with no verb of saying names them by its first person:
     "Colonel Amir Tahir spoke in Kano. He said ..." """
     for j in range(i - 1, max(i - 4, -1), -1):
-        sentence = text[spans[j][0] : spans[j][1]]
+        sentence = _sentence_at(text, spans, j)
         # The subject of the sentence's first verb of saying ("The president said
         # assertions from the Kremlin that ..." is the president's, not the Kremlin's) ...
         for m in _cues(sentence):
@@ -274,7 +279,7 @@ def _antecedent(text: str, spans: list[tuple[int, int]], i: int, person: str | N
         else:
             # ... or a form after everything ("..., said a ministry statement."), or one
             # before it ("According to an official statement by the interior ministry, ...").
-            previous = text[spans[j - 1][0] : spans[j - 1][1]] if j else ""
+            previous = _sentence_at(text, spans, j - 1)
             for at in (0, len(sentence)):
                 credit = _credit_in(sentence, at, at, previous)
                 if credit is not None and (credit.name or credit.descriptor):
