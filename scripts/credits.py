@@ -10,8 +10,10 @@ prints them and spends the half: say so in the note, and annotate a fresh one).
 from __future__ import annotations
 
 import argparse
+import sys
 from collections import Counter
 
+from summarizer.errors import InputError
 from summarizer.scoring import load_credit_corpus, score_credits
 
 CORPUS = "tests/gold/credits.jsonl"
@@ -23,7 +25,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--numbers-only", action="store_true", help="no errors, for either half")
     parser.add_argument("--read-test", action="store_true", help="print the test half's errors too (spends it)")
     args = parser.parse_args(argv)
-    passages = load_credit_corpus(args.corpus)
+    try:
+        passages = load_credit_corpus(args.corpus)
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     for half in ("dev", "test"):
         chosen = [p for p in passages if p.half() == half]
         score, cases = score_credits(chosen)

@@ -220,3 +220,13 @@ def test_an_unreadable_corpus_is_an_input_error(tmp_path: Path) -> None:
     latin.write_bytes(b"\xff\xfe not utf-8")
     with pytest.raises(InputError, match="cannot read"):
         load_credit_corpus(latin)
+
+
+def test_the_credit_script_says_what_is_wrong_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from scripts.credits import main
+
+    assert main([str(tmp_path / "missing.jsonl")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: cannot read") and "Traceback" not in err
