@@ -66,3 +66,22 @@ def test_sentences_do_not_break_on_ranks_and_do_break_on_a_lost_space() -> None:
 def test_a_lost_space_splits_only_before_a_word_that_starts_sentences() -> None:
     assert sentences("The ministry has said, News.Az reports.") == ["The ministry has said, News.Az reports."]
     assert sentences("posted on a Web site.The army said.") == ["posted on a Web site.", "The army said."]
+
+
+def test_a_number_that_names_a_place_or_a_sum_is_not_a_troop_figure() -> None:
+    sentence = (
+        "There were a little over 1,000 U.S. troops in Niger, where a drone base known as Air Base 201 was built"
+        " at a cost of more than $100 million."
+    )
+    assert troop_figures(sentence) == {1_000}
+    assert is_measure("Fighting goes on around Hill 350, where 400 soldiers hold out.", 350)
+    assert not is_measure("Hill 350 is held by 350 soldiers.", 350)  # one statement counts people
+
+
+def test_a_small_toll_with_its_noun_left_out_is_named_unless_civilians_are_counted() -> None:
+    troops = (
+        "Hezbollah says it killed 70 Israeli troops, updating a statement saying 55 were killed since the invasion."
+    )
+    assert troop_figures(troops) == {55, 70}
+    civilians = "The troops' shelling killed one civilian, and five were wounded, with 1,500 families evacuated."
+    assert troop_figures(civilians) == set()

@@ -29,10 +29,14 @@ _LOSS = re.compile(
     r"\b(?:killed|killing|kills?|wounded|injured|died|dead|casualties|missing|captured|lost)\b", re.IGNORECASE
 )
 _COUNTED_FORCES = re.compile(
-    r"^\s*(?:[\w-]+\s+){0,2}?(?:troops?|soldiers?|servicem[ae]n|fighters?|militants?|marines?|"
-    r"paratroopers?|peacekeepers?|officers?|combatants?|insurgents?|casualties)\b",
+    r"^\s*(?:(?:[\w-]+\s+){0,2}?(?:troops?|soldiers?|servicem[ae]n|fighters?|militants?|marines?|"
+    r"paratroopers?|peacekeepers?|officers?|combatants?|insurgents?|casualties)\b)",
     re.IGNORECASE,
 )
+# "a statement saying 55 were killed since the invasion": the sentence's troops with their
+# noun left out, in a sentence that counts no civilians.
+_ELIDED_LOSS = re.compile(r"^\s*(?:were|have\s+been|had\s+been)\s+(?:killed|wounded|injured|captured)\b", re.I)
+_NOT_FORCES = re.compile(r"\b(?:civilians?|people|residents|children|women|families|villagers)\b", re.I)
 
 
 def troop_figures(sentence: str) -> set[int]:
@@ -53,17 +57,29 @@ def troop_figures(sentence: str) -> set[int]:
 # "about 75 to 100 miles from the border", "20 percent of the force": a number of
 # something other than people.
 _UNIT = re.compile(
-    r"\s*(?:(?:to|-|–|—|or)\s*[\d,.]+\s*)?(?:miles?|mi|km|kilomet(?:er|re)s?|met(?:er|re)s?|feet|ft|yards?|"
+    r"\s*(?:(?:to|-|–|—|or)\s*[\d,.]+\s*)?(?:square\s+|sq\.?\s+)?(?:miles?|mi|km|kilomet(?:er|re)s?|met(?:er|re)s?|feet|ft|yards?|"
     r"percent|per\s+cent|%|hours?|days?|weeks?|months?|years?|tons?|tonnes?|dollars?|euros?|sorties)(?!\w)",
     re.IGNORECASE,
+)
+_CURRENCY = re.compile(r"(?:[$€£¥]|\bUS\$|\bRs\.?)\s*$")
+# What a number names rather than counts: "Air Base 201", "Hill 350", "Resolution 2334".
+_NAMED_BY_NUMBER = re.compile(
+    r"\b(?:Base|Hill|Heights?|Camp|Route|Highway|Road|Flight|Resolution|Unit|Squadron|Sector|Post|Outpost|"
+    r"Checkpoint|Gate|Block|Building|Bridge|Article|Section|Room|Level|Phase|Point|Zone|Area|Grid)\s+(?:No\.?\s*)?$"
 )
 
 
 def is_measure(sentence: str, figure: int) -> bool:
-    """Whether every statement of ``figure`` in ``sentence`` measures something else:
-    a distance, a share, a span of time, a sum ("75 to 100 miles", "20 percent")."""
+    """Whether every statement of ``figure`` in ``sentence`` measures or names something
+    else: a distance, a share, a span of time, a sum ("75 to 100 miles", "20 percent",
+    "$100 million"), or a place or unit it is the number of ("Air Base 201", "Hill 350")."""
     spans = figure_spans(sentence, figure)
-    return bool(spans) and all(_UNIT.match(sentence, end) for _, end in spans)
+    return bool(spans) and all(
+        _UNIT.match(sentence, end)
+        or _CURRENCY.search(sentence, 0, start)
+        or _NAMED_BY_NUMBER.search(sentence, 0, start)
+        for start, end in spans
+    )
 
 
 def _small_toll(sentence: str, figure: int) -> bool:
@@ -71,7 +87,11 @@ def _small_toll(sentence: str, figure: int) -> bool:
     if _LOSS.search(sentence) is None:
         return False
     spans = figure_spans(sentence, figure) or _word_spans(sentence, figure)
-    return any(_COUNTED_FORCES.match(sentence[end : end + 40]) for _, end in spans)
+    elided = _NOT_FORCES.search(sentence) is None
+    return any(
+        _COUNTED_FORCES.match(sentence[end : end + 40]) or (elided and _ELIDED_LOSS.match(sentence[end : end + 40]))
+        for _, end in spans
+    )
 
 
 def _word_spans(sentence: str, figure: int) -> list[tuple[int, int]]:

@@ -48,7 +48,7 @@ _NOT_PEOPLE_BEFORE = re.compile(
 )
 # What, right after a number, makes it a count of civilians or of people in general.
 _CIVILIANS_AFTER = re.compile(
-    r"^\s*(?:(?:[\w-]+\s+){0,2}?)(?:people|persons|civilians?|residents|children|women|refugees|"
+    r"^\s*(?:(?:[\w-]+\s+){0,2}?)(?:people|persons|civilians?|residents|children|women|refugees|families|households|"
     r"inhabitants|villagers|patients)\b(?!\s+(?:troops|soldiers|forces|fighters|militants|servicem[ae]n))"
 )
 # "20,000 Palestinians had been killed": a nationality counted in a toll is its people.
@@ -75,7 +75,7 @@ def is_headcount(sentence: str, figure: int) -> bool:
 # place or of the war counts everyone, unless it is named as a force's.
 _GENERAL_TOLL_BEFORE = re.compile(
     r"\b(?:(?:overall|total|civilian|combined)\s+(?:death\s+)?toll|death\s+toll\s+(?:in|from|of)\s+(?:the\s+)?"
-    r"(?!(?:its|their|the)?\s*(?:military|army|troops|forces|soldiers|fighters)))[^.;]{0,60}$",
+    r"(?!(?:its|their|the)?\s*(?:military|army|troops|forces|soldiers|fighters)))[^.;]{0,90}$",
     re.IGNORECASE,
 )
 # "... 38,713 people have been killed, while 89,166 have been injured": a count with no
