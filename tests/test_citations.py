@@ -241,6 +241,20 @@ def test_a_reaction_is_the_speaker_s_the_sentence_names() -> None:
     assert [r.speaker for r in extraction.official_reactions] == ["Kirby"]
 
 
+def test_a_stance_no_word_supports_is_other_not_the_models_guess() -> None:
+    text = 'Adam Black visited the base. "We are getting close to the end of the year," Black said.'
+    answer = _answer(reactions=[{"sentence": 2, "speaker": "Adam Black", "stance": "warn"}])
+    extraction, _, _ = _resolve_in(text, answer)
+    assert [(r.speaker, r.stance) for r in extraction.official_reactions] == [("Adam Black", "other")]
+
+
+def test_an_accusation_inside_a_quotation_is_its_speakers_not_the_accuseds() -> None:
+    text = 'General Adam Black spoke on Friday. "The group is hiding its dead commanders," he said.'
+    answer = _answer(reactions=[{"sentence": 2, "speaker": "Adam Black", "stance": "concern"}])
+    extraction, _, _ = _resolve_in(text, answer)
+    assert [(r.speaker, r.stance) for r in extraction.official_reactions] == [("Adam Black", "condemn")]
+
+
 def test_two_speakers_of_one_sentence_keep_their_reactions() -> None:
     text = 'Russia has insisted it will not invade, while President Biden has warned of a "very high" chance.'
     answer = _answer(

@@ -181,7 +181,7 @@ def test_a_credit_is_right_wrong_or_silent() -> None:
 
 
 def test_a_credit_to_nobody_is_right_when_the_rules_name_nobody() -> None:
-    passage = _passage("Recent reports indicate that around 3,000 had arrived.", (3000, "around 3,000", []))
+    passage = _passage("Around 3,000 had arrived, the paper found.", (3000, "Around 3,000", []))
     score, _ = score_credits([passage])
     assert score.right == 1
 

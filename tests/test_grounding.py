@@ -367,6 +367,11 @@ def test_civilian_tolls_are_not_troop_figures() -> None:
         ("Officials said 5,000 Syrians were killed in the shelling.", 5_000),
         # The toll is named before the number, or its noun is left out after a count of people.
         ("The ministry said the overall death toll in the territory had topped 4,000.", 4_000),
+        (
+            "The minister said the death toll from more than a year of fighting between the two armies"
+            " has surpassed 4,047.",
+            4_047,
+        ),
         ("The ministry says 3,000 people have been killed, while 8,000 have been injured.", 8_000),
     ]:
         kept, unverified = Grounder(sentence).ground(
@@ -400,6 +405,23 @@ def test_a_source_named_neither_in_the_sentence_nor_just_before_is_not_believed(
     assert first.attribution.kind == "unattributed" and first.attribution.source is None
     assert "neither this sentence nor the one before names" in unverified[0].reason
     assert second.attribution.source == "Kim Yong-hyun"  # named in the sentence just before
+
+
+def test_whoever_suffered_the_losses_is_not_who_counted_them() -> None:
+    text = (
+        "Russian forces suffered heavy losses in the battle for the city.\n"
+        "The Wagner Group mercenaries likely suffered approximately 20,000 killed."
+    )
+    wagner = {"source": None, "organization": "Wagner Group", "kind": "military"}
+    item = TroopEstimate.model_validate(
+        estimate("The Wagner Group mercenaries likely suffered approximately 20,000 killed.", count=20_000).model_dump()
+        | {"attribution": wagner, "status": "killed"}
+    )
+    kept, unverified = Grounder(text).ground(
+        ArticleExtraction(troop_estimates=[item], official_reactions=[], actors=[], locations=[])
+    )
+    assert kept.troop_estimates[0].attribution.kind == "unattributed"
+    assert "suffered these losses" in unverified[0].reason
 
 
 def test_who_the_figures_are_credited_to_and_who_reacts_are_actors() -> None:

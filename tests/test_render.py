@@ -76,3 +76,15 @@ def test_file_names_are_shown_verbatim_in_code_spans() -> None:
 
     assert code("seeds/001_a.txt") == "`seeds/001_a.txt`"
     assert code("a`b\nc") == "`a'b c`"
+
+
+def test_a_figure_from_an_unnamed_source_is_not_shown_as_the_articles_own() -> None:
+    from schemas import TroopEstimate
+    from summarizer.briefing.wording import attribution_text
+
+    unnamed = TroopEstimate.model_validate(est(3_000, kind="anonymous"))
+    own = TroopEstimate.model_validate(est(3_000, kind="unattributed"))
+    described = TroopEstimate.model_validate(est(3_000, source="Recent reports", kind="anonymous"))
+    assert attribution_text(unnamed) == "an unnamed source [anonymous]"
+    assert attribution_text(own) == "unattributed (the article's own statement)"
+    assert attribution_text(described) == "Recent reports [anonymous]"

@@ -22,6 +22,10 @@ from summarizer.text.tense import casualty_status
         ("Officials said they were deeply concerned by the build-up.", "concern"),
         ("The general threatened to respond with force.", "threaten"),
         ("The ministry said 3,000 troops were sent.", None),
+        ("Islamabad accused India of targeting civilians.", "condemn"),
+        ('"The group is hiding its fatalities," the general said.', "condemn"),
+        ("Cambodia called the strikes brutal military aggression.", "condemn"),
+        ('The minister reported 600 wounded, cautioning that "the real number may be higher".', "warn"),
     ],
 )
 def test_stance_from_the_verbs(sentence: str, stance: str | None) -> None:

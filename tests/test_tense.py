@@ -59,3 +59,12 @@ def test_a_count_named_as_losses_governs_a_figure_far_after_it() -> None:
 
     sentence = "The army raised the number of its troops killed in the fighting over the valley to 4,425."
     assert casualty_status(sentence, 4_425, "arrived") == "killed"
+
+
+def test_losses_put_at_a_figure_are_what_it_counts() -> None:
+    from summarizer.text.tense import casualty_status
+
+    sentence = "Israel estimates Hezbollah's losses from the operation in Lebanon at around 1,500 militants, he said."
+    assert casualty_status(sentence, 1_500, "other") == "casualties"
+    assert casualty_status("The army put the death toll among its troops at 300.", 300, "deployed") == "killed"
+    assert casualty_status("The army put the death toll among its troops at 300.", 300, "killed") is None

@@ -54,6 +54,8 @@ def figure_text(est: TroopEstimate) -> str:
 
 def attribution_text(est: TroopEstimate) -> str:
     a = est.attribution
+    if a.kind == "anonymous" and not (a.source or a.organization):
+        return "an unnamed source [anonymous]" + (f" via {a.via}" if a.via else "")
     if a.kind == "unattributed" or not (a.source or a.organization):
         return "unattributed (the article's own statement)"
     who = a.source or a.organization or ""

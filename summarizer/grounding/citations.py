@@ -266,7 +266,7 @@ class Citations:
             "speaker": speaker,
             "role": None,
             "affiliation": None,
-            "stance": self._stance_of(speaker, sentence, previous) or reaction.stance,
+            "stance": self._stance_of(speaker, sentence, previous) or "other",
             "summary": _gist(self._sentences[reaction.sentence - 1]),
             **self._evidence(reaction.sentence),
         }

@@ -15,6 +15,7 @@ sentence spans):
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from schemas import TroopEstimate, UnverifiedItem
@@ -90,15 +91,37 @@ def _named_nearby(
     if at is None:
         return attribution, []
     nearby = text[spans[at - 1][0] if at else spans[at][0] : spans[at][1]]
-    if any(names(g, nearby, every_word=True) for g in given):
+    sentence = text[spans[at][0] : spans[at][1]]
+    if any(names(g, nearby, every_word=True) for g in given) and not all(_suffered(g, sentence) for g in given):
         return attribution, []
     said = " / ".join(given)
+    if all(_suffered(g, sentence) for g in given):
+        note = UnverifiedItem(
+            kind="attribution",
+            item={"figure": item.figures(), "source": said, "quote": item.quote},
+            reason=f"{said} suffered these losses in the sentence; nothing says {said} gave the figure, so it is kept"
+            " as unattributed",
+        )
+        return {"source": None, "organization": None, "kind": "unattributed", "via": None}, [note]
     note = UnverifiedItem(
         kind="attribution",
         item={"figure": item.figures(), "source": said, "quote": item.quote},
         reason=f"neither this sentence nor the one before names {said}; the figure is kept as unattributed",
     )
     return {"source": None, "organization": None, "kind": "unattributed", "via": None}, [note]
+
+
+def _suffered(name: str, sentence: str) -> bool:
+    """ "The Wagner Group mercenaries likely suffered approximately 40,000 wounded": the
+    subject of a verb of loss is who lost them, not who counted them."""
+    return any(_LOSS_AFTER.match(sentence[m.end() :]) for m in re.finditer(re.escape(name), sentence, re.IGNORECASE))
+
+
+_LOSS_AFTER = re.compile(
+    r"(?:[’']s?)?\s+(?:[\w-]+\s+){0,2}?(?:(?:has|have|had|likely|reportedly|also|already|now)\s+)*"
+    r"(?:suffered|lost|sustained|incurred)\b",
+    re.IGNORECASE,
+)
 
 
 def _credited_attribution(

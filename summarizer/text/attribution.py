@@ -33,6 +33,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from summarizer.text.candidates import troop_figures
 from summarizer.text.numbers import stated_spans
 from summarizer.text.sentences import ends_a_sentence, sentence_spans
 from summarizer.text.stance import stance_cues
@@ -87,10 +88,17 @@ def _cues(text: str, sentence: str | None = None) -> Iterator[re.Match[str]]:
 
 
 # A time phrase between a subject and its verb: "The Pentagon on Thursday admitted".
+_MONTH_OR_DAY = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
+)
 _TIME_BEFORE_VERB = re.compile(
-    r"(?:,?\s+(?:on|last|this|earlier|late|in)\s+(?:[A-Z][a-z]+\.?(?:\s+\d{1,2})?|week|month|year|"
+    rf"(?:,?\s+(?:on|last|this|earlier|late|in)\s+(?:{_MONTH_OR_DAY}\.?(?:\s+\d{{1,2}})?|week|month|year|"
     r"this\s+(?:week|month)|a\s+statement|a\s+briefing)|,?\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday|yesterday|today))+\s*$"
+    r"Saturday|Sunday|yesterday|today)|"
+    # "Hezbollah in a new Wednesday statement claims": where it was said, not who
+    r",?\s+(?:in|on|via)\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:statement|briefing|interview|post|"
+    r"message|video|speech|letter|tweet|press\s+(?:release|conference)))+\s*$"
 )
 # Where the figure sits in a document: "the 1,720 listed in the most recent quarterly
 # report furnished by the Pentagon's Defense Manpower Data Center".
@@ -145,7 +153,7 @@ _SAID_TAIL = (
     r"(?:in|at|during|after|before|from|on|via|by|to|through|over)\s+[^,;]{1,70}?))*"
 )
 _TRAILING = re.compile(
-    rf",(?!\d)\s*(?P<name>[^,]+?)\s+{AUXILIARIES}(?:(?:{VERBS_OF_SAYING}){_SAID_TAIL}|told\s+[^,;]{{1,70}}?)\W*$"
+    rf",(?!\d)\s*(?P<name>[^,]+?)(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bits)(?<!\btheir)\s+{AUXILIARIES}(?:(?:{VERBS_OF_SAYING}){_SAID_TAIL}|told\s+[^,;]{{1,70}}?)\W*$"
 )
 # "claims from Moscow that ...", "the charge by Rep. Mike Turner, R-Ohio, that ...",
 # "Moscow's widely disputed claims that ...", "the Pentagon's official tally of 5,262".
@@ -167,7 +175,9 @@ _NOT_A_NAME = frozenset(["i", "we", "you"])  # not "us": that is the US
 # sentence: "..., said a ministry statement. The toll is "15 soldiers killed," it said."
 _ANAPHOR = re.compile(
     r"^(?:he|she|it|they|(?:(?:the|this|that)\s+)?(?:statement|report|note|source|official|spokes(?:man|woman|person)|"
-    r"ministry|agency|group|paper|newspaper|document|communiqu[eé]|release))$",
+    r"ministry|agency|group|paper|newspaper|document|communiqu[eé]|release)|"
+    # "According to the analysts, ...": the ones the text has just named
+    r"the\s+(?:officials|sources|analysts|diplomats|experts))$",
     re.IGNORECASE,
 )
 # "An official who spoke on the condition of anonymity confirmed ...": an unnamed
@@ -206,10 +216,17 @@ class Credit:
 
 
 def credit_for(
-    text: str, start: int, end: int, figure: int, *, spans: list[tuple[int, int]] | None = None
+    text: str,
+    start: int,
+    end: int,
+    figure: int,
+    *,
+    spans: list[tuple[int, int]] | None = None,
+    follow: bool = True,
 ) -> Credit | None:
     """The credit the article gives ``figure`` stated within ``text[start:end]``
-    (``spans``: the text's sentence spans, when the caller has them already)."""
+    (``spans``: the text's sentence spans, when the caller has them already; ``follow``:
+    whether a hedged estimate may take the credit of the estimates just before it)."""
     spans = sentence_spans(text) if spans is None else spans
     for i, (s, e) in enumerate(spans):
         if s <= start < e or (start <= s < end):
@@ -225,9 +242,33 @@ def credit_for(
                 credit = _stated_after(following) or _quote_closed_after(sentence, hits[0][1], following)
             if credit is None:
                 credit = _opened_before(text, spans, i, s + hits[0][0])
+            if credit is None and follow and _HEDGED_ESTIMATE.search(sentence):
+                credit = _estimates_before(text, spans, i)
             if credit is not None and credit.anaphor:
                 fallback = _credit(credit.anaphor, None, resolve=False)
                 credit = _antecedent(text, spans, i, person=credit.anaphor) or fallback
+            return credit
+    return None
+
+
+# "The Wagner Group mercenaries likely suffered approximately 40,000 wounded": an
+# estimate, whose maker the sentence leaves unsaid.
+_HEDGED_ESTIMATE = re.compile(
+    r"\b(?:likely|probably|(?:is|are|was|were)\s+(?:believed|estimated|thought)\s+to)\b", re.IGNORECASE
+)
+
+
+def _estimates_before(text: str, spans: list[tuple[int, int]], i: int) -> Credit | None:
+    """The credit of the figures of the sentence before, when it states some and names
+    who gave them: a run of estimates ('According to the analysts, ... likely suffered
+    50,000 killed. The Wagner Group likely suffered 20,000 killed.') is one source's."""
+    if i == 0:
+        return None
+    start, end = spans[i - 1]
+    for figure in sorted(troop_figures(text[start:end]), reverse=True):
+        hits = stated_spans(text[start:end], figure)
+        credit = credit_for(text, start + hits[0][0], start + hits[0][1], figure, spans=spans, follow=False)
+        if credit is not None and (credit.name or credit.descriptor):
             return credit
     return None
 
@@ -338,7 +379,20 @@ def stance_speakers(sentence: str, previous: str = "") -> list[tuple[str, str | 
     """Each stance cue of ``sentence`` with who takes it, in order: "Russia has denied
     it, while Biden has warned" -> [("deny", "Russia"), ("warn", "Biden")]; None where
     no subject stands right before the cue."""
-    return [(stance, speaker_before(sentence, at, previous)) for stance, at in stance_cues(sentence)]
+    return [
+        (stance, None if _inside_quotation(sentence, at) else speaker_before(sentence, at, previous))
+        for stance, at in stance_cues(sentence)
+    ]
+
+
+def _inside_quotation(sentence: str, at: int) -> bool:
+    """ "'Hezbollah is hiding casualties,' he said": words inside a quotation are its
+    speaker's, and the subject before them there is who they are about."""
+    head = sentence[:at]
+    opened = head.rfind("“")
+    if opened != -1 and "”" not in head[opened:]:
+        return True
+    return head.count('"') % 2 == 1
 
 
 def _first_person(sentence: str) -> str | None:
@@ -378,7 +432,17 @@ def _quote_closed_after(sentence: str, fig_end: int, following: str) -> Credit |
 
 def _stated_after(following: str) -> Credit | None:
     stated = _STATED_BY.match(following.strip())
-    return _credit(stated.group("name"), stated.group("via")) if stated else None
+    if stated is not None:
+        return _credit(stated.group("name"), stated.group("via"))
+    # "Wagner's boss, Yevgeny Prigozhin, said this, adding ...": whose the sentence before was.
+    this = _SAID_THIS.search(following)
+    found = _subject(following[: this.start()]) if this else None
+    if found is None or not _named(found[1]):
+        return None
+    return _credit(found[1], None)
+
+
+_SAID_THIS = re.compile(r"\b(?:said|stated|announced|claimed|wrote|disclosed|revealed)\s+(?:this|so|as\s+much)\b")
 
 
 def _credit_in(sentence: str, fig_start: int, fig_end: int, previous: str) -> Credit | None:
@@ -432,7 +496,7 @@ def _credit_by_form(sentence: str, fig_start: int, fig_end: int, previous: str) 
         head = before[: m.start()]
         time = _TIME_BEFORE_VERB.search(head)
         head = head[: time.start()] if time else head
-        found = _subject(head) or _unclosed_appositive(head)
+        found = _subject(head) or _unclosed_appositive(head) or _pronoun_in_clause(head)
         if found is None and last is not None and re.search(r"\band\s*$", head):
             found = last
         if found is None:
@@ -473,6 +537,10 @@ def _credit_by_form(sentence: str, fig_start: int, fig_end: int, previous: str) 
         if len(before[verb_end:start].split()) <= 2 and not re.search(r"[,;]", before[verb_end:start]):
             resolved = _resolve_pronoun(relay, previous)
             via = None if resolved is None or _ANAPHOR.match(resolved) else resolved
+            if via is not None and _named(via) and not _named(origin):
+                # "A senior NATO military officer says the alliance estimates ...": the
+                # body left unnamed is the one its named speaker speaks for.
+                origin, via = via, None
     return _credit(_resolve_pronoun(origin, previous), via)
 
 
@@ -543,7 +611,9 @@ _BODY_WORD = re.compile(
 _PREPOSITION = re.compile(r"^(?:in|at|on|from|to|of|for|with|near)\b", re.IGNORECASE)
 # "..., said Michael Carpenter, the permanent U.S. representative ...": speaker after the verb.
 _SAID_NAME_AFTER = re.compile(
-    rf",(?!\d)\s*(?:{VERBS_OF_SAYING})\s+(?P<name>(?:[A-Z]|(?:an?|the)\s+\w)[^,;.]*?)\s*(?:[,;.]|$)"
+    rf",(?!\d)\s*(?:{VERBS_OF_SAYING})\s+(?P<name>(?:[A-Z]|(?:an?|the)\s+\w)"
+    # a name, not the clause said ("..., said the estimate of the number killed is based on ...")
+    r"(?:(?!\b(?:is|are|was|were|has|have|had|will|would|could|may|might)\b)[^,;.])*?)\s*(?:[,;.]|$)"
 )
 # "..., ANI reported, quoting government sources.": the outlet relays, the sources speak.
 _QUOTING_AFTER = re.compile(
@@ -768,6 +838,14 @@ def _subject(text: str) -> tuple[int, str] | None:
         rest,
         re.IGNORECASE,
     ):
+        # "Army in Kigali says", "Officials in Kyiv said": a place after "in" is part of who speaks.
+        place = re.search(r"\s+in$", rest)
+        head = _subject(rest[: place.start()]) if place and _capitalised(words[first].group(0)) else None
+        if head is not None and (_named(head[1]) or _UNNAMED.search(head[1])):
+            proper = [w for w in head[1].split() if w.lower() not in ("the", "of")]
+            if len(proper) > 1 and all(_capitalised(w) and w.lower() not in NAME_WORDS for w in proper):
+                return head  # "The Democratic Guerrilla Force in Sagaing Region": the name says who
+            return head[0], text[head[0] : words[-1].end()]
         return None
     return words[first].start(), text[words[first].start() : words[-1].end() if first < len(words) else end]
 
@@ -788,6 +866,24 @@ def speaker_before(sentence: str, at: int, previous: str = "") -> str | None:
     if name is None or _ANAPHOR.match(name) or not (_named(name) or _describe(name)) or name.strip().lower() in CROWDS:
         return None
     return re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
+
+
+def _pronoun_in_clause(head: str) -> tuple[int, str] | None:
+    """ "Israel's own count differs, as it says it has lost about 20": a pronoun inside the
+    sentence stands for the name that opens it; without one, for an earlier sentence's speaker."""
+    m = re.search(
+        r"(?:[,;:]\s*|\b(?:and|but|as|while|because|since|though|although)\s+)(?P<p>it|they|he|she)\s*$", head
+    )
+    if m is None:
+        return None
+    opening = re.match(r"\W*(?:The\s+)?(?P<name>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*?)(?:[’']s)?\b", head)
+    if (
+        opening is not None
+        and _named(opening.group("name"))
+        and opening.group("name").split()[0].lower() not in LEADING_WORDS
+    ):
+        return m.start("p"), opening.group("name")
+    return m.start("p"), m.group("p")
 
 
 def _pronoun_subject(head: str) -> tuple[int, str] | None:
@@ -825,6 +921,10 @@ def _named(name: str) -> bool:
     return any(_capitalised(w) and w.lower().rstrip("’'s") not in GENERIC_WORDS for w in words)
 
 
+_BARE_UNNAMED = re.compile(
+    r"(?:(?:the|a|an|some|several|many|other|recent|new|latest|unnamed)\s+)*(?:officials?|sources?|reports?|analysts|diplomats)",
+    re.IGNORECASE,
+)
 _UNNAMED = re.compile(
     r"\b(?:officials?|sources?|reports?|analysts|diplomats|estimates?|spokes(?:man|woman|person|people|men|women))\b",
     re.IGNORECASE,
@@ -855,7 +955,12 @@ def _credit(origin: str | None, via: str | None, *, resolve: bool = True) -> Cre
         # '” he', "the country's Defense Ministry": quotation marks and a possessive that
         # only points back are not part of the name.
         origin = origin.strip(" “”\"‘’'")
-        origin = re.sub(r"^(?:the\s+)?(?:country|nation|group|state|army)[’']s\s+", "", origin, flags=re.IGNORECASE)
+        origin = re.sub(
+            r"^(?:(?:the\s+)?(?:country|nation|group|state|army)[’']s|its|their|his|her)\s+",
+            "",
+            origin,
+            flags=re.IGNORECASE,
+        )
         origin = re.sub(r"^(?:(?:newly|recently)\s+(?:appointed|named|elected)|new)\s+(?=[A-Z])", "", origin)
         # "a US-backed Syrian Democratic Forces (SDF) senior commander": who backs them is no part of the name
         bare = re.sub(r"^(?:(?:an?|the)\s+)?(?:[\w.]+-(?:backed|led|based|allied|aligned|linked|run)\s+)+", "", origin)
@@ -864,10 +969,15 @@ def _credit(origin: str | None, via: str | None, *, resolve: bool = True) -> Cre
         return Credit(name=None, anaphor=origin.strip())
     if origin is not None:
         # "multiple military sources who spoke to AFP and asked not to be named": who they are.
-        origin = re.split(r"\s+(?:who|which|that)\s+|,\s*(?:who|which)\s+", origin)[0]
+        # "US officials behind the estimates": who they are, not what they did.
+        origin = re.split(r"\s+(?:who|which|that|behind)\s+|,\s*(?:who|which)\s+", origin)[0]
     if origin is None or not _named(origin):
         anonymous = origin is not None and re.search(r"\bofficials?\b|\bsources?\b", origin, re.IGNORECASE)
         descriptor = _describe(origin) if origin else None
+        if descriptor is None and origin and _BARE_UNNAMED.fullmatch(origin.strip()):
+            # "..., officials said", "Recent reports indicate": no owner, but not the
+            # outlet's own word either; the text's description is the credit.
+            descriptor = re.sub(r"^(?:the|a|an|some)\s+", "", origin.strip(), flags=re.IGNORECASE)
         return Credit(name=None, anonymous=bool(anonymous) or descriptor is not None, descriptor=descriptor)
     origin = re.sub(r"^(?:the|a|an)\s+", "", origin.strip(), flags=re.IGNORECASE)
     person, organization = _split(origin)
@@ -886,7 +996,7 @@ def _split(name: str | None) -> tuple[str | None, str | None]:
     body_words = words[: titles[0]]
     if len(body_words) > 1 and re.search(r"[’']s$", body_words[0]):
         body_words = body_words[1:]  # "Russia's Wagner boss" speaks for Wagner
-    body = " ".join(body_words) or None
+    body = re.sub(r"[’']s?$", "", " ".join(body_words)) or None  # "Wagner's boss X" speaks for Wagner
     if body and body.lower() in COUNTRY_OF:
         # "Ukrainian President Volodymyr Zelensky" speaks for Ukraine: for corroboration he
         # and "Ukrainian officials" are one side, not two independent sources.

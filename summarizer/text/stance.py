@@ -30,6 +30,9 @@ _STANCES: list[tuple[str, re.Pattern[str]]] = [
         "condemn",
         re.compile(
             r"\b(?:condemn\w*|denounc\w*|slam(?:s|med)?|decr(?:y|ied|ies)|critici[sz]\w*|lambast\w*|rebuk\w*|"
+            # "accused India of targeting civilians", "Hezbollah is hiding its fatalities"
+            r"accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|(?:is|are|was|were)\s+(?:hiding|lying|covering\s+up)|"
+            r"aggression|atrocit(?:y|ies)|barbaric|"
             # "called the deployment “another reckless and dangerous action”"
             r"(?:call(?:s|ed|ing)?|describ(?:es|ed|ing)|brand(?:s|ed|ing)?)\s+[^.;]{0,60}?[“\"]?(?:an?\s+|another\s+)?"
             r"(?:reckless|dangerous|unacceptable|illegal|irresponsible|outrageous|provocative|provocation))\b",
@@ -37,7 +40,7 @@ _STANCES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("threaten", re.compile(r"\b(?:threat(?:en|ens|ened)|vow(?:s|ed)?\s+to\s+(?:respond|retaliate))\b", re.I)),
-    ("warn", re.compile(r"\b(?:warn(?:s|ed|ing)?|caution(?:s|ed)?)\b", re.I)),
+    ("warn", re.compile(r"\b(?:warn(?:s|ed|ing)?|caution(?:s|ed|ing)?)\b", re.I)),
     (
         "call to action",
         re.compile(r"\b(?:urg(?:e|es|ed)|call(?:s|ed)?\s+(?:on|for)|appeal(?:s|ed)?\s+to|demand\w*)\b", re.I),

@@ -74,6 +74,15 @@ _NUMBER_OF_LOSSES = re.compile(
 )
 
 
+# "Israel estimates Hezbollah's losses from its operation in Lebanon at around 1,500
+# militants", "put the death toll among its troops at 300": the losses are what is counted.
+_LOSSES_PUT_AT = re.compile(
+    r"\b(?P<kind>losses|casualties|death\s+toll|dead|fatalities)\b[^.;:]{0,80}?\b(?:at|to)\s+"
+    r"(?:(?:about|around|some|nearly|almost|roughly|approximately|over|more\s+than|at\s+least|up\s+to)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def casualty_status(passage: str, figure: int, current: str) -> str | None:
     """'killed', 'wounded' or 'casualties' when the words next to the figure count losses
     ("lost more than 20,000 fighters", "9,000 were killed", "30,000 injured or killed");
@@ -88,6 +97,10 @@ def casualty_status(passage: str, figure: int, current: str) -> str | None:
     counted = _NUMBER_OF_LOSSES.search(passage[max(0, start - 120) : start])
     if counted is not None:  # "raised the number of its troops killed ... to 2,425"
         return None if current == counted.group("kind") else counted.group("kind")
+    put = _LOSSES_PUT_AT.search(passage[max(0, start - 120) : start])
+    if put is not None:  # "estimates Hezbollah's losses from the operation at around 1,500 militants"
+        kind = "killed" if put.group("kind").lower().startswith(("death", "dead", "fatal")) else "casualties"
+        return None if current == kind else kind
     lo = max(0, start - _BEFORE)
     hi = min(len(passage), end + _AFTER)
     # Stay inside the figure's clause: a full stop or semicolon ends it.
