@@ -105,6 +105,8 @@ def test_a_bare_unnamed_source_is_credited_as_worded_not_left_to_the_outlet() ->
         "The US will withdraw its more than 1,000 troops from Niger, officials said, upending it.", "1,000", 1_000
     )
     assert told is not None and told.descriptor == "officials"
+    surfaced = _credit("Reports surfaced last month suggesting that casualties neared 200,000.", "200,000", 200_000)
+    assert surfaced is not None and surfaced.descriptor == "Reports"
     report = _credit("Nearly 500,000 troops have been killed or wounded, a new report said Friday.", "500,000", 500_000)
     assert report is not None and report.descriptor == "new report"
 
@@ -314,6 +316,11 @@ def test_an_unnamed_source_is_kept_as_the_text_describes_it(text: str, descripto
             " Its boss, Adam Black, said this, adding more.",
             "boss Adam Black",
         ),
+        # Who raised, revised or put the count is who gives it.
+        ("Armenia has raised the number of its troops killed in the fighting to 4,000.", "Armenia"),
+        ("Pentagon Revises Troop Numbers to 2000 in Syria; 4,000 in Iraq", "Pentagon"),
+        # The figure's own relative clause names its source.
+        ("In Iraq, the number is 8,892 troops, far higher than the 4,000 Manning said are there.", "Manning"),
         # A pronoun inside the sentence stands for the name that opens it.
         ("Israel's own count differs, as it says it has lost about 4,000 soldiers in Lebanon.", "Israel"),
         # An unnamed body's named speaker: "the alliance" is the officer's.

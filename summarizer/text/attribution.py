@@ -241,6 +241,8 @@ def credit_for(
                 following = _sentence_at(text, spans, i + 1)
                 credit = _stated_after(following) or _quote_closed_after(sentence, hits[0][1], following)
             if credit is None:
+                credit = _count_giver(sentence[: hits[0][0]])
+            if credit is None:
                 credit = _opened_before(text, spans, i, s + hits[0][0])
             if credit is None and follow and _HEDGED_ESTIMATE.search(sentence):
                 credit = _estimates_before(text, spans, i)
@@ -489,6 +491,7 @@ def _credit_by_form(sentence: str, fig_start: int, fig_end: int, previous: str) 
     for pattern in (_CLAIM_BY, _CLAIM_OF, _GIVEN_BY, _QUOTED_AS_SAYING, _DOCUMENT_SUBJECT):
         for m in pattern.finditer(before):
             cues.append((m.start("name"), m.end(), m.group("name")))
+
     last = None  # the subject of the verb before: "X claimed responsibility ... and claimed to have killed 173"
     for m in _CUE.finditer(before):
         if _noun_use(before, m) or _headline_verb(m, sentence):
@@ -508,12 +511,19 @@ def _credit_by_form(sentence: str, fig_start: int, fig_end: int, previous: str) 
             cues.append((found[0], m.end(), _document_owner(found[1]) or found[1]))
     cues.sort()
     if not cues:
+        relative = _SAID_OF_THE_FIGURE.match(after)
+        if relative is not None and _named(relative.group("name")):  # "the 5,000 Manning said are there"
+            return _credit(relative.group("name"), None)
         quoting = _QUOTING_AFTER.search(after)
         if quoting is not None:
             return _credit(quoting.group("name"), quoting.group("via"))
         according = _ACCORDING_AFTER.search(after)
         if according is not None:
             name = according.group("name")
+            return _credit(_document_owner(name) or name, None)
+        suggesting = _SUGGESTING.search(before)
+        if suggesting is not None:  # "Reports surfaced last month suggesting that ..."
+            name = suggesting.group("name")
             return _credit(_document_owner(name) or name, None)
         believed = _TO_BE_BELIEVED.search(before)
         if believed is not None:
@@ -542,6 +552,36 @@ def _credit_by_form(sentence: str, fig_start: int, fig_end: int, previous: str) 
                 # body left unnamed is the one its named speaker speaks for.
                 origin, via = via, None
     return _credit(_resolve_pronoun(origin, previous), via)
+
+
+# "Armenia has raised the number of its troops killed ... to 2,425", "Pentagon Revises
+# Troop Numbers to 2000", "the ministry put the toll at 300": who gives the count.
+_RAISED_THE_COUNT = re.compile(
+    r"\b(?:has\s+|have\s+|had\s+)?(?:rais|revis|lower|updat|releas|publish|issu|increas|reduc)(?:es|ed|e)?\s+"
+    r"|\b(?:has\s+|have\s+)?(?:puts?|gave|gives)\s+"
+    r"(?=(?:its|their|the|his|her|an?)?\s*(?:[\w-]+\s+){0,3}?(?:numbers?|toll|tally|count|figures?|estimates?)\b)",
+    re.IGNORECASE,
+)
+
+
+def _count_giver(before: str) -> Credit | None:
+    """Who raised, revised or put the count the figure ends ("Armenia has raised the
+    number of its troops killed ... to 2,425"): read after the sentences around it, which
+    may name the person who issued it."""
+    for m in _RAISED_THE_COUNT.finditer(before):
+        head = before[: m.start()]
+        time = _TIME_BEFORE_VERB.search(head)
+        found = _subject(head[: time.start()] if time else head)
+        if found is not None and (_named(found[1]) or _describe(found[1])):
+            return _credit(_document_owner(found[1]) or found[1], None)
+    return None
+
+
+# "substantially higher than the 5,000 Manning said are there": a figure's own relative clause.
+_SAID_OF_THE_FIGURE = re.compile(
+    rf"^\s*(?:[a-z]+\s+)?(?:that\s+)?(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,3}})\s+"
+    rf"{AUXILIARIES}(?:said|says|estimated|estimates|claimed|claims|reported|counted)\b"
+)
 
 
 # Headline style: "IDF: Israel Has Killed 8,000 ...", "Almost 100,000 Russian troops near
@@ -666,6 +706,11 @@ def _clause_subject(clause: str) -> str | None:
     return None
 
 
+# "Reports surfaced last month suggesting that ...", "a leaked document showing that ...".
+_SUGGESTING = re.compile(
+    r"(?P<name>(?:\b[A-Z][\w.’'-]*\s+)*\b(?:[Rr]eports?|[Dd]ocuments?|[Ee]stimates?|[Aa]ssessments?|[Dd]ata|[Ff]igures)"
+    r"(?:\s+(?:by|from|of)\s+[^,;]{1,60}?)?)\s+(?:[a-z]+\s+){0,4}?(?:suggesting|indicating|showing)\s+that\b"
+)
 # "If sources are to be believed, ...": the condition names who says it.
 _TO_BE_BELIEVED = re.compile(r"\bif\s+(?P<name>[^,;]+?)\s+(?:is|are)\s+to\s+be\s+believed\b", re.IGNORECASE)
 
