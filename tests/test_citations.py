@@ -255,6 +255,26 @@ def test_an_accusation_inside_a_quotation_is_its_speakers_not_the_accuseds() -> 
     assert [(r.speaker, r.stance) for r in extraction.official_reactions] == [("Adam Black", "condemn")]
 
 
+def test_what_was_said_with_no_stance_and_no_own_words_is_no_reaction() -> None:
+    text = "The deployment has doubled, a military official said, declining to give numbers."
+    answer = _answer(reactions=[{"sentence": 1, "speaker": "military official", "stance": "confirm"}])
+    extraction, unverified, _ = _resolve_in(text, answer)
+    assert extraction.official_reactions == []
+    assert "no stance" in unverified[0].reason
+
+
+def test_a_quoted_statement_or_a_participle_of_warning_is_a_reaction_the_answer_left_out() -> None:
+    text = (
+        'General Adam Black spoke in the capital. "We will believe it when we see their withdrawal," Black said.\n'
+        "Minister Ann Lee also reported heavy losses, cautioning that the real number may be higher."
+    )
+    extraction, _, _ = _resolve_in(text, _answer())
+    assert [(r.speaker, r.stance) for r in extraction.official_reactions] == [
+        ("Black", "other"),
+        ("Minister Ann Lee", "warn"),
+    ]
+
+
 def test_two_speakers_of_one_sentence_keep_their_reactions() -> None:
     text = 'Russia has insisted it will not invade, while President Biden has warned of a "very high" chance.'
     answer = _answer(

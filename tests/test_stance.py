@@ -26,6 +26,8 @@ from summarizer.text.tense import casualty_status
         ('"The group is hiding its fatalities," the general said.', "condemn"),
         ("Cambodia called the strikes brutal military aggression.", "condemn"),
         ('The minister reported 600 wounded, cautioning that "the real number may be higher".', "warn"),
+        ("Rutte said the move marks a \u201cdangerous expansion of the war\u201d.", "warn"),
+        ("Austin stressed the potential serious implications for regional security.", "warn"),
     ],
 )
 def test_stance_from_the_verbs(sentence: str, stance: str | None) -> None:

@@ -41,7 +41,14 @@ from collections.abc import Sequence
 from schemas import ArticleExtraction, UnverifiedItem
 from schemas.extraction import ArticleAnswer, CitedFigure, CitedReaction, ItemKind, NamedActor, NamedPlace
 from summarizer.text.aliases import as_written, names, same_entity
-from summarizer.text.attribution import is_outlet, reports_speech, sentence_speakers, source_kind, stance_speakers
+from summarizer.text.attribution import (
+    is_outlet,
+    reports_speech,
+    sentence_speakers,
+    source_kind,
+    stance_speakers,
+    states_a_view,
+)
 from summarizer.text.candidates import is_measure, troop_figures
 from summarizer.text.countries import is_country, is_demonym
 from summarizer.text.numbers import figures_in, format_figure, mentions, range_around
@@ -234,6 +241,9 @@ class Citations:
             return f"sentence {n} states a troop figure and no stance: a figure statement, not a reaction"
         if not stance_cues(sentence) and not reports_speech(sentence):
             return f"sentence {n} reports no statement (no quotation, no verb of saying): not a reaction"
+        if not stance_cues(sentence) and not states_a_view(sentence):
+            # "..., a military official said, declining to give numbers": what was said, no view of it
+            return f"sentence {n} reports what was said, with no stance and none of the speaker's own words"
         return None
 
     def _heading(self, number: int) -> bool:
@@ -294,7 +304,10 @@ class Citations:
             if self.spans[n - 1][0] in answered or not ends_a_sentence(sentence):
                 continue  # a headline or subhead ("International Concern Mounts") is no statement
             previous = self._sentences[n - 2] if n > 1 else ""
-            for stance, who in stance_speakers(sentence, previous):
+            stated = [(stance, who) for stance, who in stance_speakers(sentence, previous)]
+            if not stated and re.search(r"[\"“”]", sentence) and not troop_figures(sentence):
+                stated = [("other", who) for who in sentence_speakers(sentence, previous)[:1]]
+            for stance, who in stated:
                 speaker = None if stance in ("confirm", "justify") else who
                 if speaker is None or any(same_entity(str(r["speaker"]), speaker) for r in [*known, *added]):
                     continue

@@ -342,6 +342,12 @@ def reports_speech(sentence: str) -> bool:
     return any(True for _ in _cues(sentence))
 
 
+def states_a_view(sentence: str) -> bool:
+    """Whether ``sentence`` gives someone's own words or a reacting verb ("hailed",
+    "urged", "raised doubts"), beyond reporting what they said happened."""
+    return bool(re.search(r"[\"“”]", sentence) or _REACTING.search(sentence))
+
+
 # "Rutte called it a dangerous escalation", "Sall raised doubts", "Macron hailed ...".
 _REACTING = re.compile(
     r"\b(?:call(?:ed|s|ing)|describ(?:ed|es|ing)|dismiss(?:ed|es)|hail(?:ed|s)|prais(?:ed|es)|critici[sz](?:ed|es)|"
@@ -683,7 +689,7 @@ _QUOTED_AS_SAYING = re.compile(
 # "..., gave a higher casualty toll for the military, saying bodies of 13 soldiers ...":
 # the participle's speaker is the subject of the clause it hangs on.
 _PARTICIPLE_SAYING = re.compile(r",\s*(?:saying|adding|noting|claiming|stating|insisting|estimating)\b")
-_FINITE_VERB = re.compile(r"\b(?:[a-z]+ed|gave|made|took|put|held|sent|told|said)\b")
+_FINITE_VERB = re.compile(r"\b(?:[a-z]+ed|gave|made|took|put|held|sent|told|said|spoke)\b")
 
 
 def _titled_after_name(before: str, name: str) -> str:
@@ -700,7 +706,7 @@ def _clause_subject(clause: str) -> str | None:
     """The named subject of ``clause``'s first finite verb ("However, a local hospital
     chief, Rahimbakesh Danish Karimi, gave ..." -> the chief), or None."""
     for m in _FINITE_VERB.finditer(clause):
-        found = _subject(clause[: m.start()])
+        found = _subject(re.sub(r"(?:\b(?:also|then|later|further|again|[a-z]+ly)\s+)+$", "", clause[: m.start()]))
         if found is not None:
             return found[1] if _named(found[1]) or _describe(found[1]) else None
     return None
@@ -905,6 +911,10 @@ def speaker_before(sentence: str, at: int, previous: str = "") -> str | None:
     time = _TIME_BEFORE_VERB.search(head)
     head = head[: time.start()] if time else head
     found = _subject(head) or _pronoun_subject(head)
+    if found is None and re.match(r"[a-z]+ing\b", sentence[at:]) and head.rstrip().endswith(","):
+        # "Abiad also reported 16,638 wounded, cautioning that ...": the clause's subject
+        speaker = _clause_subject(head.rstrip()[:-1])
+        found = (0, speaker) if speaker else None
     if found is None:
         return None
     name = _resolve_pronoun(found[1], previous)

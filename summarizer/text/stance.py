@@ -40,7 +40,15 @@ _STANCES: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("threaten", re.compile(r"\b(?:threat(?:en|ens|ened)|vow(?:s|ed)?\s+to\s+(?:respond|retaliate))\b", re.I)),
-    ("warn", re.compile(r"\b(?:warn(?:s|ed|ing)?|caution(?:s|ed|ing)?)\b", re.I)),
+    (
+        "warn",
+        re.compile(
+            r"\b(?:warn(?:s|ed|ing)?|caution(?:s|ed|ing)?|"
+            # "a “dangerous expansion of Russia’s war”", "serious implications for security"
+            r"dangerous|escalat(?:e|es|ed|ing|ion)|(?:serious|grave)\s+(?:implications|consequences|threats?))\b",
+            re.I,
+        ),
+    ),
     (
         "call to action",
         re.compile(r"\b(?:urg(?:e|es|ed)|call(?:s|ed)?\s+(?:on|for)|appeal(?:s|ed)?\s+to|demand\w*)\b", re.I),
