@@ -224,6 +224,32 @@ def test_a_country_or_an_outlet_is_no_actor_and_a_description_gives_its_places()
     assert sorted(u.kind for u in unverified) == ["actor", "actor", "location"]
 
 
+def test_an_actor_is_a_body_not_its_members_a_country_s_troops_or_a_phrase() -> None:
+    text = (
+        "The IDF said 3,500 Hezbollah operatives were killed, and Russian Troops held the line.\n"
+        "The Syrian Democratic Forces said Operation Serval was over, Your Content has learned.\n"
+        "Russia's total combat losses are unknown, analysts say."
+    )
+    given = [
+        "Hezbollah operatives",
+        "IDF soldiers",
+        "Russian Troops",
+        "Syrian Democratic Forces",
+        "Operation Serval",
+        "Your Content has learned.",
+        "Russia's total combat losses",
+        "analysts",
+    ]
+    kept, set_aside = [], []
+    for part in (given[:4], given[4:]):  # an answer holds at most six actors
+        actors = [{"name": n, "kind": "military"} for n in part]
+        extraction, unverified, _ = Citations(text, sentence_spans(text)).resolve(_answer(actors=actors))
+        kept += [a.name for a in extraction.actors]
+        set_aside += unverified
+    assert kept == ["Hezbollah", "IDF", "Syrian Democratic Forces"]
+    assert len(set_aside) == 5
+
+
 def test_a_speaker_is_named_as_the_article_spells_it() -> None:
     text = "Pentagon spokesman John Kirby warned of an escalation.\nThe talks went on."
     answer = _answer(reactions=[{"sentence": 1, "speaker": "john kirby", "stance": "warn"}])

@@ -85,6 +85,40 @@ def _clean_name(name: str | None) -> str | None:
     return None if not name or re.search(r"\d", name) else name
 
 
+# "Hezbollah operatives", "IDF soldiers": the body is the actor, its members are counted
+# in the figures; "Russian troops", "US troops in Syria" are a country's troops, no actor.
+_MEMBERS = re.compile(
+    r"^(?P<body>.+?)\s+(?P<noun>(?i:operatives|fighters|militants|troops|soldiers|servicem[ae]n|forces|personnel|"
+    r"members|mercenaries|recruits))(?:\s+(?:in|of)\s+.+)?$"
+)
+# What a phrase the model returned as a name says that no name does: a verb ("Your
+# Content has learned.", "documents prepared by ..."), a count ("Russia's total combat
+# losses"), an operation ("Operation Serval").
+_NOT_A_NAME = re.compile(
+    r"\b(?:has|have|had|is|are|was|were)\s|(?<![-\w])(?!(?:armed|united|allied|unified|organi[sz]ed)\b)[a-z]{3,}ed\b|"
+    r"\b(?:losses|casualties|toll|deaths)\b|^Operation\s",
+)
+_BARE_CROWDS = frozenset(
+    ["soldiers", "troops", "fighters", "forces", "militants", "personnel", "analysts", "experts", "observers"]
+)
+
+
+def _actor_name(name: str) -> tuple[str, str | None]:
+    """The actor a name the model gave stands for, or why it names none."""
+    if name.strip().lower() in _BARE_CROWDS:
+        return name, f"{name!r} names no one: a crowd, not an actor"
+    if _NOT_A_NAME.search(name):
+        return name, f"{name!r} is a phrase (a verb, a count or an operation), not an actor's name"
+    members = _MEMBERS.match(name)
+    if members is not None:
+        body = members.group("body").strip()
+        if is_demonym(body) or is_country(body) or body.lower() in ("u. s.", "u.s.", "us"):
+            return name, f"{name!r} are a country's troops (counted in the figures), not an actor"
+        if body[:1].isupper() and members.group("noun").islower():  # not "Syrian Democratic Forces"
+            return body, None
+    return name, None
+
+
 def _place_names(name: str) -> list[str]:
     """'Kharkiv, Donetsk' -> both; 'Bakhmut battle' -> 'Bakhmut'; 'Donbass region of
     eastern Ukraine' -> 'Donbass region'. A place keeps its capitalised name and the
@@ -174,6 +208,11 @@ class Citations:
         for kind, kept, items in named:
             for item in items:
                 full = self._complete(item.name)
+                if kind == "actor":
+                    full, why = _actor_name(full)
+                    if why is not None:
+                        unverified.append(UnverifiedItem(kind=kind, item=item.model_dump(), reason=why))
+                        continue
                 candidates = _place_names(full) if kind == "location" else [full]
                 if not candidates:
                     reason = f"{full!r} describes a place without naming one"
