@@ -209,9 +209,9 @@ class Citations:
             for item in items:
                 full = self._complete(item.name)
                 if kind == "actor":
-                    full, why = _actor_name(full)
-                    if why is not None:
-                        unverified.append(UnverifiedItem(kind=kind, item=item.model_dump(), reason=why))
+                    full, no_actor = _actor_name(full)
+                    if no_actor is not None:
+                        unverified.append(UnverifiedItem(kind=kind, item=item.model_dump(), reason=no_actor))
                         continue
                 candidates = _place_names(full) if kind == "location" else [full]
                 if not candidates:
