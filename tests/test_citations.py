@@ -108,6 +108,7 @@ def test_actors_and_places_are_found_by_name_and_the_unnamed_set_apart() -> None
     assert {p.name: p.quote for p in extraction.locations} == {
         "Kursk": "Ukraine says 11 to 12,000 soldiers have arrived in Kursk.",
         "Seoul": "Officials met in Seoul on Monday.",
+        "Russia": "The Pentagon said about 10,000 North Korean troops are in Russia.",  # read by the tool
     }
     assert [(u.kind, u.reason) for u in unverified] == [("actor", "'Lloyd Austin' is not named in the article")]
 
@@ -248,6 +249,12 @@ def test_an_actor_is_a_body_not_its_members_a_country_s_troops_or_a_phrase() -> 
         set_aside += unverified
     assert kept == ["Hezbollah", "IDF", "Syrian Democratic Forces"]
     assert len(set_aside) == 5
+
+
+def test_a_country_the_article_puts_troops_in_is_a_place_the_answer_left_out() -> None:
+    text = "Russia denies it.\nAbout 1,000 troops will withdraw from Niger, according to US officials, and go to Chad."
+    extraction, _, _ = Citations(text, sentence_spans(text)).resolve(_answer())
+    assert [p.name for p in extraction.locations] == ["Niger", "Chad"]  # not Russia (who acts), not the US (whose)
 
 
 def test_a_speaker_is_named_as_the_article_spells_it() -> None:

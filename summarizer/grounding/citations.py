@@ -119,6 +119,17 @@ def _actor_name(name: str) -> tuple[str, str | None]:
     return name, None
 
 
+# A place after a preposition of where: "in Ukraine", "into Syria", "withdraw from Niger".
+_LOCATIVE = re.compile(
+    r"(?<!according\s)\b(?:in|into|to|inside|across|near|from|throughout|within|out\s+of)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of))*[A-Za-z])"
+    # "according to US officials", "from Russian forces": the country's people, not the country
+    r"(?![\w’'-]|\s+(?:officials?|troops|forces|soldiers|intelligence|government|military|army|president|"
+    r"defen[cs]e|ministry|embassy|administration|authorities|media|sources|envoy|ambassador|leaders?|diplomats?|"
+    r"counterparts?|citizens|nationals|side|officers?|spokes\w+)\b)"
+)
+
+
 def _place_names(name: str) -> list[str]:
     """'Kharkiv, Donetsk' -> both; 'Bakhmut battle' -> 'Bakhmut'; 'Donbass region of
     eastern Ukraine' -> 'Donbass region'. A place keeps its capitalised name and the
@@ -226,6 +237,7 @@ class Citations:
                         unverified.append(UnverifiedItem(kind=kind, item=item.model_dump(), reason=reason))
                         continue
                     kept.append({**item.model_dump(), "name": name, **self._evidence(number)})
+        places += self._stated_places(places)
         extraction = ArticleExtraction.model_validate(
             {"troop_estimates": figures, "official_reactions": reactions, "actors": actors, "locations": places}
         )
@@ -357,6 +369,19 @@ class Citations:
                 )
         return added
 
+    def _stated_places(self, known: list[dict[str, object]]) -> list[dict[str, object]]:
+        """Countries the article puts someone in, at or out of ("troops in Ukraine",
+        "withdraw from Niger", "sent to Russia") and the answer left out: the tool can read
+        these itself. A country named as who acts ("Russia denies") is not one."""
+        added: list[dict[str, object]] = []
+        for n, sentence in enumerate(self._sentences, start=1):
+            for m in _LOCATIVE.finditer(sentence):
+                name = m.group("name")
+                if not is_country(name) or any(same_entity(str(p["name"]), name, "place") for p in [*known, *added]):
+                    continue
+                added.append({"name": name, "kind": "country"} | self._evidence(n))
+        return added
+
     def _complete(self, name: str) -> str:
         """A name cut off mid-word by the length bound, completed from the article."""
         name = " ".join(name.split())
@@ -393,6 +418,7 @@ class Citations:
         Hagel", "Rep. Mike Turner"), is no place."""
         if is_outlet(name):
             return f"{name!r} is a news outlet, not a place"
+
         if re.search(_TITLED + re.escape(name) + r"\b", self.text) or re.search(_TITLED, name):
             return f"{name!r} is a person the article gives a title, not a place"
         return None
