@@ -373,6 +373,8 @@ def test_civilian_tolls_are_not_troop_figures() -> None:
             4_047,
         ),
         ("The ministry says 3,000 people have been killed, while 8,000 have been injured.", 8_000),
+        # A toll "N of them civilians" mixes civilians and troops.
+        ("The death toll had risen to 150 as of late Thursday, 140 of them civilians, the ministry said.", 150),
     ]:
         kept, unverified = Grounder(sentence).ground(
             ArticleExtraction(

@@ -80,6 +80,11 @@ _GENERAL_TOLL_BEFORE = re.compile(
 )
 # "... 38,713 people have been killed, while 89,166 have been injured": a count with no
 # noun of its own that follows a count of people is one too.
+_SOME_OF_THEM_CIVILIANS = re.compile(
+    r"^[^.;]{0,40}?,\s*(?:[\d,]+|[a-z]+(?:-[a-z]+)?)\s+of\s+(?:them|whom)\s+(?:were\s+|being\s+)?"
+    r"(?:[a-z]+\s+)?(?:civilians|children|women)\b",
+    re.IGNORECASE,
+)
 _ELIDED_AFTER = re.compile(
     r"^\s*(?:have|has|had|were|was|are|is)\s+(?:been\s+)?(?:killed|injured|wounded|hurt|displaced|died|missing)\b",
     re.IGNORECASE,
@@ -93,6 +98,8 @@ _FORCES_AFTER = re.compile(
 def counts_civilians(sentence: str, start: int, end: int) -> bool:
     """Whether the number at ``sentence[start:end]`` counts civilians or people in
     general (not a force's own losses)."""
+    if _SOME_OF_THEM_CIVILIANS.match(sentence[end : end + 80]):
+        return True  # "The death toll had risen to 15 as of Thursday, 14 of them civilians"
     after = sentence[end : end + 40]
     before = sentence[max(0, start - 40) : start]
     civilians = _CIVILIANS_AFTER.match(after) or (_NATIONALS_AFTER.match(after) and _TOLL.search(sentence))
