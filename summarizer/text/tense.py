@@ -18,7 +18,12 @@ _IN_PLACE = re.compile(
     r"|\b(?:already|currently)\s+(?:\w+\s+){0,2}(?:in|training|arrived|deployed|transported)\b"
     r"|\b(?:are|were|is)\s+(?:currently\s+)?(?:training|undergoing|stationed|deployed)\b"
     r"|\bwere\s+(?:sent|moved|deployed|undergoing)\b|\bhad\s+(?:been\s+)?deployed\b|\barrived\b|\bentered\b"
-    r"|\b(?:trained|stationed|based)\s+in\b",
+    r"|\b(?:trained|stationed|based)\s+in\b"
+    # "is typically manned by 20,000", "its current 5,100-strong contingent", "the group had
+    # about 50,000 mercenaries in Ukraine": a force there now
+    r"|\b(?:manned|garrisoned)\s+by\b|\bcurrent\b"
+    r"|\b(?:has|have|had|there\s+are|there\s+were)\s+(?:about|some|around|nearly|roughly|approximately|over|"
+    r"more\s+than|at\s+least)?\s*$",
     re.IGNORECASE,
 )
 _TO_COME = re.compile(
@@ -26,7 +31,7 @@ _TO_COME = re.compile(
     r"would\s+like)\s+to\b|\bbeing\s+(?:prepared|readied)\b"
     r"|\bto\s+(?:remain|stay|go\s+down|be\s+(?:cut|reduced|brought\s+down))\b"
     r"|\bwill\b|\bexpected\b|\bwithin\s+[\"\u201c'\u2018]?(?:days|weeks|the\s+next)\b|\bby\s+(?:December|January|the\s+end)\b"
-    r"|\bto\s+be\s+sent\b|\bcould\s+be\s+deployed\b",
+    r"|\bto\s+be\s+sent\b|\b(?:could|may|might)\s+be\s+(?:deployed|added|sent|mobili[sz]ed|called\s+up)\b",
     re.IGNORECASE,
 )
 _TRAINING = re.compile(r"\btrain(?:ing|ed)?\b", re.IGNORECASE)
