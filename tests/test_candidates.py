@@ -85,3 +85,8 @@ def test_a_small_toll_with_its_noun_left_out_is_named_unless_civilians_are_count
     assert troop_figures(troops) == {55, 70}
     civilians = "The troops' shelling killed one civilian, and five were wounded, with 1,500 families evacuated."
     assert troop_figures(civilians) == set()
+
+
+def test_troopers_and_a_small_toll_of_losses_are_named() -> None:
+    assert troop_figures("Putin could have some 150,000 troopers by mid-February.") == {150_000}
+    assert troop_figures("Israel's losses in southern Lebanon stand at 15 soldiers.") == {15}

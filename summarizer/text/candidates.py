@@ -18,7 +18,8 @@ from summarizer.text.sentences import sentences
 _TROOP_WORDS = re.compile(
     r"\b(troops?|soldiers?|personnel|forces?|servicem[ae]n|fighters?|brigades?|recruits?|"
     r"marines?|units?|men|military|army|operatives?|workers?|mercenar(?:y|ies)|reservists?|conscripts?|"
-    r"militants?|combatants?|insurgents?|paramilitar\w*|commandos?|paratroopers?|peacekeepers?|convicts?|prisoners?|"
+    r"militants?|combatants?|insurgents?|paramilitar\w*|commandos?|paratroopers?|troopers?|peacekeepers?|convicts?|"
+    r"prisoners?|"
     r"members|killed|wounded|injured|casualties|died|dead)\b",
     re.IGNORECASE,
 )
@@ -26,11 +27,11 @@ _YEAR = range(1900, 2101)
 # A small toll is a figure when a word for troops or their losses follows the number:
 # "Twenty Indian soldiers were killed", "another 40 casualties among its military".
 _LOSS = re.compile(
-    r"\b(?:killed|killing|kills?|wounded|injured|died|dead|casualties|missing|captured|lost)\b", re.IGNORECASE
+    r"\b(?:killed|killing|kills?|wounded|injured|died|dead|casualties|missing|captured|lost|losses)\b", re.IGNORECASE
 )
 _COUNTED_FORCES = re.compile(
     r"^\s*(?:(?:[\w-]+\s+){0,2}?(?:troops?|soldiers?|servicem[ae]n|fighters?|militants?|marines?|"
-    r"paratroopers?|peacekeepers?|officers?|combatants?|insurgents?|casualties)\b)",
+    r"paratroopers?|troopers?|peacekeepers?|officers?|combatants?|insurgents?|casualties)\b)",
     re.IGNORECASE,
 )
 # "a statement saying 55 were killed since the invasion": the sentence's troops with their
