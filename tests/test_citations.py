@@ -257,6 +257,13 @@ def test_a_country_the_article_puts_troops_in_is_a_place_the_answer_left_out() -
     assert [p.name for p in extraction.locations] == ["Niger", "Chad"]  # not Russia (who acts), not the US (whose)
 
 
+def test_a_titled_name_is_a_person_whatever_kind_the_answer_gave() -> None:
+    text = "NATO chief Mark Rutte confirmed it on Monday."
+    actors = [{"name": "NATO chief Mark Rutte", "kind": "military"}]
+    extraction, _, _ = Citations(text, sentence_spans(text)).resolve(_answer(actors=actors))
+    assert [(a.name, a.kind) for a in extraction.actors] == [("NATO chief Mark Rutte", "person")]
+
+
 def test_a_speaker_is_named_as_the_article_spells_it() -> None:
     text = "Pentagon spokesman John Kirby warned of an escalation.\nThe talks went on."
     answer = _answer(reactions=[{"sentence": 1, "speaker": "john kirby", "stance": "warn"}])

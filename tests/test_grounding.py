@@ -437,6 +437,17 @@ def test_who_the_figures_are_credited_to_and_who_reacts_are_actors() -> None:
         assert actor.quote == TEXT[actor.start : actor.end] and actor.name.split()[-1] in actor.quote
 
 
+def test_a_speaker_named_by_surname_is_the_person_the_article_names_in_full() -> None:
+    from schemas import OfficialReaction
+
+    text = "Ukrainian President Volodymyr Zelensky spoke on Monday.\nZelensky warned of a long war."
+    said = OfficialReaction(quote="Zelensky warned of a long war.", speaker="Zelensky", stance="warn", summary="war")
+    grounded, _ = Grounder(text).ground(
+        ArticleExtraction(troop_estimates=[], official_reactions=[said], actors=[], locations=[])
+    )
+    assert [(a.name, a.kind) for a in grounded.actors] == [("Zelensky", "person")]
+
+
 def test_a_loss_needs_a_word_of_loss() -> None:
     text = "The group had about 50,000 mercenaries in Ukraine, US officials said."
     item = TroopEstimate.model_validate(estimate(text, count=50_000).model_dump() | {"status": "killed"})

@@ -54,6 +54,7 @@ from summarizer.text.countries import is_country, is_demonym
 from summarizer.text.numbers import figures_in, format_figure, mentions, range_around
 from summarizer.text.sentences import ends_a_sentence
 from summarizer.text.stance import stance_cues, stance_from_text
+from summarizer.text.vocabulary import TITLES
 
 _NEAR = 2  # how many sentences away a mis-cited figure or reaction may be found
 # Words that make a name a person's or a body's, not a place's.
@@ -128,6 +129,10 @@ _LOCATIVE = re.compile(
     r"defen[cs]e|ministry|embassy|administration|authorities|media|sources|envoy|ambassador|leaders?|diplomats?|"
     r"counterparts?|citizens|nationals|side|officers?|spokes\w+)\b)"
 )
+
+
+# A title and a personal name closing the phrase: "NATO chief Mark Rutte".
+_TITLED_PERSON = re.compile(rf"\b(?i:{'|'.join(sorted(TITLES))})\s+(?:[A-Z][\w’'.-]+\s+){{0,2}}[A-Z][a-z][\w’'-]*$")
 
 
 def _place_names(name: str) -> list[str]:
@@ -236,7 +241,10 @@ class Citations:
                         reason = wrong or f"{name!r} is not named in the article"
                         unverified.append(UnverifiedItem(kind=kind, item=item.model_dump(), reason=reason))
                         continue
-                    kept.append({**item.model_dump(), "name": name, **self._evidence(number)})
+                    listed = item.model_dump()
+                    if kind == "actor" and _TITLED_PERSON.search(name):
+                        listed["kind"] = "person"  # "NATO chief Mark Rutte" is a person, whatever kind the answer gave
+                    kept.append({**listed, "name": name, **self._evidence(number)})
         places += self._stated_places(places)
         extraction = ArticleExtraction.model_validate(
             {"troop_estimates": figures, "official_reactions": reactions, "actors": actors, "locations": places}

@@ -288,7 +288,12 @@ class Grounder:
             span = next(((a, b) for a, b in self._spans if names(name, self.text[a:b], every_word=True)), None)
             if span is None:
                 continue
-            actor_kind = "person" if kind == "person" and _looks_like_a_person(name) else "other"
+            # "Zelensky", "Mr Rutte": a surname the article gives a first name elsewhere
+            surname = (
+                re.search(rf"\b[A-Z][\w’'-]+\s+{re.escape(name.split()[-1])}\b", self.text) if name.split() else None
+            )
+            person = _looks_like_a_person(name) or (surname is not None and _looks_like_a_person(surname.group(0)))
+            actor_kind = "person" if kind == "person" and person else "other"
             added.append(
                 {
                     "name": name,
