@@ -252,9 +252,13 @@ def test_an_actor_is_a_body_not_its_members_a_country_s_troops_or_a_phrase() -> 
 
 
 def test_a_country_the_article_puts_troops_in_is_a_place_the_answer_left_out() -> None:
-    text = "Russia denies it.\nAbout 1,000 troops will withdraw from Niger, according to US officials, and go to Chad."
+    text = (
+        "Russia denies it, with representatives from Japan present.\n"
+        "The US will withdraw its 1,000 troops from Niger, according to US officials, and send them to Chad."
+    )
     extraction, _, _ = Citations(text, sentence_spans(text)).resolve(_answer())
-    assert [p.name for p in extraction.locations] == ["Niger", "Chad"]  # not Russia (who acts), not the US (whose)
+    # not Russia (who acts), not the US (whose), not Japan (where representatives come from)
+    assert [p.name for p in extraction.locations] == ["Niger", "Chad"]
 
 
 def test_a_titled_name_is_a_person_whatever_kind_the_answer_gave() -> None:

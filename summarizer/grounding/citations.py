@@ -122,7 +122,10 @@ def _actor_name(name: str) -> tuple[str, str | None]:
 
 # A place after a preposition of where: "in Ukraine", "into Syria", "withdraw from Niger".
 _LOCATIVE = re.compile(
-    r"(?<!according\s)\b(?:in|into|to|inside|across|near|from|throughout|within|out\s+of)\s+(?:the\s+)?"
+    r"(?<!according\s)(?:\b(?:in|into|to|inside|across|near|throughout|within)|"
+    # "from" only after leaving: "withdraw its troops from Niger", not "representatives from Australia"
+    r"\b(?:withdraw\w*|pull\w*(?:\s+\w+){0,3}\s+out|retreat\w*|evacuat\w*|expel\w*|driven\s+out|remov\w*|"
+    r"leav\w*|left|fled|flee\w*)(?:\s+[\w’',.-]+){0,6}?\s+(?:from|out\s+of))\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of))*[A-Za-z])"
     # "according to US officials", "from Russian forces": the country's people, not the country
     r"(?![\w’'-]|\s+(?:officials?|troops|forces|soldiers|intelligence|government|military|army|president|"
