@@ -105,6 +105,8 @@ def test_a_bare_unnamed_source_is_credited_as_worded_not_left_to_the_outlet() ->
         "The US will withdraw its more than 1,000 troops from Niger, officials said, upending it.", "1,000", 1_000
     )
     assert told is not None and told.descriptor == "officials"
+    military = _credit("Some 4,000 gunmen remain, the military said yesterday as troops closed in.", "4,000", 4_000)
+    assert military is not None and military.descriptor == "military"
     surfaced = _credit("Reports surfaced last month suggesting that casualties neared 200,000.", "200,000", 200_000)
     assert surfaced is not None and surfaced.descriptor == "Reports"
     report = _credit("Nearly 500,000 troops have been killed or wounded, a new report said Friday.", "500,000", 500_000)
@@ -315,6 +317,38 @@ def test_an_unnamed_source_is_kept_as_the_text_describes_it(text: str, descripto
             "The Guerrilla Group lost more than 4,000 fighters in the battle."
             " Its boss, Adam Black, said this, adding more.",
             "boss Adam Black",
+        ),
+        # An adverb between the speaker and the verb.
+        ("Military officials initially estimated there were about 4,000 gunmen.", "Military officials"),
+        # "On the other hand" opens no name: "they" are the speakers before.
+        (
+            "The Thai Armed Forces told the media that 9 soldiers had died.\n"
+            "On the other hand, they stated that 4,000 Cambodian soldiers died.",
+            "Thai Armed Forces",
+        ),
+        # An unnamed source in the singular, and a verb translated copy uses.
+        (
+            "A Philippines intelligence source said that of the 4,000 fighters, 40 were foreign.",
+            "Philippines intelligence source",
+        ),
+        ("The Thai army assured this Friday that it had caused 4,000 casualties.", "Thai army"),
+        # A credit closing the sentence and its relay.
+        (
+            "Two soldiers were killed, bringing the toll to 4,000, according to a statement released by the"
+            " Second Army Area, cited by foreign media.",
+            "Second Army Area",
+        ),
+        # An appositive with its article and acronym.
+        (
+            "In a statement, the military media wing, the Inter-Services Public Relations (ISPR), said 4,000 soldiers"
+            " were wounded.",
+            "Inter-Services Public Relations (ISPR)",
+        ),
+        # The next sentence's speaker gives "the fresh number".
+        (
+            "Two more soldiers were killed, raising the toll to 4,000.\n"
+            "Col. Adam Black said the fresh number of casualty brought the military's death toll higher.",
+            "Col. Adam Black",
         ),
         # Who raised, revised or put the count is who gives it.
         ("Armenia has raised the number of its troops killed in the fighting to 4,000.", "Armenia"),

@@ -90,3 +90,13 @@ def test_a_small_toll_with_its_noun_left_out_is_named_unless_civilians_are_count
 def test_troopers_and_a_small_toll_of_losses_are_named() -> None:
     assert troop_figures("Putin could have some 150,000 troopers by mid-February.") == {150_000}
     assert troop_figures("Israel's losses in southern Lebanon stand at 15 soldiers.") == {15}
+
+
+def test_a_forces_own_small_toll_and_its_elided_losses_are_named() -> None:
+    assert troop_figures("The military's death toll has climbed to 85 with the death of another soldier.") == {85}
+    toll = "Two more Thai soldiers were killed, bringing the number of fatalities among its armed forces to 19."
+    assert troop_figures(toll) == {2, 19}
+    assert troop_figures("The army confirmed three soldiers dead and 29 wounded in the clashes.") == {3, 29}
+    assert troop_figures("Sources said over 60 terrorists were wounded in the strikes.") == {60}
+    # family members are no force
+    assert troop_figures("He said 10 members of his family were among those killed in the strikes.") == set()

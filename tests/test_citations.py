@@ -261,6 +261,18 @@ def test_a_country_the_article_puts_troops_in_is_a_place_the_answer_left_out() -
     assert [p.name for p in extraction.locations] == ["Niger", "Chad"]
 
 
+def test_allies_crowds_and_equipment_are_no_actors_and_a_named_border_is_a_place() -> None:
+    text = (
+        "The Maute and its allies lost 13 fighters; civilians fled as F-16 fighter jets struck"
+        " along the Thailand-Cambodia border."
+    )
+    actors = [{"name": n, "kind": "military"} for n in ("The Maute and its allies", "civilians", "F-16 fighter jets")]
+    extraction, unverified, _ = Citations(text, sentence_spans(text)).resolve(_answer(actors=actors))
+    assert [a.name for a in extraction.actors] == ["The Maute"]
+    assert len(unverified) == 2
+    assert [p.name for p in extraction.locations] == ["Thailand-Cambodia border"]
+
+
 def test_a_titled_name_is_a_person_whatever_kind_the_answer_gave() -> None:
     text = "NATO chief Mark Rutte confirmed it on Monday."
     actors = [{"name": "NATO chief Mark Rutte", "kind": "military"}]

@@ -373,6 +373,10 @@ def test_civilian_tolls_are_not_troop_figures() -> None:
             4_047,
         ),
         ("The ministry says 3,000 people have been killed, while 8,000 have been injured.", 8_000),
+        # "N others" after a count of civilians are people too; camps and firearms are no people.
+        ("The army said 11 soldiers and 40 civilians were killed and 199 others injured.", 199),
+        ("The strikes hit nine terrorist camps, killing 100 militants.", 9),
+        ("Soldiers have recovered a total of 425 firearms so far.", 425),
         # A toll "N of them civilians" mixes civilians and troops.
         ("The death toll had risen to 150 as of late Thursday, 140 of them civilians, the ministry said.", 150),
     ]:

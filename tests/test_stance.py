@@ -23,6 +23,7 @@ from summarizer.text.tense import casualty_status
         ("The general threatened to respond with force.", "threaten"),
         ("The ministry said 3,000 troops were sent.", None),
         ("Islamabad accused India of targeting civilians.", "condemn"),
+        ('"Fake news. They must stop laughing at us," the spokesman told EFE.', "deny"),
         ('"The group is hiding its fatalities," the general said.', "condemn"),
         ("Cambodia called the strikes brutal military aggression.", "condemn"),
         ('The minister reported 600 wounded, cautioning that "the real number may be higher".', "warn"),
@@ -57,6 +58,8 @@ def test_stance_from_the_verbs(sentence: str, stance: str | None) -> None:
             None,
         ),
         ("The country has sent 6,000 troops to the front.", 6_000, "sent", None),
+        # A number in words is read like digits.
+        ("The army confirmed that five soldiers died during the operation.", 5, "arrived", "killed"),
     ],
 )
 def test_casualties_are_read_from_the_words_beside_the_figure(

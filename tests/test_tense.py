@@ -23,6 +23,8 @@ from summarizer.text.tense import status_from_text
         ("Pentagon Announces Troop Withdrawal-2,500 troops to remain", 2_500, "arrived", "planned"),
         ("France aims to reduce the number of its troops to about 2,500", 2_500, "arrived", "planned"),
         ("U.S. to go down to 2,500 troops in Afghanistan by early 2021", 2_500, "arrived", "planned"),
+        # A number in words is read like digits.
+        ("ten thousand troops have arrived", 10_000, "expected", "sent"),
     ],
 )
 def test_unambiguous_wording_corrects_the_status(sentence: str, figure: int, model_said: str, corrected: str) -> None:
@@ -39,7 +41,6 @@ def test_unambiguous_wording_corrects_the_status(sentence: str, figure: int, mod
         # already in the group the text supports
         ("North Korea is preparing to send 10,000 soldiers by December", 10_000, "expected"),
         # the figure is not written in digits here
-        ("ten thousand troops have arrived", 10_000, "expected"),
     ],
 )
 def test_ambiguous_or_agreeing_wording_keeps_the_models_status(sentence: str, figure: int, model_said: str) -> None:

@@ -97,15 +97,21 @@ _MEMBERS = re.compile(
 # losses"), an operation ("Operation Serval").
 _NOT_A_NAME = re.compile(
     r"\b(?:has|have|had|is|are|was|were)\s|(?<![-\w])(?!(?:armed|united|allied|unified|organi[sz]ed)\b)[a-z]{3,}ed\b|"
-    r"\b(?:losses|casualties|toll|deaths)\b|^Operation\s",
+    r"\b(?:losses|casualties|toll|deaths)\b|^Operation\s|"
+    # equipment: "F-16 fighter jets", "MiG-29"
+    r"\b[A-Z][A-Za-z]{0,2}-\d+",
 )
 _BARE_CROWDS = frozenset(
-    ["soldiers", "troops", "fighters", "forces", "militants", "personnel", "analysts", "experts", "observers"]
+    [
+        *("soldiers", "troops", "fighters", "forces", "militants", "personnel", "analysts", "experts", "observers"),
+        *("civilians", "policemen", "people", "residents", "hostages", "government troops", "security forces"),
+    ]
 )
 
 
 def _actor_name(name: str) -> tuple[str, str | None]:
     """The actor a name the model gave stands for, or why it names none."""
+    name = re.sub(r"\s+and\s+(?:its|their|his|her)\s+allies$", "", name)  # "The Maute and its allies"
     if name.strip().lower() in _BARE_CROWDS:
         return name, f"{name!r} names no one: a crowd, not an actor"
     if _NOT_A_NAME.search(name):
@@ -136,6 +142,11 @@ _LOCATIVE = re.compile(
 
 # A title and a personal name closing the phrase: "NATO chief Mark Rutte".
 _TITLED_PERSON = re.compile(rf"\b(?i:{'|'.join(sorted(TITLES))})\s+(?:[A-Z][\w’'.-]+\s+){{0,2}}[A-Z][a-z][\w’'-]*$")
+
+
+# A border named by the two sides it divides: "the Thailand-Cambodia border", "the
+# Armenia–Azerbaijan border", "the Thai–Cambodian border".
+_BORDER = re.compile(r"\b(?P<name>[A-Z][a-z]+[-–][A-Z][a-z]+\s+(?:border|frontier))\b")
 
 
 def _place_names(name: str) -> list[str]:
@@ -386,11 +397,12 @@ class Citations:
         these itself. A country named as who acts ("Russia denies") is not one."""
         added: list[dict[str, object]] = []
         for n, sentence in enumerate(self._sentences, start=1):
-            for m in _LOCATIVE.finditer(sentence):
-                name = m.group("name")
-                if not is_country(name) or any(same_entity(str(p["name"]), name, "place") for p in [*known, *added]):
+            found = [(m.group("name"), "country") for m in _LOCATIVE.finditer(sentence) if is_country(m.group("name"))]
+            found += [(m.group("name"), "region") for m in _BORDER.finditer(sentence)]
+            for name, kind in found:
+                if any(same_entity(str(p["name"]), name, "place") for p in [*known, *added]):
                     continue
-                added.append({"name": name, "kind": "country"} | self._evidence(n))
+                added.append({"name": name, "kind": kind} | self._evidence(n))
         return added
 
     def _complete(self, name: str) -> str:

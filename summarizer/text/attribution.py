@@ -190,7 +190,10 @@ _UNNAMED_SPEAKER = re.compile(
 # "..., a top official said Thursday, but others say ...", "..., Robert O'Brien said on
 # Wednesday, offering ...": a speaker clause that another clause follows.
 _TRAILING_CLAUSE = re.compile(
-    rf",(?!\d)\s*(?P<name>[^,;]+?)\s+{AUXILIARIES}(?:{VERBS_OF_SAYING})(?:\s+(?:on\s+)?\w+day)?\s*,\s*(?:but|while|and|as|though|a|an|the|[a-z]+ing|(?={_OUTLET.pattern}))\b"
+    rf",(?!\d)\s*(?P<name>[^,;]+?)\s+{AUXILIARIES}(?:{VERBS_OF_SAYING})(?:\s+(?:on\s+)?\w+day)?"
+    rf"(?:\s*,\s*(?:but|while|and|as|though|a|an|the|[a-z]+ing|(?={_OUTLET.pattern}))|"
+    # "..., the military said yesterday as government troops continue ...": no comma
+    rf"\s+(?:as|while|after|amid|when|because|before)\s)\b"
 )
 # "The same report showed ...": the document the sentence before named.
 _SAME_DOCUMENT = re.compile(
@@ -442,7 +445,8 @@ def _stated_after(following: str) -> Credit | None:
     stated = _STATED_BY.match(following.strip())
     if stated is not None:
         return _credit(stated.group("name"), stated.group("via"))
-    # "Wagner's boss, Yevgeny Prigozhin, said this, adding ...": whose the sentence before was.
+    # "Wagner's boss, Yevgeny Prigozhin, said this, adding ...", "Col. X said the fresh number of
+    # casualty brought the toll to 155": whose the sentence before was.
     this = _SAID_THIS.search(following)
     found = _subject(following[: this.start()]) if this else None
     if found is None or not _named(found[1]):
@@ -450,7 +454,10 @@ def _stated_after(following: str) -> Credit | None:
     return _credit(found[1], None)
 
 
-_SAID_THIS = re.compile(r"\b(?:said|stated|announced|claimed|wrote|disclosed|revealed)\s+(?:this|so|as\s+much)\b")
+_SAID_THIS = re.compile(
+    r"\b(?:said|stated|announced|claimed|wrote|disclosed|revealed)\s+(?:this|so|as\s+much|(?:that\s+)?the\s+"
+    r"(?:fresh|new|latest|updated|revised|additional)\s+(?:number|toll|tally|count|figures?|casualt\w+|deaths?))\b"
+)
 
 
 def _credit_in(sentence: str, fig_start: int, fig_end: int, previous: str) -> Credit | None:
@@ -502,7 +509,9 @@ def _credit_by_form(sentence: str, fig_start: int, fig_end: int, previous: str) 
     for m in _CUE.finditer(before):
         if _noun_use(before, m) or _headline_verb(m, sentence):
             continue
-        head = before[: m.start()]
+        head = re.sub(
+            r"(?:\b(?:[a-z]+ly|also|later|then|again)\s+)+$", "", before[: m.start()]
+        )  # "initially estimated"
         time = _TIME_BEFORE_VERB.search(head)
         head = head[: time.start()] if time else head
         found = _subject(head) or _unclosed_appositive(head) or _pronoun_in_clause(head)
@@ -671,7 +680,9 @@ _CITING_AFTER = re.compile(r",(?!\d)\s*(?:citing|quoting)\s+(?P<name>[^,;.]+?)\s
 # "..., with 20,000 wounded, according to the Pentagon.": the credit closes the sentence.
 # ("..., according to icasualties.org, a Web site that tallies ...": an appositive may follow.)
 _ACCORDING_AFTER = re.compile(
-    r",(?!\d)\s*according\s+to\s+(?P<name>[^,;:–—]+?)(?:,\s*(?:an?|the)\s+[^,;:]+)?\s*[.;]?[\"”’']?\s*$",
+    r",(?!\d)\s*according\s+to\s+(?P<name>[^,;:–—]+?)(?:,\s*(?:an?|the)\s+[^,;:]+)?"
+    # "..., cited by foreign media": who relayed it
+    r"(?:,\s*(?:cited|quoted|reported|carried|relayed)\s+by\s+[^,;:]+)?\s*[.;]?[\"”’']?\s*$",
     re.IGNORECASE,
 )
 # "..., with administration officials previously stating the troop level would sit
@@ -787,7 +798,8 @@ def _outlet_as_go_between(sentence: str, credit: Credit, previous: str) -> Credi
     return credit
 
 
-_APPOSITIVE_NAME = re.compile(r"^\s*(?:[A-Z][\w.’'-]*\s+){1,5}[A-Z][\w’'-]+\s*$")
+# "the Inter-Services Public Relations (ISPR)": a name, its article and its acronym.
+_APPOSITIVE_NAME = re.compile(r"^\s*(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){1,5}[A-Z][\w’'-]+(?:\s+\([A-Z]{2,8}\))?\s*$")
 
 
 _DESCRIBED = re.compile(
@@ -931,7 +943,13 @@ def _pronoun_in_clause(head: str) -> tuple[int, str] | None:
     )
     if m is None:
         return None
-    opening = re.match(r"\W*(?:The\s+)?(?P<name>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*?)(?:[’']s)?\b", head)
+    # the name that opens the sentence as its subject or possessor, not an opening phrase ("On the other hand")
+    opening = re.match(
+        r"\W*(?:The\s+)?(?!(?:On|In|At|But|And|As|After|However|Meanwhile|Earlier|Later|Still|Yet|So|Also|For|From|"
+        r"With|By|While|When|Since|If|Though|Although|Despite|Unlike|Like)\b)"
+        r"(?P<name>(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*?)(?:[’']s)?\b",
+        head,
+    )
     if (
         opening is not None
         and _named(opening.group("name"))

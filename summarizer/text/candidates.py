@@ -19,7 +19,7 @@ _TROOP_WORDS = re.compile(
     r"\b(troops?|soldiers?|personnel|forces?|servicem[ae]n|fighters?|brigades?|recruits?|"
     r"marines?|units?|men|military|army|operatives?|workers?|mercenar(?:y|ies)|reservists?|conscripts?|"
     r"militants?|combatants?|insurgents?|paramilitar\w*|commandos?|paratroopers?|troopers?|peacekeepers?|convicts?|"
-    r"prisoners?|"
+    r"prisoners?|terrorists?|gunmen|gunman|jihadists?|guerrillas?|rebels?|extremists?|"
     r"members|killed|wounded|injured|casualties|died|dead)\b",
     re.IGNORECASE,
 )
@@ -27,16 +27,32 @@ _YEAR = range(1900, 2101)
 # A small toll is a figure when a word for troops or their losses follows the number:
 # "Twenty Indian soldiers were killed", "another 40 casualties among its military".
 _LOSS = re.compile(
-    r"\b(?:killed|killing|kills?|wounded|injured|died|dead|casualties|missing|captured|lost|losses)\b", re.IGNORECASE
+    r"\b(?:killed|killing|kills?|wounded|injured|died|dead|casualties|missing|captured|lost|losses|fatalities|"
+    r"death\s+toll)\b",
+    re.IGNORECASE,
 )
 _COUNTED_FORCES = re.compile(
     r"^\s*(?:(?:[\w-]+\s+){0,2}?(?:troops?|soldiers?|servicem[ae]n|fighters?|militants?|marines?|"
-    r"paratroopers?|troopers?|peacekeepers?|officers?|combatants?|insurgents?|casualties)\b)",
+    r"paratroopers?|troopers?|peacekeepers?|officers?|combatants?|insurgents?|casualties|terrorists?|gunmen|"
+    r"jihadists?|guerrillas?|rebels?|extremists?|members(?!\s+of\s+(?:his|her|their|the)\s+famil)|operatives|"
+    r"policemen|personnel)\b)",
     re.IGNORECASE,
 )
 # "a statement saying 55 were killed since the invasion": the sentence's troops with their
 # noun left out, in a sentence that counts no civilians.
 _ELIDED_LOSS = re.compile(r"^\s*(?:were|have\s+been|had\s+been)\s+(?:killed|wounded|injured|captured)\b", re.I)
+# "the military's death toll has climbed to 85", "the total number of fatalities among
+# Thailand's armed forces to 19": a force's own toll, the number after it.
+_FORCE_TOLL_BEFORE = re.compile(
+    r"(?:\b(?:military|army|troops|soldiers|forces|police)(?:[’']s?)?\s+(?:death\s+)?toll\b[^.;]{0,40}?"
+    r"|\b(?:fatalities|deaths|losses|casualties|dead)\s+(?:among|of|in)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:military|army|troops|soldiers|forces)\b[^.;]{0,20}?)"
+    r"\b(?:to|at|of|reached|hit)\s+(?:about\s+|some\s+|nearly\s+)?$",
+    re.IGNORECASE,
+)
+# "three soldiers dead and 29 wounded": a loss whose noun is the count's before it.
+_BARE_LOSS = re.compile(r"^\s*(?:wounded|injured|dead|killed|missing)\b", re.IGNORECASE)
+_COUNTED_BEFORE = re.compile(r"\b(?:soldiers|troops|servicem[ae]n|fighters|militants|personnel)\b[^.;]{0,30}$", re.I)
 _NOT_FORCES = re.compile(r"\b(?:civilians?|people|residents|children|women|families|villagers)\b", re.I)
 
 
@@ -90,8 +106,11 @@ def _small_toll(sentence: str, figure: int) -> bool:
     spans = figure_spans(sentence, figure) or _word_spans(sentence, figure)
     elided = _NOT_FORCES.search(sentence) is None
     return any(
-        _COUNTED_FORCES.match(sentence[end : end + 40]) or (elided and _ELIDED_LOSS.match(sentence[end : end + 40]))
-        for _, end in spans
+        _COUNTED_FORCES.match(sentence[end : end + 40])
+        or (elided and _ELIDED_LOSS.match(sentence[end : end + 40]))
+        or (elided and _FORCE_TOLL_BEFORE.search(sentence[max(0, start - 100) : start]))
+        or (elided and _BARE_LOSS.match(sentence[end : end + 20]) and _COUNTED_BEFORE.search(sentence[:start]))
+        for start, end in spans
     )
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.text.numbers import figure_spans, figures_in
+from summarizer.text.numbers import figure_spans, figures_in, stated_spans
 
 _PEOPLE = re.compile(
     r"\b(?:(?i:troops?|soldiers?|personnel|forces?|servicem[ae]n|servicewomen|fighters?|brigades?|battalions?|"
@@ -36,6 +36,9 @@ _NOT_PEOPLE_AFTER = re.compile(
     r"dollars?\b|euros?\b|pounds\b|won\b|r[ou]bles?\b|yuan\b|hryvnias?\b|years?\b|months?\b|weeks?\b|days?\b|"
     r"hours?\b|minutes?\b|rounds\b|shells\b|drones\b|missiles\b|rockets\b|tanks\b|vehicles\b|aircraft\b|"
     r"jets\b|ships\b|guns\b|artillery\b|(?:" + _MONTHS + r")\b|"
+    # what was hit, taken or counted that is not people: "nine terrorist camps", "425 firearms"
+    r"(?:[\w-]+\s+)?(?:camps|bases|posts|outposts|targets|sites|positions|hideouts|structures|buildings|houses|"
+    r"homes|firearms|weapons|rifles|launch\s+pads|villages)\b|"
     r"(?:[\w-]+\s+)?(?:battalions?|brigades?|divisions?|regiments?|companies|squadrons?)\b(?!\s+of\s+(?:troops|soldiers))"
     r"(?:\s+(?:tactical\s+)?groups?)?)",
     re.IGNORECASE,
@@ -63,10 +66,9 @@ def is_headcount(sentence: str, figure: int) -> bool:
     """Whether ``sentence`` states ``figure`` as a number of people."""
     if not _PEOPLE.search(sentence):
         return False
-    spans = figure_spans(sentence, figure)
+    spans = figure_spans(sentence, figure) or stated_spans(sentence, figure)  # digits, else words ("nine camps")
     if not spans:
-        # Written in words ("ten thousand soldiers") or as a range's short end ("11 to
-        # 12,000"): stated, and the sentence speaks of people.
+        # A range's short end ("11 to 12,000"): stated, and the sentence speaks of people.
         return figure in figures_in(sentence)
     return any(_counts_people(sentence, start, end, figure) for start, end in spans)
 
@@ -86,7 +88,8 @@ _SOME_OF_THEM_CIVILIANS = re.compile(
     re.IGNORECASE,
 )
 _ELIDED_AFTER = re.compile(
-    r"^\s*(?:have|has|had|were|was|are|is)\s+(?:been\s+)?(?:killed|injured|wounded|hurt|displaced|died|missing)\b",
+    r"^\s*(?:others\b|(?:have|has|had|were|was|are|is)\s+(?:been\s+)?(?:killed|injured|wounded|hurt|displaced|died|"
+    r"missing)\b)",
     re.IGNORECASE,
 )
 _FORCES_AFTER = re.compile(

@@ -22,7 +22,7 @@ _STANCES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:den(?:y|ied|ies|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed)|disput(?:e|es|ed)|"
             r"questioned\s+the\s+credibility|no\s+intention|"
-            r"insist(?:s|ed)?\s+(?:it|that\s+it|they)\s+(?:will|would|had|has)\s+not|false|baseless|fabricat\w+)\b",
+            r"insist(?:s|ed)?\s+(?:it|that\s+it|they)\s+(?:will|would|had|has)\s+not|false|fake|baseless|fabricat\w+)\b",
             re.IGNORECASE,
         ),
     ),

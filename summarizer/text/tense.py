@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.text.numbers import figure_spans
+from summarizer.text.numbers import stated_spans
 
 _IN_PLACE = re.compile(
     r"\b(?:has|have|had)\s+(?:already\s+)?(?:been\s+)?(?:sent|dispatched|deployed|transported|moved|arrived|entered)\b"
@@ -93,7 +93,7 @@ def casualty_status(passage: str, figure: int, current: str) -> str | None:
     ("lost more than 20,000 fighters", "9,000 were killed", "30,000 injured or killed");
     'other' for a figure the model called losses that counts recruits ("the 50,000
     convicts he recruited"). None when the words do not say."""
-    spans = figure_spans(passage, figure)
+    spans = stated_spans(passage, figure)
     if not spans:
         return None
     start, end = spans[0]
@@ -142,7 +142,7 @@ def casualty_status(passage: str, figure: int, current: str) -> str | None:
 
 def status_from_text(passage: str, figure: int, current: str) -> str | None:
     """A status the passage supports better than ``current``, or None to keep it."""
-    spans = figure_spans(passage, figure)
+    spans = stated_spans(passage, figure)
     if not spans:
         return None
     start, end = spans[0]

@@ -13,6 +13,7 @@ VERBS_OF_SAYING = (
     "admits|acknowledged|acknowledges|insists|insisted|put|puts|cited|cites|detailed|details|found|finds|"
     "concluded|declared|maintains|maintained|disputed|questioned|testified|"
     "briefed|explained|argued|stressed|described|characterized|characterised|counted|tallied|recorded|bared|"
+    "assured|assures|asserted|asserts|affirmed|affirms|"
     "claim|confirm|reveal|insist|maintain|acknowledge|admit|announce|disclose|"
     r"pointed\s+out"
 )
@@ -34,7 +35,7 @@ NOUN_LIKE_VERBS = word_set("estimate estimates report reports claim claims notes
 # Lower-case words that can be part of a source's name: "South Korean intelligence",
 # "Pentagon spokesperson Sabrina Singh", "Ukrainian officials".
 NAME_WORDS = word_set(
-    "intelligence military army navy police officials official sources spokesperson spokeswoman spokesman"
+    "intelligence military army navy police officials official sources source spokesperson spokeswoman spokesman"
     " service ministry government council agency forces command chief officer officers analysts reports report of the"
     " secretary-general secretary president minister representative adviser advisor lawmaker"
     " senior administration defence defense foreign national security boss head leader founder commander"
