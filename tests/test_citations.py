@@ -273,6 +273,22 @@ def test_allies_crowds_and_equipment_are_no_actors_and_a_named_border_is_a_place
     assert [p.name for p in extraction.locations] == ["Thailand-Cambodia border"]
 
 
+def test_a_unit_a_group_or_equipment_is_no_place_but_an_actor_named_as_where_is() -> None:
+    text = (
+        "The 4th Infantry Division and the Maute group fought in Marawi, where F-16 jets struck.\n"
+        "A delegation will head to the capital Niamey."
+    )
+    actors = [{"name": n, "kind": "military"} for n in ("Maute group", "Niamey")]
+    places = [
+        {"name": n, "kind": "region"} for n in ("4th Infantry Division", "Maute group", "F-16", "Marawi", "Niamey")
+    ]
+    extraction, _, _ = Citations(text, sentence_spans(text)).resolve(_answer(actors=actors, places=places))
+    assert [p.name for p in extraction.locations] == ["Marawi", "Niamey"]
+    lone = [{"name": n, "kind": "military"} for n in ("marauding fighters", "other terrorist groups")]
+    extraction, _, _ = Citations(text, sentence_spans(text)).resolve(_answer(actors=lone))
+    assert extraction.actors == []
+
+
 def test_a_titled_name_is_a_person_whatever_kind_the_answer_gave() -> None:
     text = "NATO chief Mark Rutte confirmed it on Monday."
     actors = [{"name": "NATO chief Mark Rutte", "kind": "military"}]

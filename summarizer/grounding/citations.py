@@ -65,7 +65,8 @@ _TITLE_WORDS = re.compile(
 _BODY = re.compile(
     r"\b(?:NATO|White\s+House|Kremlin|Pentagon|Ministry|Department|Council|Agency|Service|Command|Forces|Army|Navy|"
     r"Organi[sz]ation|Office|Group|Committee|Parliament|Congress|Government|Administration|United\s+Nations|"
-    r"Union|UN|EU|AU|OSCE|IAEA|ICRC|Red\s+Cross)\b"
+    r"Union|UN|EU|AU|OSCE|IAEA|ICRC|Red\s+Cross|Division|Brigade|Battalion|Regiment|Corps|Police|Task\s+Force|"
+    r"[Ff]action|Movement|Militia)\b"
 )
 _PLACE_WORD = re.compile(r"\b(?:Strip|Bank|Sea|Ocean|Lake|River|Valley|Region|Oblast|Province|Island|Line)\b", re.I)
 _PROPER_NAMES = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'.-]*)*")
@@ -101,6 +102,12 @@ _NOT_A_NAME = re.compile(
     # equipment: "F-16 fighter jets", "MiG-29"
     r"\b[A-Z][A-Za-z]{0,2}-\d+",
 )
+_EQUIPMENT = re.compile(r"\b[A-Z][A-Za-z]{0,2}-\d+")
+# "marauding fighters", "other terrorist groups": a crowd the text describes, no one named.
+_LOWERCASE_CROWD = re.compile(
+    r"^[^A-Z]*\b(?:fighters|terrorists|militants|groups|reports|civilians|troops|soldiers|forces|gunmen|rebels|"
+    r"insurgents|policemen|people|residents)$"
+)
 _BARE_CROWDS = frozenset(
     [
         *("soldiers", "troops", "fighters", "forces", "militants", "personnel", "analysts", "experts", "observers"),
@@ -112,7 +119,7 @@ _BARE_CROWDS = frozenset(
 def _actor_name(name: str) -> tuple[str, str | None]:
     """The actor a name the model gave stands for, or why it names none."""
     name = re.sub(r"\s+and\s+(?:its|their|his|her)\s+allies$", "", name)  # "The Maute and its allies"
-    if name.strip().lower() in _BARE_CROWDS:
+    if name.strip().lower() in _BARE_CROWDS or _LOWERCASE_CROWD.match(name.strip()):
         return name, f"{name!r} names no one: a crowd, not an actor"
     if _NOT_A_NAME.search(name):
         return name, f"{name!r} is a phrase (a verb, a count or an operation), not an actor's name"
@@ -147,6 +154,13 @@ _TITLED_PERSON = re.compile(rf"\b(?i:{'|'.join(sorted(TITLES))})\s+(?:[A-Z][\w�
 # A border named by the two sides it divides: "the Thailand-Cambodia border", "the
 # Armenia–Azerbaijan border", "the Thai–Cambodian border".
 _BORDER = re.compile(r"\b(?P<name>[A-Z][a-z]+[-–][A-Z][a-z]+\s+(?:border|frontier))\b")
+
+
+def _where(name: str, text: str) -> bool:
+    """Whether ``text`` names ``name`` as where something is or happens ("in Nagorno-Karabakh")."""
+    where = r"\b(?:in|into|to|inside|across|near|at|over|around|outside)\s+(?:the\s+)?"
+    described = r"(?:(?:capital|city|town|region|province)\s+)?"  # "to the capital Niamey"
+    return re.search(where + described + re.escape(name) + r"\b", text) is not None
 
 
 def _place_names(name: str) -> list[str]:
@@ -248,7 +262,9 @@ class Citations:
                     reason = f"{full!r} describes a place without naming one"
                     unverified.append(UnverifiedItem(kind=kind, item=item.model_dump(), reason=reason))
                 for name in candidates:
-                    wrong = self._misnamed(kind, name, place_names, actor_names, getattr(item, "kind", "other"))
+                    wrong = self._misnamed(
+                        kind, name, place_names, actor_names, getattr(item, "kind", "other"), self.text
+                    )
                     wrong = wrong or (self._not_a_place(name) if kind == "location" else None)
                     number = None if wrong else self._first_naming(name)
                     if number is None:
@@ -415,7 +431,7 @@ class Citations:
 
     @staticmethod
     def _misnamed(
-        kind: str, name: str, place_names: list[str], actor_names: list[str], kind_of: str = "other"
+        kind: str, name: str, place_names: list[str], actor_names: list[str], kind_of: str = "other", text: str = ""
     ) -> str | None:
         if kind == "actor":
             if kind_of == "person":
@@ -430,6 +446,10 @@ class Citations:
         words = name.split()
         if _TITLE_WORDS.search(name) or (_BODY.search(name) and not _PLACE_WORD.search(name)):
             return f"{name!r} names a person or a body, not a place"
+        if _EQUIPMENT.search(name):
+            return f"{name!r} is equipment, not a place"
+        if not is_country(name) and any(same_entity(name, a) for a in actor_names) and not _where(name, text):
+            return f"{name!r} is one of the actors the answer lists, never named as where: who acts, not where"
         if is_demonym(name):
             return f"{name!r} is what a people is called, not a place"
         if any(same_entity(name, a) and len(words) > 1 and a != name for a in actor_names if _TITLE_WORDS.search(a)):
