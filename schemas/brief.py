@@ -77,7 +77,9 @@ class Claim(BaseModel):
 
     @property
     def independent_origins(self) -> int:
-        return len([o for o in self.origins if o.kind != "unattributed"])
+        """Origins that can corroborate each other: named ones. An unnamed source ("officials
+        said", "recent reports") may be any of the others relayed, so it is not counted."""
+        return len([o for o in self.origins if o.kind not in ("unattributed", "anonymous")])
 
     @property
     def articles(self) -> list[int]:

@@ -88,3 +88,14 @@ def test_a_figure_from_an_unnamed_source_is_not_shown_as_the_articles_own() -> N
     assert attribution_text(unnamed) == "an unnamed source [anonymous]"
     assert attribution_text(own) == "unattributed (the article's own statement)"
     assert attribution_text(described) == "Recent reports [anonymous]"
+
+
+def test_an_unnamed_source_does_not_count_as_independent_corroboration() -> None:
+    results = [
+        result("a.txt", estimates=[est(3_000, source="Recent reports", kind="anonymous")]),
+        result("b.txt", estimates=[est(3_000, org="National Intelligence Service", kind="intelligence")]),
+    ]
+    brief = briefing.compose(merge(results), results, backend="compatible", model="m", prompt_version="v", seconds=1.0)
+    (claim,) = brief.claims
+    assert claim.independent_origins == 1
+    assert "1 source · 2 articles (+ unnamed) |" in brief_markdown(brief)

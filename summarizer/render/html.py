@@ -154,6 +154,10 @@ def _corroboration(claim: Claim) -> str:
         f'<span class="badge outlets" title="articles that carry it">'
         f"{counted(articles, 'article')}</span>"
     )
+    if any(o.kind == "anonymous" for o in claim.origins):
+        badges += (
+            '<span class="badge unattributed" title="unnamed sources are not counted as independent">+ unnamed</span>'
+        )
     if has_unattributed(claim):
         badges += '<span class="badge unattributed">+ unattributed</span>'
     return badges

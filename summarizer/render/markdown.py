@@ -90,6 +90,8 @@ def _cite(numbers: Iterable[int]) -> str:
 
 def _corroboration(claim: Claim) -> str:
     text = f"{counted(claim.independent_origins, 'source')} · {counted(len(claim.articles), 'article')}"
+    if any(o.kind == "anonymous" for o in claim.origins):
+        text += " (+ unnamed)"
     if has_unattributed(claim):
         text += " (+ unattributed)"
     return text
