@@ -385,6 +385,12 @@ def test_an_unnamed_source_is_kept_as_the_text_describes_it(text: str, descripto
             "The army will go down to 4,000 troops next year, adviser Ann Lee said on Wednesday, offering details.",
             "Ann Lee",
         ),
+        # A quotation that runs on for sentences, its speaker named after it closes.
+        (
+            '"Based on the estimate, the number has decreased. So maybe they are down to 4,000. The force is'
+            ' getting smaller," Ann Lee said in a press briefing.',
+            "Ann Lee",
+        ),
         # A quotation closed in the next sentence.
         ('"When we came there were over 4,000 troops. Now there are fewer," Ann Lee said.', "Ann Lee"),
         # Adjectives after an article belong to the speaker.

@@ -247,6 +247,8 @@ def credit_for(
                 credit = _count_giver(sentence[: hits[0][0]])
             if credit is None:
                 credit = _opened_before(text, spans, i, s + hits[0][0])
+            if credit is None:
+                credit = _quote_closed_later(text, spans, i, s + hits[0][1])
             if credit is None and follow and _HEDGED_ESTIMATE.search(sentence):
                 credit = _estimates_before(text, spans, i)
             if credit is not None and credit.anaphor:
@@ -439,6 +441,23 @@ def _quote_closed_after(sentence: str, fig_end: int, following: str) -> Credit |
         return None
     closing = re.search(r"[\"”]", following)
     return _speaker_after_quote(following[closing.end() :], "") if closing else None
+
+
+def _quote_closed_later(text: str, spans: list[tuple[int, int]], i: int, at: int) -> Credit | None:
+    """A figure inside a quotation that runs on for sentences ('"Based on the commander's
+    estimate, ... So maybe their forces are down to between 20 and 40. The force is
+    getting smaller," Padilla said.'): the speaker named after it closes, up to three
+    sentences on."""
+    before = text[spans[max(i - 3, 0)][0] : at]
+    opened = max(before.rfind("“"), before.rfind('"') if before.count('"') % 2 else -1)
+    if opened == -1 or "”" in before[opened:]:
+        return None
+    for j in range(i, min(i + 4, len(spans))):
+        start = at if j == i else spans[j][0]
+        closing = re.search(r"[\"”]", text[start : spans[j][1]])
+        if closing is not None:
+            return _speaker_after_quote(text[start + closing.end() : spans[j][1]], "")
+    return None
 
 
 def _stated_after(following: str) -> Credit | None:
