@@ -90,3 +90,9 @@ def test_hedge_of_a_figure(text: str, figure: int, hedge: str | None) -> None:
 )
 def test_a_range_is_said_with_to_or_or_or_between_and(text: str, figure: int, expected: tuple[int, int] | None) -> None:
     assert range_around(text, figure) == expected
+
+
+def test_an_ordinal_is_no_figure() -> None:
+    from summarizer.text.numbers import figures_in
+
+    assert figures_in("The 4th Infantry Division and the 27th brigade sent 3,500 troops.") == {3_500}

@@ -921,12 +921,16 @@ def _subject(text: str) -> tuple[int, str] | None:
         re.IGNORECASE,
     ):
         # "Army in Kigali says", "Officials in Kyiv said": a place after "in" is part of who speaks.
-        place = re.search(r"\s+in$", rest)
+        place = re.search(r"\s+(?:in|under)$", rest)
         head = _subject(rest[: place.start()]) if place and _capitalised(words[first].group(0)) else None
         if head is not None and (_named(head[1]) or _UNNAMED.search(head[1])):
             proper = [w for w in head[1].split() if w.lower() not in ("the", "of")]
-            if len(proper) > 1 and all(_capitalised(w) and w.lower() not in NAME_WORDS for w in proper):
-                return head  # "The Democratic Guerrilla Force in Sagaing Region": the name says who
+            if (place is not None and place.group(0).strip() == "under") or (
+                len(proper) > 1 and all(_capitalised(w) and w.lower() not in NAME_WORDS for w in proper)
+            ):
+                # "The Democratic Guerrilla Force in Sagaing Region": the name says who; a unit
+                # "under Task Force Marawi" is the unit, not its command
+                return head
             return head[0], text[head[0] : words[-1].end()]
         return None
     return words[first].start(), text[words[first].start() : words[-1].end() if first < len(words) else end]

@@ -27,7 +27,7 @@ _SCALES = {"hundred": 100, "thousand": 1_000, "k": 1_000, "million": 1_000_000, 
 # with an optional decimal part (only meaningful before a scale word).
 _DIGITS = r"\d{1,3}(?:[,.\u00a0\u202f\u2009 ]\d{3})+(?![\d])|\d+(?:\.\d+)?"
 _SCALE = r"(?:[\s-]*(hundred|thousand|million|k|m)\b)?"
-_NUMBER = re.compile(rf"(?<![\d.,])({_DIGITS}){_SCALE}", re.IGNORECASE)
+_NUMBER = re.compile(rf"(?<![\d.,])({_DIGITS})(?![\d])(?!(?:st|nd|rd|th)\b){_SCALE}", re.IGNORECASE)  # not "4th"
 _RANGE = re.compile(
     rf"(?<![\d.,])(\d{{1,3}})\s*(?:to|-|–|—|or)\s*({_DIGITS}){_SCALE}"
     rf"|between\s+(\d{{1,3}})\s+and\s+({_DIGITS}){_SCALE}",
