@@ -266,6 +266,11 @@ def test_a_quote_block_is_the_speaker_s_who_introduced_it() -> None:
         ("Top government sources said 300 troops were deployed.", "Top government sources"),
         ("Recent reports indicate that around 300 soldiers have been sent.", "Recent reports"),  # whose: unsaid
         ("Sources said 300 troops were moving.", "Sources"),
+        # "reportedly" after a sentence opened by its credit.
+        (
+            "According to senior army officials, strikes hit two camps.\nAround 300 were reportedly killed.",
+            "senior army officials",
+        ),
         # A spokesperson left unnamed is kept as described, also when taken up by "It".
         ("A navy spokeswoman said 300 sailors were missing.", "navy spokeswoman"),
         ("An army spokesman said an inquiry found the numbers. It found that 300 were fighters.", "army spokesman"),

@@ -251,6 +251,11 @@ def credit_for(
                 credit = _quote_closed_later(text, spans, i, s + hits[0][1])
             if credit is None and follow and _HEDGED_ESTIMATE.search(sentence):
                 credit = _estimates_before(text, spans, i)
+            if credit is None and re.search(r"\breportedly\b", sentence):
+                # "According to senior officials, the strikes hit A and B. Around 25–30 were
+                # reportedly killed at each": who the sentence before opens with reported it
+                opener = re.match(r"\W*According\s+to\s+(?P<name>[^,;:]+),", previous)
+                credit = _credit(opener.group("name"), None) if opener else None
             if credit is not None and credit.anaphor:
                 fallback = _credit(credit.anaphor, None, resolve=False)
                 credit = _antecedent(text, spans, i, person=credit.anaphor) or fallback
