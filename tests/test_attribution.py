@@ -317,6 +317,11 @@ def test_an_unnamed_source_is_kept_as_the_text_describes_it(text: str, descripto
         ("The Guerrilla Force in Sagaing Region claimed 4,000 soldiers were killed.", "Guerrilla Force"),
         ("- Army in Kigali says more than 4,000 soldiers were killed.", "Army in Kigali"),
         ("Officials in Kyiv said 4,000 soldiers were killed.", "Officials in Kyiv"),
+        # A body "of the X region" is one name.
+        (
+            "The defense ministry of the Nagorno-Karabakh region said it had recorded another 4,000 casualties.",
+            "defense ministry of the Nagorno-Karabakh region",
+        ),
         # A unit "under" its command is the unit.
         (
             "The National Police Joint Task Force Group under Task Force Marawi reported that 4,000 were killed.",

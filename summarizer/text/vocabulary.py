@@ -40,7 +40,7 @@ NAME_WORDS = word_set(
     " secretary-general secretary president minister representative adviser advisor lawmaker"
     " senior administration defence defense foreign national security boss head leader founder commander"
     " press ambassador envoy aide guards governor mayor commissioner chairman chairperson"
-    " statement note assessment communique communiqué release"
+    " statement note assessment communique communiqué release region province"
 ) | (
     # what armed groups are called: "Ethiopia's Tigray rebels", "The al-Qaeda affiliate"; the
     # last word of a body's proper name too ("Wagner Group"), so never dropped from one
