@@ -452,6 +452,24 @@ def test_a_speaker_named_by_surname_is_the_person_the_article_names_in_full() ->
     assert [(a.name, a.kind) for a in grounded.actors] == [("Zelensky", "person")]
 
 
+def test_an_acronym_the_article_defines_is_read_as_it_spells_it_out() -> None:
+    text = (
+        "At least 191 terrorists have been killed, the Armed Forces of the Philippines (AFP) said.\n"
+        "So far 191 were confirmed dead, AFP public affairs office chief Col. Edgard Arevalo said."
+    )
+    officer = {"source": "Col. Edgard Arevalo", "organization": "AFP public affairs office", "kind": "media"}
+    item = TroopEstimate.model_validate(
+        estimate(
+            "So far 191 were confirmed dead, AFP public affairs office chief Col. Edgard Arevalo said.", count=191
+        ).model_dump()
+        | {"attribution": officer, "status": "killed"}
+    )
+    grounded, _ = Grounder(text).ground(
+        ArticleExtraction(troop_estimates=[item], official_reactions=[], actors=[], locations=[])
+    )
+    assert grounded.troop_estimates[0].attribution.kind == "military"  # the army, not the news agency
+
+
 def test_a_loss_needs_a_word_of_loss() -> None:
     text = "The group had about 50,000 mercenaries in Ukraine, US officials said."
     item = TroopEstimate.model_validate(estimate(text, count=50_000).model_dump() | {"status": "killed"})

@@ -20,7 +20,7 @@ from typing import Any
 
 from schemas import TroopEstimate, UnverifiedItem
 from summarizer.text.aliases import as_written, names, same_entity
-from summarizer.text.attribution import credit_for, source_kind
+from summarizer.text.attribution import credit_for, is_outlet, source_kind
 from summarizer.text.numbers import hedge_of
 from summarizer.text.tense import casualty_status, counts_losses, status_from_text
 
@@ -34,8 +34,10 @@ def correct_estimate(
     attribution, dropped = _supported_attribution(text, item)
     attribution, replaced = _credited_attribution(text, spans, item, span, attribution)
     if attribution["source"] or attribution["organization"]:
-        # The kind of source follows the names that stand, whoever wrote them.
-        attribution = {**attribution, "kind": source_kind(attribution["source"], attribution["organization"])}
+        # The kind of source follows the names that stand, whoever wrote them, with an
+        # acronym read as the article spells it out ("AFP" for the Armed Forces of the Philippines).
+        source, organization = (_spelled_out(attribution[k], text) for k in ("source", "organization"))
+        attribution = {**attribution, "kind": source_kind(source, organization)}
     elif attribution["kind"] != "anonymous":
         attribution = {**attribution, "kind": "unattributed"}  # no name left to credit
     corrected: dict[str, Any] = {"attribution": attribution}
@@ -51,6 +53,23 @@ def correct_estimate(
     if status is not None:
         corrected["status"] = status
     return corrected, [*dropped, *replaced]
+
+
+# "the Armed Forces of the Philippines (AFP)": an acronym the article defines.
+_DEFINED = re.compile(
+    r"(?P<long>\b[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?|and\s+)?[A-Z][\w’'-]*){1,6})\s+\((?P<acronym>[A-Z]{2,6})\)"
+)
+
+
+def _spelled_out(name: str | None, text: str) -> str | None:
+    """``name`` with each acronym the article defines written out: the article's own
+    "AFP" may be its army, not the news agency."""
+    if not name:
+        return name
+    for m in _DEFINED.finditer(text):
+        if re.search(rf"\b{m.group('acronym')}\b", name) and not is_outlet(m.group("long")):
+            name = re.sub(rf"\b{m.group('acronym')}\b", m.group("long"), name)
+    return name
 
 
 def _supported_attribution(text: str, item: TroopEstimate) -> tuple[dict[str, Any], list[UnverifiedItem]]:
