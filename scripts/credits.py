@@ -10,6 +10,7 @@ prints them and spends the half: say so in the note, and annotate a fresh one).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
 
@@ -48,4 +49,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    try:
+        raise SystemExit(main())
+    except BrokenPipeError:  # `python -m scripts.credits | head`: the reader left; nothing went wrong here
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        raise SystemExit(1) from None

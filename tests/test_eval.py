@@ -230,3 +230,19 @@ def test_the_credit_script_says_what_is_wrong_without_a_traceback(
     assert main([str(tmp_path / "missing.jsonl")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: cannot read") and "Traceback" not in err
+
+
+def test_the_credit_script_piped_into_head_leaves_no_traceback() -> None:
+    import subprocess
+    import sys
+
+    run = subprocess.run(
+        f"{sys.executable} -m scripts.credits | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[1],
+        check=False,
+    )
+    assert run.stdout.startswith("== credit corpus, dev")
+    assert "Traceback" not in run.stderr and "BrokenPipe" not in run.stderr
