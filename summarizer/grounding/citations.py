@@ -93,16 +93,15 @@ _MEMBERS = re.compile(
     r"^(?P<body>.+?)\s+(?P<noun>(?i:operatives|fighters|militants|troops|soldiers|servicem[ae]n|forces|personnel|"
     r"members|mercenaries|recruits))(?:\s+(?:in|of)\s+.+)?$"
 )
+# Equipment: "F-16 fighter jets", "MiG-29".
+_EQUIPMENT = re.compile(r"\b[A-Z][A-Za-z]{0,2}-\d+")
 # What a phrase the model returned as a name says that no name does: a verb ("Your
 # Content has learned.", "documents prepared by ..."), a count ("Russia's total combat
-# losses"), an operation ("Operation Serval").
+# losses"), an operation ("Operation Serval"), equipment.
 _NOT_A_NAME = re.compile(
     r"\b(?:has|have|had|is|are|was|were)\s|(?<![-\w])(?!(?:armed|united|allied|unified|organi[sz]ed)\b)[a-z]{3,}ed\b|"
-    r"\b(?:losses|casualties|toll|deaths)\b|^Operation\s|"
-    # equipment: "F-16 fighter jets", "MiG-29"
-    r"\b[A-Z][A-Za-z]{0,2}-\d+",
+    r"\b(?:losses|casualties|toll|deaths)\b|^Operation\s|" + _EQUIPMENT.pattern,
 )
-_EQUIPMENT = re.compile(r"\b[A-Z][A-Za-z]{0,2}-\d+")
 # "marauding fighters", "other terrorist groups": a crowd the text describes, no one named.
 _LOWERCASE_CROWD = re.compile(
     r"^[^A-Z]*\b(?:fighters|terrorists|militants|groups|reports|civilians|troops|soldiers|forces|gunmen|rebels|"

@@ -111,21 +111,18 @@ def _named_nearby(
         return attribution, []
     nearby = text[spans[at - 1][0] if at else spans[at][0] : spans[at][1]]
     sentence = text[spans[at][0] : spans[at][1]]
-    if any(names(g, nearby, every_word=True) for g in given) and not all(_suffered(g, sentence) for g in given):
+    suffered = all(_suffered(g, sentence) for g in given)
+    if any(names(g, nearby, every_word=True) for g in given) and not suffered:
         return attribution, []
     said = " / ".join(given)
-    if all(_suffered(g, sentence) for g in given):
-        note = UnverifiedItem(
-            kind="attribution",
-            item={"figure": item.figures(), "source": said, "quote": item.quote},
-            reason=f"{said} suffered these losses in the sentence; nothing says {said} gave the figure, so it is kept"
-            " as unattributed",
-        )
-        return {"source": None, "organization": None, "kind": "unattributed", "via": None}, [note]
+    reason = (
+        f"{said} suffered these losses in the sentence; nothing says {said} gave the figure, so it is kept"
+        " as unattributed"
+        if suffered
+        else f"neither this sentence nor the one before names {said}; the figure is kept as unattributed"
+    )
     note = UnverifiedItem(
-        kind="attribution",
-        item={"figure": item.figures(), "source": said, "quote": item.quote},
-        reason=f"neither this sentence nor the one before names {said}; the figure is kept as unattributed",
+        kind="attribution", item={"figure": item.figures(), "source": said, "quote": item.quote}, reason=reason
     )
     return {"source": None, "organization": None, "kind": "unattributed", "via": None}, [note]
 

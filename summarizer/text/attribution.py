@@ -454,8 +454,7 @@ def _quote_closed_later(text: str, spans: list[tuple[int, int]], i: int, at: int
     getting smaller," Padilla said.'): the speaker named after it closes, up to three
     sentences on."""
     before = text[spans[max(i - 3, 0)][0] : at]
-    opened = max(before.rfind("“"), before.rfind('"') if before.count('"') % 2 else -1)
-    if opened == -1 or "”" in before[opened:]:
+    if not _inside_quotation(before, len(before)):
         return None
     for j in range(i, min(i + 4, len(spans))):
         start = at if j == i else spans[j][0]

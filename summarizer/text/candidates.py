@@ -15,11 +15,13 @@ from summarizer.text.headcount import counts_civilians
 from summarizer.text.numbers import figure_spans, figures_in
 from summarizer.text.sentences import sentences
 
+# What irregular fighters are called: "terrorists", "gunmen", "rebels".
+_IRREGULARS = r"terrorists?|gunmen|jihadists?|guerrillas?|rebels?|extremists?"
 _TROOP_WORDS = re.compile(
     r"\b(troops?|soldiers?|personnel|forces?|servicem[ae]n|fighters?|brigades?|recruits?|"
     r"marines?|units?|men|military|army|operatives?|workers?|mercenar(?:y|ies)|reservists?|conscripts?|"
     r"militants?|combatants?|insurgents?|paramilitar\w*|commandos?|paratroopers?|troopers?|peacekeepers?|convicts?|"
-    r"prisoners?|terrorists?|gunmen|gunman|jihadists?|guerrillas?|rebels?|extremists?|"
+    rf"prisoners?|{_IRREGULARS}|gunman|"
     r"members|killed|wounded|injured|casualties|died|dead)\b",
     re.IGNORECASE,
 )
@@ -33,9 +35,8 @@ _LOSS = re.compile(
 )
 _COUNTED_FORCES = re.compile(
     r"^\s*(?:(?:[\w-]+\s+){0,2}?(?:troops?|soldiers?|servicem[ae]n|fighters?|militants?|marines?|"
-    r"paratroopers?|troopers?|peacekeepers?|officers?|combatants?|insurgents?|casualties|terrorists?|gunmen|"
-    r"jihadists?|guerrillas?|rebels?|extremists?|members(?!\s+of\s+(?:his|her|their|the)\s+famil)|operatives|"
-    r"policemen|personnel)\b)",
+    rf"paratroopers?|troopers?|peacekeepers?|officers?|combatants?|insurgents?|casualties|{_IRREGULARS}|"
+    r"members(?!\s+of\s+(?:his|her|their|the)\s+famil)|operatives|policemen|personnel)\b)",
     re.IGNORECASE,
 )
 # "a statement saying 55 were killed since the invasion": the sentence's troops with their
