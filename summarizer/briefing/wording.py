@@ -21,6 +21,12 @@ def has_unattributed(claim: Claim) -> bool:
     return any(o.kind == "unattributed" for o in claim.origins)
 
 
+def has_unnamed(claim: Claim) -> bool:
+    """Whether some article credits the claim's figure to a source it leaves unnamed
+    ("officials said"): shown, but not counted as independent."""
+    return any(o.kind == "anonymous" for o in claim.origins)
+
+
 def date_span_text(span: tuple[dt.date, dt.date]) -> str:
     """'2024-10-23' or '2024-10-23 – 2024-10-30'."""
     start, end = span

@@ -33,6 +33,7 @@ from summarizer.briefing.wording import (
     counted,
     date_span_text,
     has_unattributed,
+    has_unnamed,
     over_time,
     series_text,
     unverified_label,
@@ -154,7 +155,7 @@ def _corroboration(claim: Claim) -> str:
         f'<span class="badge outlets" title="articles that carry it">'
         f"{counted(articles, 'article')}</span>"
     )
-    if any(o.kind == "anonymous" for o in claim.origins):
+    if has_unnamed(claim):
         badges += (
             '<span class="badge unattributed" title="unnamed sources are not counted as independent">+ unnamed</span>'
         )

@@ -15,6 +15,7 @@ from summarizer.briefing.wording import (
     date_span_text,
     figure_text,
     has_unattributed,
+    has_unnamed,
     over_time,
     series_text,
     unverified_label,
@@ -90,7 +91,7 @@ def _cite(numbers: Iterable[int]) -> str:
 
 def _corroboration(claim: Claim) -> str:
     text = f"{counted(claim.independent_origins, 'source')} · {counted(len(claim.articles), 'article')}"
-    if any(o.kind == "anonymous" for o in claim.origins):
+    if has_unnamed(claim):
         text += " (+ unnamed)"
     if has_unattributed(claim):
         text += " (+ unattributed)"
