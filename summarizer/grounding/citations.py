@@ -392,7 +392,7 @@ class Citations:
             if self.spans[n - 1][0] in answered or not ends_a_sentence(sentence):
                 continue  # a headline or subhead ("International Concern Mounts") is no statement
             previous = self._sentences[n - 2] if n > 1 else ""
-            stated = [(stance, who) for stance, who in stance_speakers(sentence, previous)]
+            stated = stance_speakers(sentence, previous)
             if not stated and re.search(r"[\"“”]", sentence) and not troop_figures(sentence):
                 stated = [("other", who) for who in sentence_speakers(sentence, previous)[:1]]
             for stance, who in stated:
