@@ -1,6 +1,6 @@
 import pytest
 
-from summarizer.text.numbers import figures_in, format_figure, mentions, range_around
+from summarizer.text.numbers import figures_in, format_figure, mentions, range_around, stated_spans
 
 
 @pytest.mark.parametrize(
@@ -96,3 +96,11 @@ def test_an_ordinal_is_no_figure() -> None:
     from summarizer.text.numbers import figures_in
 
     assert figures_in("The 4th Infantry Division and the 27th brigade sent 3,500 troops.") == {3_500}
+
+
+def test_a_hundred_after_an_article_is_read_with_its_article() -> None:
+    text = "the minister saw off the hundred and forty police officers, a thousand more to follow"
+    assert mentions(text, 140) and mentions(text, 1_000)
+    assert [text[a:b] for a, b in stated_spans(text, 140)] == ["hundred and forty"]
+    assert [text[a:b] for a, b in stated_spans(text, 1_000)] == ["thousand"]
+    assert stated_spans("data thousand", 1_000) == []

@@ -84,6 +84,8 @@ def _word_numbers(text: str) -> set[int]:
             seen = True
         elif word in ("hundred",) and seen:
             current = max(current, 1) * 100
+        elif word == "hundred" and re.search(r"\bthe\s+$", text.lower()[: match.start()]):
+            current, seen = 100, True  # "the hundred and forty police officers"
         elif word in ("thousand", "million") and seen:
             total += max(current, 1) * _SCALES[word]
             current = 0
@@ -173,7 +175,9 @@ def stated_spans(text: str, figure: int) -> list[tuple[int, int]]:
     "almost thirty"), as (start, end) offsets in order."""
     spans = figure_spans(text, figure)
     for match in _NUMBER_WORDS.finditer(text):
-        if figure in _word_numbers(match.group(0)):
+        # with the article before the run: "a thousand", "the hundred and forty"
+        lead = re.search(r"\b(?:an?|the)\s+$", text[max(0, match.start() - 4) : match.start()])
+        if figure in _word_numbers((lead.group(0) if lead else "") + match.group(0)):
             spans.append(match.span())
     return sorted(spans)
 
