@@ -706,3 +706,59 @@ def test_every_speaker_of_a_sentence_in_order() -> None:
 def test_each_stance_cue_with_who_takes_it() -> None:
     sentence = "Russia has denied it, while President Biden has warned of a high chance."
     assert stance_speakers(sentence) == [("deny", "Russia"), ("warn", "President Biden")]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure_text", "figure", "name"),
+    [
+        # the speaker after "says" ends where the clause after it begins
+        (
+            "Twelve soldiers killed, says Georgian Defence Minister Irakli Gelashvili after overnight shelling",
+            "Twelve",
+            12,
+            "Irakli Gelashvili",
+        ),
+        # "the PM", "the president": the office holder the sentence before named
+        (
+            'Prime Minister Ana Brnabic told parliament that 30 soldiers had died. "We have 30 soldiers killed so'
+            ' far," the PM said.',
+            "30 soldiers killed",
+            30,
+            "Ana Brnabic",
+        ),
+        # two clauses, two speakers: each figure is its own clause's
+        ("While Serbia reports 40 dead soldiers, Kosovo declares 65 since the start.", "65", 65, "Kosovo"),
+        ("Rebel authorities claimed Sunday that they killed 58 soldiers.", "58", 58, "Rebel authorities"),
+        # a headline's "X:" credit for the lede that restates its figure, and for the lede's breakdown
+        (
+            "AP: army masses 20,000 fighters near the city\n"
+            "The army has massed some 20,000 fighters near the city, including 5,000 reservists and 3,000 recruits.",
+            "20,000 fighters near the city,",
+            20_000,
+            "AP",
+        ),
+        (
+            "AP: army masses 20,000 fighters near the city\n"
+            "The army has massed some 20,000 fighters near the city, including 5,000 reservists and 3,000 recruits.",
+            "5,000",
+            5_000,
+            "AP",
+        ),
+    ],
+)
+def test_forms_read_from_round_seven(text: str, figure_text: str, figure: int, name: str) -> None:
+    credit = _credit(text, figure_text, figure)
+    assert credit is not None
+    named = [n for n in (credit.name, credit.person, credit.organization, credit.descriptor) if n]
+    assert any(name.lower() == n.lower() for n in named), credit
+
+
+def test_a_prime_minister_is_not_a_body_called_prime() -> None:
+    credit = _credit("Armenian Prime Minister Nikol Pashinyan said 105 soldiers died.", "105", 105)
+    assert credit is not None and credit.person == "Nikol Pashinyan" and credit.organization is None
+
+
+def test_a_headline_credit_reaches_only_the_figure_it_states() -> None:
+    text = "AP: army masses 20,000 fighters near the city\nThe army has also moved 4,000 troops to the port."
+    credit = _credit(text, "4,000", 4_000)
+    assert credit is None or credit.name is None

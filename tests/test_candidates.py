@@ -100,3 +100,12 @@ def test_a_forces_own_small_toll_and_its_elided_losses_are_named() -> None:
     assert troop_figures("Sources said over 60 terrorists were wounded in the strikes.") == {60}
     # family members are no force
     assert troop_figures("He said 10 members of his family were among those killed in the strikes.") == set()
+
+
+def test_others_after_a_count_of_troops_and_a_force_s_own_losses_are_named() -> None:
+    assert troop_figures("Kabul said 40 soldiers were killed and 25 others wounded in the clash.") == {40, 25}
+    assert troop_figures("One soldier was killed, and 11 others were injured.") == {11}
+    assert troop_figures("The army said 90 troops died, while the rebels' command said it lost 35.") == {90, 35}
+    # but not others after civilians, and not what a lost count names
+    assert troop_figures("Police said 12 civilians were killed and 30 others wounded near the army base.") == set()
+    assert troop_figures("The army said it lost 12 tanks near the front.") == set()

@@ -177,7 +177,9 @@ _ANAPHOR = re.compile(
     r"^(?:he|she|it|they|(?:(?:the|this|that)\s+)?(?:statement|report|note|source|official|spokes(?:man|woman|person)|"
     r"ministry|agency|group|paper|newspaper|document|communiqu[eé]|release)|"
     # "According to the analysts, ...": the ones the text has just named
-    r"the\s+(?:officials|sources|analysts|diplomats|experts))$",
+    r"the\s+(?:officials|sources|analysts|diplomats|experts)|"
+    # "..., the PM said": the office holder just named
+    r"the\s+(?:prime\s+minister|PM|premier|president|minister|general|commander|governor))$",
     re.IGNORECASE,
 )
 # "An official who spoke on the condition of anonymity confirmed ...": an unnamed
@@ -256,6 +258,10 @@ def credit_for(
                 # reportedly killed at each": who the sentence before opens with reported it
                 opener = re.match(r"\W*According\s+to\s+(?P<name>[^,;:]+),", previous)
                 credit = _credit(opener.group("name"), None) if opener else None
+            if credit is None and follow:
+                credit = _credit_of_total(text, spans, i, hits[0][0], figure) or _headline_restated(
+                    text, spans, i, figure
+                )
             if credit is not None and credit.anaphor:
                 fallback = _credit(credit.anaphor, None, resolve=False)
                 credit = _antecedent(text, spans, i, person=credit.anaphor) or fallback
@@ -283,6 +289,46 @@ def _estimates_before(text: str, spans: list[tuple[int, int]], i: int) -> Credit
         if credit is not None and (credit.name or credit.descriptor):
             return credit
     return None
+
+
+# "an estimated 16,000 military personnel, including 10,000 troops and 6,000 sailors":
+# the parts of a total, told as its breakdown.
+_BREAKDOWN = re.compile(r"\b(?:including|among\s+them|of\s+(?:them|whom)|comprising)\b[^.;]*$", re.IGNORECASE)
+
+
+def _credit_of_total(text: str, spans: list[tuple[int, int]], i: int, at: int, figure: int) -> Credit | None:
+    """The credit of the total a figure is part of, when the sentence gives its breakdown
+    and credits the total (or its headline does)."""
+    start, _ = spans[i]
+    sentence = _sentence_at(text, spans, i)
+    breakdown = _BREAKDOWN.search(sentence, 0, at)
+    if breakdown is None:
+        return None
+    totals = [n for n in troop_figures(sentence[: breakdown.start()]) if n > figure]
+    for total in totals:
+        where = stated_spans(sentence[: breakdown.start()], total)
+        if where:
+            s, e = start + where[0][0], start + where[0][1]
+            credit = credit_for(text, s, e, total, spans=spans, follow=False)
+            credit = credit or _headline_restated(text, spans, i, total)
+            if credit is not None and (credit.name or credit.descriptor):
+                return credit
+    return None
+
+
+def _headline_restated(text: str, spans: list[tuple[int, int]], i: int, figure: int) -> Credit | None:
+    """A figure the headline states and credits ("WP: US military buildup in Caribbean
+    grows to estimated 16,000 troops"), restated by the first sentences with no credit:
+    the headline's source."""
+    if i == 0 or i > 2:
+        return None
+    head_start, head_end = spans[0]
+    headline = text[head_start:head_end]
+    where = stated_spans(headline, figure)
+    if not where or ends_a_sentence(headline.strip()):
+        return None
+    credit = _headline_credit(headline, where[0][0])
+    return credit if credit is not None and credit.name else None
 
 
 def _sentence_at(text: str, spans: list[tuple[int, int]], j: int) -> str:
@@ -379,7 +425,11 @@ def sentence_speakers(sentence: str, previous: str = "") -> list[str]:
         credits.append(_speaker_after_quote(sentence[closing + 1 :], previous))
     for m in _cues(sentence):
         found = _subject(sentence[: m.start()])
-        if found is not None:
+        quoted = found is not None and (
+            _inside_quotation(sentence, found[0])
+            or re.match(r"\W*[\"”]", sentence[found[0] + len(found[1]) : m.start()]) is not None
+        )  # '"... of Kharkiv, Donetsk," said X': the end of a quotation, not who speaks
+        if found is not None and not quoted:
             credits.append(_credit(_resolve_pronoun(found[1], previous), None))
     for _, speaker in stance_speakers(sentence, previous):  # "Lloyd Austin has already publicly cautioned"
         if speaker is not None:
@@ -691,7 +741,9 @@ _PREPOSITION = re.compile(r"^(?:in|at|on|from|to|of|for|with|near)\b", re.IGNORE
 _SAID_NAME_AFTER = re.compile(
     rf",(?!\d)\s*(?:{VERBS_OF_SAYING})\s+(?P<name>(?:[A-Z]|(?:an?|the)\s+\w)"
     # a name, not the clause said ("..., said the estimate of the number killed is based on ...")
-    r"(?:(?!\b(?:is|are|was|were|has|have|had|will|would|could|may|might)\b)[^,;.])*?)\s*(?:[,;.]|$)"
+    r"(?:(?!\b(?:is|are|was|were|has|have|had|will|would|could|may|might)\b)[^,;.])*?)\s*(?:[,;.]|$"
+    # "..., says Armenian PM Nikol Pashinyan after deadly border clash": the name ends at the clause after it
+    r"|\s(?=(?:after|amid|following|during|while|when|before|despite|as|over)\s))"
 )
 # "..., ANI reported, quoting government sources.": the outlet relays, the sources speak.
 _QUOTING_AFTER = re.compile(
@@ -1022,11 +1074,11 @@ def _named(name: str) -> bool:
 
 
 _BARE_UNNAMED = re.compile(
-    r"(?:(?:the|a|an|some|several|many|other|recent|new|latest|unnamed)\s+)*(?:officials?|sources?|reports?|analysts|diplomats)",
+    r"(?:(?:the|a|an|some|several|many|other|recent|new|latest|unnamed)\s+)*(?:officials?|sources?|reports?|analysts|diplomats|authorities)",
     re.IGNORECASE,
 )
 _UNNAMED = re.compile(
-    r"\b(?:officials?|sources?|reports?|analysts|diplomats|estimates?|spokes(?:man|woman|person|people|men|women))\b",
+    r"\b(?:officials?|sources?|reports?|analysts|diplomats|authorities|estimates?|spokes(?:man|woman|person|people|men|women))\b",
     re.IGNORECASE,
 )
 
@@ -1072,7 +1124,9 @@ def _credit(origin: str | None, via: str | None, *, resolve: bool = True) -> Cre
         # "US officials behind the estimates": who they are, not what they did.
         origin = re.split(r"\s+(?:who|which|that|behind)\s+|,\s*(?:who|which)\s+", origin)[0]
     if origin is None or not _named(origin):
-        anonymous = origin is not None and re.search(r"\bofficials?\b|\bsources?\b", origin, re.IGNORECASE)
+        anonymous = origin is not None and re.search(
+            r"\bofficials?\b|\bsources?\b|\bauthorities\b", origin, re.IGNORECASE
+        )
         descriptor = _describe(origin) if origin else None
         if descriptor is None and origin and _BARE_UNNAMED.fullmatch(origin.strip()):
             # "..., officials said", "Recent reports indicate": no owner, but not the
@@ -1094,6 +1148,8 @@ def _split(name: str | None) -> tuple[str | None, str | None]:
         return None, name
     person = " ".join(words[titles[-1] + 1 :]) or None
     body_words = words[: titles[0]]
+    while body_words and body_words[-1].lower() in _TITLE_QUALIFIERS:
+        body_words = body_words[:-1]  # "Armenian Prime Minister X" speaks for Armenia, not "Armenian Prime"
     if len(body_words) > 1 and re.search(r"[’']s$", body_words[0]):
         body_words = body_words[1:]  # "Russia's Wagner boss" speaks for Wagner
     body = re.sub(r"[’']s?$", "", " ".join(body_words)) or None  # "Wagner's boss X" speaks for Wagner
@@ -1104,6 +1160,12 @@ def _split(name: str | None) -> tuple[str | None, str | None]:
     if body and (NATIONALITY.search(body_words[-1].lower()) or body_words[-1].lower() in NAME_WORDS - GROUP_WORDS):
         body = None  # "Western defence ministry ...": an adjective or a common noun, not a body
     return person, body
+
+
+# Words that make a title, not a body: "Prime Minister", "Deputy Defence Minister".
+_TITLE_QUALIFIERS = frozenset(
+    {"prime", "deputy", "vice", "acting", "foreign", "defence", "defense", "interior", "former", "first", "assistant"}
+)
 
 
 _KINDS = [

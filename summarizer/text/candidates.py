@@ -54,6 +54,19 @@ _FORCE_TOLL_BEFORE = re.compile(
 # "three soldiers dead and 29 wounded": a loss whose noun is the count's before it.
 _BARE_LOSS = re.compile(r"^\s*(?:wounded|injured|dead|killed|missing)\b", re.IGNORECASE)
 _COUNTED_BEFORE = re.compile(r"\b(?:soldiers|troops|servicem[ae]n|fighters|militants|personnel)\b[^.;]{0,30}$", re.I)
+# "58 Pakistani soldiers were killed and 30 others wounded", "one soldier was killed, and
+# 11 others were injured": the others are the count's before them.
+_OTHERS_LOST = re.compile(
+    r"^\s*others\s+(?:were\s+|have\s+been\s+|had\s+been\s+)?(?:wounded|injured|killed|captured|missing)\b", re.I
+)
+_COUNTED_FOR_OTHERS = re.compile(
+    r"\b(?:soldiers?|troops?|servicem[ae]n|fighters?|militants?|personnel)\b[^.;]{0,40}$", re.I
+)
+# "Azerbaijan's Defence Ministry said it lost 71.": a force's own losses, the noun left out.
+_LOST_BEFORE = re.compile(
+    r"\b(?:it|they|we)\s+(?:has\s+|have\s+|had\s+)?lost\s+(?:about\s+|some\s+|nearly\s+|over\s+)?$", re.I
+)
+_NOTHING_COUNTED_AFTER = re.compile(r"^\s*(?:[.;,]|$|(?:in|since|during|on|over)\b)", re.I)
 _NOT_FORCES = re.compile(r"\b(?:civilians?|people|residents|children|women|families|villagers)\b", re.I)
 
 
@@ -111,6 +124,12 @@ def _small_toll(sentence: str, figure: int) -> bool:
         or (elided and _ELIDED_LOSS.match(sentence[end : end + 40]))
         or (elided and _FORCE_TOLL_BEFORE.search(sentence[max(0, start - 100) : start]))
         or (elided and _BARE_LOSS.match(sentence[end : end + 20]) and _COUNTED_BEFORE.search(sentence[:start]))
+        or (elided and _OTHERS_LOST.match(sentence[end : end + 40]) and _COUNTED_FOR_OTHERS.search(sentence[:start]))
+        or (
+            elided
+            and _LOST_BEFORE.search(sentence[max(0, start - 40) : start])
+            and _NOTHING_COUNTED_AFTER.match(sentence[end:])
+        )
         for start, end in spans
     )
 

@@ -11,7 +11,7 @@ VERBS_OF_SAYING = (
     "disclosed|discloses|estimated|estimates|estimate|told|stated|states|indicated|indicates|indicate|announced|"
     "announces|accused|warned|warns|believes|believe|believed|assessed|assesses|added|wrote|informed|admitted|"
     "admits|acknowledged|acknowledges|insists|insisted|put|puts|cited|cites|detailed|details|found|finds|"
-    "concluded|declared|maintains|maintained|disputed|questioned|testified|"
+    "concluded|declared|declares|maintains|maintained|disputed|questioned|testified|"
     "briefed|explained|argued|stressed|described|characterized|characterised|counted|tallied|recorded|bared|"
     "assured|assures|asserted|asserts|affirmed|affirms|"
     "claim|confirm|reveal|insist|maintain|acknowledge|admit|announce|disclose|"
@@ -35,7 +35,8 @@ NOUN_LIKE_VERBS = word_set("estimate estimates report reports claim claims notes
 # Lower-case words that can be part of a source's name: "South Korean intelligence",
 # "Pentagon spokesperson Sabrina Singh", "Ukrainian officials".
 NAME_WORDS = word_set(
-    "intelligence military army navy police officials official sources source spokesperson spokeswoman spokesman"
+    "intelligence military army navy police authorities officials official sources source spokesperson spokeswoman"
+    " spokesman"
     " service ministry government council agency forces command chief officer officers analysts reports report of the"
     " secretary-general secretary president minister representative adviser advisor lawmaker"
     " senior administration defence defense foreign national security boss head leader founder commander"
@@ -49,12 +50,12 @@ NAME_WORDS = word_set(
 # Capitalised only because a sentence starts with them, or too vague to be a source.
 GENERIC_WORDS = word_set(
     "the a an some several many recent new other western local senior top officials official sources source"
-    " reports report analysts experts observers media intelligence administration unnamed"
+    " reports report analysts experts observers media intelligence administration unnamed authorities"
 )
 TITLES = word_set(
     "spokesperson spokeswoman spokesman secretary-general secretary president minister representative"
     " adviser advisor chief general lieutenant director ambassador lawmaker senator boss head leader founder"
-    " envoy aide governor mayor commissioner chairman chairperson"
+    " envoy aide governor mayor commissioner chairman chairperson pm premier"
     " dg dgp ig igp"  # "CRPF DG R R Bhatnagar": the director general's abbreviations in South Asian copy
 )
 # A title's nationality adjective -> the country the office holder speaks for.
