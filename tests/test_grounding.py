@@ -431,12 +431,18 @@ def test_whoever_suffered_the_losses_is_not_who_counted_them() -> None:
 
 
 def test_who_the_figures_are_credited_to_and_who_reacts_are_actors() -> None:
-    """The model listed no actor; the tool knows two: the figure's source and its body."""
+    """The model listed no actor; the tool knows the figure's source and its body, and
+    who the other sentences say speaks."""
     g = Grounder(TEXT)
     item = estimate("about 10,000 North Korean troops are expected in Russia within weeks")
     grounded, _ = g.ground(ArticleExtraction(troop_estimates=[item], official_reactions=[], actors=[], locations=[]))
     actors = {a.name: a.kind for a in grounded.actors}
-    assert actors == {"Sabrina Singh": "person", "Pentagon": "other"}
+    assert actors == {
+        "Sabrina Singh": "person",
+        "Pentagon": "other",
+        "Rutte": "person",
+        "South Korea’s National Intelligence Service": "other",
+    }
     for actor in grounded.actors:
         assert actor.quote == TEXT[actor.start : actor.end] and actor.name.split()[-1] in actor.quote
 
@@ -544,3 +550,66 @@ def test_an_unattributed_repeat_of_a_credited_figure_is_dropped() -> None:
     assert not any(q.startswith("Asked where") for q, _ in kept)
     assert ("The country also has 4,000 troops abroad", "unattributed") in kept
     assert len(kept) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "count", "given", "reason"),
+    [
+        # who did what the sentence tells did not thereby count it
+        (
+            "Caracas has lodged a protest, sent warships to patrol its coast and mobilized 15,000 troops.",
+            "Caracas has lodged a protest, sent warships to patrol its coast and mobilized 15,000 troops.",
+            15_000,
+            "Caracas",
+            "is who acted",
+        ),
+        # a place is no source
+        (
+            "Up to 2,200 Marines are on the ships, while about 5,000 personnel operate from bases in Puerto Rico.",
+            "about 5,000 personnel operate from bases in Puerto Rico",
+            5_000,
+            "Puerto Rico",
+            "is a place",
+        ),
+    ],
+)
+def test_a_name_that_only_acts_or_locates_in_a_silent_sentence_is_no_source(
+    text: str, quote: str, count: int, given: str, reason: str
+) -> None:
+    item = TroopEstimate.model_validate(
+        estimate(quote, count=count).model_dump()
+        | {"attribution": {"source": given, "organization": None, "kind": "other"}}
+    )
+    kept, unverified = Grounder(text).ground(
+        ArticleExtraction(troop_estimates=[item], official_reactions=[], actors=[], locations=[])
+    )
+    assert kept.troop_estimates[0].attribution.kind == "unattributed"
+    assert reason in unverified[0].reason
+
+
+def test_a_speaker_named_in_a_silent_sentence_still_stands() -> None:
+    text = "The ministry spoke on Friday.\nThe ministry's count has 5,000 personnel at the bases."
+    item = TroopEstimate.model_validate(
+        estimate("The ministry's count has 5,000 personnel at the bases.", count=5_000).model_dump()
+        | {"attribution": {"source": None, "organization": "ministry", "kind": "government"}}
+    )
+    kept, _ = Grounder(text).ground(
+        ArticleExtraction(troop_estimates=[item], official_reactions=[], actors=[], locations=[])
+    )
+    assert kept.troop_estimates[0].attribution.organization == "ministry"
+
+
+def test_who_the_article_says_speaks_and_the_bodies_it_abbreviates_are_actors() -> None:
+    text = (
+        "Adm. Jane Holloway says the deployment targets smuggling networks.\n"
+        "More than 40 Tehrik-i-Taliban Pakistan (TTP) militants crossed near the Line of Control (LoC).\n"
+        '"Troops hold the ridge of Kharkiv, Donetsk," said the Russian media, while the US government and the'
+        " DND chief said little."
+    )
+    grounded, _ = Grounder(text).ground(
+        ArticleExtraction(troop_estimates=[], official_reactions=[], actors=[], locations=[])
+    )
+    # not the Line of Control (a place), not "Donetsk" (the end of a quotation), not the
+    # media, a country's government or a bare title
+    assert [a.name for a in grounded.actors] == ["Jane Holloway", "Tehrik-i-Taliban Pakistan"]
+    assert grounded.actors[0].kind == "person"

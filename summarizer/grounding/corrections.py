@@ -23,6 +23,7 @@ from summarizer.text.aliases import as_written, names, same_entity
 from summarizer.text.attribution import credit_for, is_outlet, source_kind
 from summarizer.text.numbers import hedge_of
 from summarizer.text.tense import casualty_status, counts_losses, status_from_text
+from summarizer.text.vocabulary import VERBS_OF_SAYING
 
 
 def correct_estimate(
@@ -111,26 +112,51 @@ def _named_nearby(
         return attribution, []
     nearby = text[spans[at - 1][0] if at else spans[at][0] : spans[at][1]]
     sentence = text[spans[at][0] : spans[at][1]]
-    suffered = all(_suffered(g, sentence) for g in given)
-    if any(names(g, nearby, every_word=True) for g in given) and not suffered:
+    roles = {_role(g, sentence) for g in given}
+    role = roles.pop() if len(roles) == 1 else None
+    if any(names(g, nearby, every_word=True) for g in given) and role is None:
         return attribution, []
     said = " / ".join(given)
-    reason = (
-        f"{said} suffered these losses in the sentence; nothing says {said} gave the figure, so it is kept"
-        " as unattributed"
-        if suffered
-        else f"neither this sentence nor the one before names {said}; the figure is kept as unattributed"
-    )
+    if role is None:
+        reason = f"neither this sentence nor the one before names {said}; the figure is kept as unattributed"
+    else:
+        reason = (
+            f"{said} {_ROLES[role]} in the sentence; nothing says {said} gave the figure, so it is kept as unattributed"
+        )
     note = UnverifiedItem(
         kind="attribution", item={"figure": item.figures(), "source": said, "quote": item.quote}, reason=reason
     )
     return {"source": None, "organization": None, "kind": "unattributed", "via": None}, [note]
 
 
-def _suffered(name: str, sentence: str) -> bool:
-    """ "The Wagner Group mercenaries likely suffered approximately 40,000 wounded": the
-    subject of a verb of loss is who lost them, not who counted them."""
-    return any(_LOSS_AFTER.match(sentence[m.end() :]) for m in re.finditer(re.escape(name), sentence, re.IGNORECASE))
+_ROLES = {"suffered": "suffered these losses", "did": "is who acted", "place": "is a place"}
+
+
+def _role(name: str, sentence: str) -> str | None:
+    """What ``name`` is in a sentence that credits nobody, when it is not who gave the
+    figure: who suffered the losses ("The Wagner Group mercenaries likely suffered
+    approximately 40,000 wounded"), who did what the sentence tells ("Venezuela has
+    lodged a protest ..., mobilized 15,000 troops"), or where ("about 5,000 additional
+    personnel operate from bases in Puerto Rico")."""
+    mentions = list(re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", sentence, re.IGNORECASE))
+    if not mentions:
+        return None
+    if any(_LOSS_AFTER.match(sentence, m.end()) for m in mentions):
+        return "suffered"
+    doer = [_DOER_AFTER.match(sentence, m.end()) for m in mentions]
+    if all(d is not None and d.group("verb").lower() not in _SAYING for d in doer):
+        return "did"
+    if all(_PLACE_BEFORE.search(sentence, 0, m.start()) for m in mentions):
+        return "place"
+    return None
+
+
+_SAYING = frozenset(VERBS_OF_SAYING.split("|")) | {"believed", "expected", "thought", "estimated", "reported"}
+_DOER_AFTER = re.compile(
+    r"\s+(?:(?:has|have|had|also|already|now|reportedly|recently|then)\s+)*"
+    r"(?P<verb>[a-z]+ed|sent|built|kept|held|began|took|brought|led|fought|won|struck|withdrew|drew|put|spent)\b"
+)
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|into|across|throughout|inside|outside|around)\s+(?:the\s+)?$")
 
 
 _LOSS_AFTER = re.compile(
