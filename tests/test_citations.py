@@ -388,3 +388,12 @@ def test_a_people_is_no_place_and_a_distance_is_no_figure() -> None:
     extraction, unverified, _ = _resolve_in(text, answer)
     assert not extraction.locations and not extraction.troop_estimates
     assert {u.kind for u in unverified} == {"location", "troop_estimate"}
+
+
+def test_places_the_article_lists_as_places_are_read() -> None:
+    text = (
+        "Gunmen struck several districts, including Swat, Dir and Upper Kohistan, on Friday.\n"
+        "Shelling hit positions in the direction of Kapan, Vorotan, and Tegh; Pakistan said it would respond."
+    )
+    extraction, _, _ = Citations(text, sentence_spans(text)).resolve(_answer())
+    assert [p.name for p in extraction.locations] == ["Swat", "Dir", "Upper Kohistan", "Kapan", "Vorotan", "Tegh"]

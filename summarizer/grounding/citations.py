@@ -71,8 +71,8 @@ _BODY = re.compile(
 _PLACE_WORD = re.compile(r"\b(?:Strip|Bank|Sea|Ocean|Lake|River|Valley|Region|Oblast|Province|Island|Line)\b", re.I)
 _PROPER_NAMES = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'.-]*)*")
 # A title and up to two more names before a name: "Defense Secretary Chuck Hagel", "Rep. Mike Turner".
-_TITLE_ABBREVIATION = r"(?:Rep|Sen|Gen|Lt|Col|Mr|Mrs|Ms|Dr|Adm|Maj|Brig|Capt|Sgt|Cmdr|Gov)"
-_TITLED = rf"\b(?:{_TITLE_WORDS.pattern}|{_TITLE_ABBREVIATION})\.?\s+(?:[A-Z][\w.’'-]*\s+){{0,2}}"
+TITLE_ABBREVIATION = r"(?:Rep|Sen|Gen|Lt|Col|Mr|Mrs|Ms|Dr|Adm|Maj|Brig|Capt|Sgt|Cmdr|Gov)"
+_TITLED = rf"\b(?:{_TITLE_WORDS.pattern}|{TITLE_ABBREVIATION})\.?\s+(?:[A-Z][\w.’'-]*\s+){{0,2}}"
 _LIST = re.compile(r"\s*(?:,|\band\b|&|/)\s*")
 
 
@@ -153,6 +153,14 @@ _TITLED_PERSON = re.compile(rf"\b(?i:{'|'.join(sorted(TITLES))})\s+(?:[A-Z][\w�
 # A border named by the two sides it divides: "the Thailand-Cambodia border", "the
 # Armenia–Azerbaijan border", "the Thai–Cambodian border".
 _BORDER = re.compile(r"\b(?P<name>[A-Z][a-z]+[-–][A-Z][a-z]+\s+(?:border|frontier))\b")
+# "multiple districts, including Chitral, Bajaur and Kurram", "in the direction of Goris,
+# Sok, and Jermuk": places listed as places.
+_PLACE_NAME = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}"
+_PLACE_LIST = re.compile(
+    r"\b(?:(?:districts?|provinces?|regions?|towns?|villages?|cities|territories|areas|counties|governorates?|"
+    r"settlements|localities)\s*,?\s+(?:including|such\s+as|like|of)|in\s+the\s+directions?\s+of)\s+"
+    rf"(?P<list>{_PLACE_NAME}(?:\s*,\s*{_PLACE_NAME})*(?:\s*,?\s+and\s+{_PLACE_NAME})?)"
+)
 
 
 def _where(name: str, text: str) -> bool:
@@ -408,12 +416,20 @@ class Citations:
 
     def _stated_places(self, known: list[dict[str, object]]) -> list[dict[str, object]]:
         """Countries the article puts someone in, at or out of ("troops in Ukraine",
-        "withdraw from Niger", "sent to Russia") and the answer left out: the tool can read
-        these itself. A country named as who acts ("Russia denies") is not one."""
+        "withdraw from Niger", "sent to Russia"), borders named by their two sides, and
+        places it lists as places ("districts including Chitral, Bajaur and Kurram") that
+        the answer left out: the tool can read these itself. A country named as who acts
+        ("Russia denies") is not one."""
         added: list[dict[str, object]] = []
         for n, sentence in enumerate(self._sentences, start=1):
             found = [(m.group("name"), "country") for m in _LOCATIVE.finditer(sentence) if is_country(m.group("name"))]
             found += [(m.group("name"), "region") for m in _BORDER.finditer(sentence)]
+            found += [
+                (name, "region")
+                for m in _PLACE_LIST.finditer(sentence)
+                for name in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("list"))
+                if name and not is_country(name)
+            ]
             for name, kind in found:
                 if any(same_entity(str(p["name"]), name, "place") for p in [*known, *added]):
                     continue
