@@ -28,13 +28,16 @@ from schemas import (
     UnverifiedItem,
 )
 from schemas.extraction import STATUS_GROUPS, Evidenced, ItemKind
+from summarizer.grounding.citations import TITLE_ABBREVIATION
 from summarizer.grounding.corrections import correct_estimate
 from summarizer.text.aliases import names, same_entity
-from summarizer.text.countries import is_country
+from summarizer.text.attribution import is_outlet, sentence_speakers
+from summarizer.text.countries import is_country, is_demonym
 from summarizer.text.headcount import is_headcount
 from summarizer.text.injection import addresses_the_model, has_link_or_markup
 from summarizer.text.numbers import figure_spans, format_figure, mentions
 from summarizer.text.sentences import sentence_spans
+from summarizer.text.vocabulary import TITLES
 
 _CHAR_MAP = {
     # Single and double quotation marks are one character here: models swap them freely.
@@ -279,9 +282,25 @@ class Grounder:
                 if isinstance(name, str) and name:
                     wanted.append((name, kind if key == "organization" or " " in name else "other"))
         wanted += [(str(r["speaker"]), "person") for r in kept["official_reactions"]]
+        # Who the article says speaks ("Adm. Daryl Caudle says ..."), and the bodies it
+        # names with their acronym ("Tehrik-i-Taliban Pakistan (TTP) militants").
+        for i, (a, b) in enumerate(self._spans):
+            previous = self.text[self._spans[i - 1][0] : self._spans[i - 1][1]] if i else ""
+            speakers = sentence_speakers(self.text[a:b], previous)
+            wanted += [(re.sub(rf"^{TITLE_ABBREVIATION}\.?\s+(?=[A-Z])", "", name), "person") for name in speakers]
+        wanted += [
+            (m.group("long"), "other")
+            for m in _DEFINED_BODY.finditer(self.text)
+            if not _A_PLACE.search(m.group("long"))
+        ]
         added: list[dict[str, object]] = []
         for name, kind in wanted:
-            if re.search(r"\b(?:officials?|sources?|reports?|spokes\w+)\b", name, re.IGNORECASE) or is_country(name):
+            if (
+                re.search(r"\b(?:officials?|sources?|reports?|spokes\w+|authorities)\b", name, re.IGNORECASE)
+                or is_country(name)
+                or is_outlet(name)
+                or not _names_someone(name)
+            ):
                 continue
             if any(same_entity(name, known) for known in [*listed, *(str(a["name"]) for a in added)]):
                 continue
@@ -416,6 +435,28 @@ _FIELDS: dict[str, ItemKind] = {
 
 
 __all__ = ["Grounder", "Span", "normalize", "normalize_with_map"]
+
+
+# "the Tehrik-i-Taliban Pakistan (TTP)": a body the article names and abbreviates; not a
+# country or a place ("Democratic Republic of Congo (DRC)", "Line of Control (LoC)").
+_DEFINED_BODY = re.compile(
+    r"(?P<long>\b[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+)?[A-Z][\w’'-]*){1,6})\s+\((?P<acronym>[A-Z]{2,6})\)"
+)
+_A_PLACE = re.compile(r"^Line\b|\b(?:Line|Region|Province|Republic|Islands?|Strip|Bank|Sea|Valley|Airport|Zone)$")
+
+
+def _names_someone(name: str) -> bool:
+    """A name, not a description: capitalised, not a people ("Russian"), not a bare title
+    ("DND chief"), not the media, not a country's government ("US government": the
+    country speaking)."""
+    words = name.split()
+    return (
+        bool(words)
+        and words[0][:1].isupper()
+        and not is_demonym(name)
+        and words[-1].lower() not in TITLES | {"media"}
+        and not (len(words) == 2 and words[1].lower() == "government")
+    )
 
 
 def _looks_like_a_person(name: str) -> bool:
