@@ -109,3 +109,8 @@ def test_others_after_a_count_of_troops_and_a_force_s_own_losses_are_named() -> 
     # but not others after civilians, and not what a lost count names
     assert troop_figures("Police said 12 civilians were killed and 30 others wounded near the army base.") == set()
     assert troop_figures("The army said it lost 12 tanks near the front.") == set()
+
+
+def test_the_death_of_troops_is_a_loss_and_a_word_range_s_upper_end_no_figure() -> None:
+    assert troop_figures("The army has confirmed the death of 23 of its soldiers in the clashes.") == {23}
+    assert troop_figures("The clash resulted in the deaths of seven to eight rebel fighters.") == set()

@@ -29,7 +29,7 @@ _YEAR = range(1900, 2101)
 # A small toll is a figure when a word for troops or their losses follows the number:
 # "Twenty Indian soldiers were killed", "another 40 casualties among its military".
 _LOSS = re.compile(
-    r"\b(?:killed|killing|kills?|wounded|injured|died|dead|casualties|missing|captured|lost|losses|fatalities|"
+    r"\b(?:killed|killing|kills?|wounded|injured|died|dead|deaths?|casualties|missing|captured|lost|losses|fatalities|"
     r"death\s+toll)\b",
     re.IGNORECASE,
 )
@@ -113,11 +113,19 @@ def is_measure(sentence: str, figure: int) -> bool:
     )
 
 
+_WORD_RANGE_BEFORE = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\s+(?:to|or)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _small_toll(sentence: str, figure: int) -> bool:
     """Whether ``figure`` (under 100) counts troops in a sentence about losses."""
     if _LOSS.search(sentence) is None:
         return False
     spans = figure_spans(sentence, figure) or _word_spans(sentence, figure)
+    # "seven to eight Taliban personnel": the upper end of a range in words is not a figure of its own
+    spans = [(a, b) for a, b in spans if not _WORD_RANGE_BEFORE.search(sentence, 0, a)]
     elided = _NOT_FORCES.search(sentence) is None
     return any(
         _COUNTED_FORCES.match(sentence[end : end + 40])
