@@ -39,7 +39,15 @@ _STANCES: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("threaten", re.compile(r"\b(?:threat(?:en|ens|ened)|vow(?:s|ed)?\s+to\s+(?:respond|retaliate))\b", re.I)),
+    (
+        "threaten",
+        re.compile(
+            r"\b(?:threat(?:en|ens|ened)|vow(?:s|ed)?\s+to\s+(?:respond|retaliate)|"
+            # "Maduro vows U.S. forces cannot enter the country"
+            r"vow(?:s|ed)?\s+(?:that\s+)?[^.;]{0,40}?\b(?:cannot|can't|will\s+not|won't|will\s+never))\b",
+            re.I,
+        ),
+    ),
     (
         "warn",
         re.compile(
