@@ -397,3 +397,11 @@ def test_places_the_article_lists_as_places_are_read() -> None:
     )
     extraction, _, _ = Citations(text, sentence_spans(text)).resolve(_answer())
     assert [p.name for p in extraction.locations] == ["Swat", "Dir", "Upper Kohistan", "Kapan", "Vorotan", "Tegh"]
+
+
+def test_a_person_pieced_together_from_two_names_is_no_actor() -> None:
+    text = "Armen Grigoryan, the council's secretary, spoke.\nPrime Minister Nikol Pashinyan said 105 soldiers died."
+    actors = [{"name": n, "kind": "person"} for n in ("Armen Pashinyan", "Nikol Pashinyan", "Armen Grigoryan")]
+    extraction, unverified, _ = Citations(text, sentence_spans(text)).resolve(_answer(actors=actors))
+    assert [a.name for a in extraction.actors] == ["Nikol Pashinyan", "Armen Grigoryan"]
+    assert "never writes it as one name" in unverified[0].reason

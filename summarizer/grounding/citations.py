@@ -163,6 +163,18 @@ _PLACE_LIST = re.compile(
 )
 
 
+def _pieced_together(name: str, text: str) -> bool:
+    """A person's name whose first and last words the article never writes together
+    ("Armen Pashinyan" from "Armen Grigoryan" and "Nikol Pashinyan"): the model's
+    invention. A name the article writes in full, or with a middle name, is not."""
+    words = name.split()
+    if len(words) != 2 or not all(w[:1].isupper() and w.isalpha() for w in words) or _BODY.search(name):
+        return False
+    first, last = map(re.escape, words)
+    together = rf"\b{first}(?:\s+[A-Z][\w.’'-]*){{0,2}}\s+{last}\b|\b{last},?\s+{first}\b"
+    return re.search(rf"\b{first}\b", text) is not None and re.search(together, text) is None
+
+
 def _where(name: str, text: str) -> bool:
     """Whether ``text`` names ``name`` as where something is or happens ("in Nagorno-Karabakh")."""
     where = r"\b(?:in|into|to|inside|across|near|at|over|around|outside)\s+(?:the\s+)?"
@@ -449,6 +461,8 @@ class Citations:
         kind: str, name: str, place_names: list[str], actor_names: list[str], kind_of: str = "other", text: str = ""
     ) -> str | None:
         if kind == "actor":
+            if _pieced_together(name, text):
+                return f"{name!r} joins words of different names: the article never writes it as one name"
             if kind_of == "person":
                 return None  # a person the model also filed as a place is still a person
             if is_country(name):
