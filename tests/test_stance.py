@@ -29,7 +29,7 @@ from summarizer.text.tense import casualty_status
         ('The minister reported 600 wounded, cautioning that "the real number may be higher".', "warn"),
         ("Rutte said the move marks a \u201cdangerous expansion of the war\u201d.", "warn"),
         ("Austin stressed the potential serious implications for regional security.", "warn"),
-        ("The president vows foreign troops will never set foot in the capital.", "threaten"),
+        ("The president vows U.S. troops will never set foot in the capital.", "threaten"),
         ("The minister vowed to continue the talks.", None),
     ],
 )

@@ -44,7 +44,7 @@ _STANCES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:threat(?:en|ens|ened)|vow(?:s|ed)?\s+to\s+(?:respond|retaliate)|"
             # "Maduro vows U.S. forces cannot enter the country"
-            r"vow(?:s|ed)?\s+(?:that\s+)?[^.;]{0,40}?\b(?:cannot|can't|will\s+not|won't|will\s+never))\b",
+            r"vow(?:s|ed)?\s+(?:that\s+)?(?:(?:[A-Z]\.){2,}|[^.;]){0,40}?\b(?:cannot|can't|will\s+not|won't|will\s+never))\b",
             re.I,
         ),
     ),
