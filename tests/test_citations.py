@@ -405,3 +405,18 @@ def test_a_person_pieced_together_from_two_names_is_no_actor() -> None:
     extraction, unverified, _ = Citations(text, sentence_spans(text)).resolve(_answer(actors=actors))
     assert [a.name for a in extraction.actors] == ["Nikol Pashinyan", "Armen Grigoryan"]
     assert "never writes it as one name" in unverified[0].reason
+
+
+def test_one_reaction_per_speaker_and_a_quotation_opened_before_gives_its_stance() -> None:
+    text = (
+        '"The group treats its recruits as cannon fodder," Lee said Friday. "It throws them away.\n'
+        '"Fake news (…). They must stop laughing at us," the spokesman Tan Vo told reporters.'
+    )
+    reactions = [
+        {"sentence": 1, "speaker": "Lee", "stance": "other"},
+        {"sentence": 2, "speaker": "Lee", "stance": "other"},
+        {"sentence": 4, "speaker": "Tan Vo", "stance": "other"},
+    ]
+    extraction, _, _ = _resolve_in(text, _answer(reactions=reactions))
+    # Lee: one reaction, the one with a stance; Tan Vo denies in the quotation's first sentence
+    assert [(r.speaker, r.stance) for r in extraction.official_reactions] == [("Lee", "condemn"), ("Tan Vo", "deny")]

@@ -31,6 +31,8 @@ from summarizer.text.tense import casualty_status
         ("Austin stressed the potential serious implications for regional security.", "warn"),
         ("The president vows U.S. troops will never set foot in the capital.", "threaten"),
         ("The minister vowed to continue the talks.", None),
+        ('"They keep reinforcing and it is unclear what the intent is," the spokesman said.', "concern"),
+        ('"They are throwing them into a meat grinder," Kirby said.', "condemn"),
     ],
 )
 def test_stance_from_the_verbs(sentence: str, stance: str | None) -> None:

@@ -163,6 +163,22 @@ _PLACE_LIST = re.compile(
 )
 
 
+def _one_per_speaker(reactions: list[dict[str, object]]) -> list[dict[str, object]]:
+    """One reaction per speaker and stance: a speaker's statements that take no stance
+    ("other") are dropped when another of theirs takes one, and kept once otherwise
+    ("... meat grinder," Kirby said Friday. "... without a second thought.")."""
+    kept: list[dict[str, object]] = []
+    for reaction in reactions:
+        speaker, stance = str(reaction["speaker"]), reaction["stance"]
+        same = [r for r in reactions if same_entity(str(r["speaker"]), speaker)]
+        if stance == "other" and any(r["stance"] != "other" for r in same):
+            continue
+        if any(same_entity(str(k["speaker"]), speaker) and k["stance"] == stance for k in kept):
+            continue
+        kept.append(reaction)
+    return kept
+
+
 def _pieced_together(name: str, text: str) -> bool:
     """A person's name whose first and last words the article never writes together
     ("Armen Pashinyan" from "Armen Grigoryan" and "Nikol Pashinyan"): the model's
@@ -262,6 +278,7 @@ class Citations:
                 continue
             reactions.append(self._reaction(reaction))
         reactions += self._stated_reactions(reactions)
+        reactions = _one_per_speaker(reactions)
         named: list[tuple[ItemKind, list[dict[str, object]], Sequence[NamedActor | NamedPlace]]] = [
             ("actor", actors, answer.actors),
             ("location", places, answer.places),
@@ -398,7 +415,14 @@ class Citations:
         for stance, who in cues:
             if who is not None and same_entity(who, speaker):
                 return stance
-        return cues[0][0] if cues else None
+        if cues:
+            return cues[0][0]
+        # '“Fake news (…). Thai soldiers must stop laughing,” the spokesman told EFE': a
+        # quotation the sentence before opened is the same speaker's words
+        opened = max(previous.rfind("“"), previous.rfind('"') if previous.count('"') % 2 else -1)
+        if opened != -1 and "”" not in previous[opened:]:
+            return stance_from_text(previous[opened:])
+        return None
 
     def _stated_reactions(self, known: list[dict[str, object]]) -> list[dict[str, object]]:
         """Reactions the article states outright and the answer left out: a sentence whose

@@ -32,7 +32,7 @@ _STANCES: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:condemn\w*|denounc\w*|slam(?:s|med)?|decr(?:y|ied|ies)|critici[sz]\w*|lambast\w*|rebuk\w*|"
             # "accused India of targeting civilians", "Hezbollah is hiding its fatalities"
             r"accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|(?:is|are|was|were)\s+(?:hiding|lying|covering\s+up)|"
-            r"aggression|atrocit(?:y|ies)|barbaric|"
+            r"aggression|atrocit(?:y|ies)|barbaric|cannon\s+fodder|meat\s+grinder|"
             # "called the deployment “another reckless and dangerous action”"
             r"(?:call(?:s|ed|ing)?|describ(?:es|ed|ing)|brand(?:s|ed|ing)?)\s+[^.;]{0,60}?[“\"]?(?:an?\s+|another\s+)?"
             r"(?:reckless|dangerous|unacceptable|illegal|irresponsible|outrageous|provocative|provocation))\b",
@@ -65,7 +65,15 @@ _STANCES: list[tuple[str, re.Pattern[str]]] = [
         "confirm",
         re.compile(r"\b(?:confirm(?:s|ed)?|acknowledg\w+|admit(?:s|ted)?|verif(?:y|ied)|in\s+line\s+with)\b", re.I),
     ),
-    ("concern", re.compile(r"\b(?:concern(?:s|ed|ing)?|worr(?:y|ied|ies)|alarm(?:ed|ing)?|troubl\w+)\b", re.I)),
+    (
+        "concern",
+        re.compile(
+            r"\b(?:concern(?:s|ed|ing)?|worr(?:y|ied|ies)|alarm(?:ed|ing)?|troubl\w+|"
+            # "it's unclear what the intent is"
+            r"unclear\s+(?:what|whether|why|how))\b",
+            re.I,
+        ),
+    ),
     ("justify", re.compile(r"\b(?:justif(?:y|ied|ies)|defend(?:s|ed)?\s+the|legitimate)\b", re.I)),
 ]
 
