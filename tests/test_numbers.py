@@ -21,6 +21,8 @@ from summarizer.text.numbers import figures_in, format_figure, mentions, range_a
         ("twenty-five thousand", 25_000),
         ("1.5 million rounds", 1_500_000),
         ("12 thousand soldiers", 12_000),
+        ("around 2 lakh armed personnel", 200_000),
+        ("1.5 lakh troops", 150_000),
     ],
 )
 def test_press_forms_of_a_figure(text: str, figure: int) -> None:

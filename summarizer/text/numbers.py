@@ -21,12 +21,16 @@ _TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
-_SCALES = {"hundred": 100, "thousand": 1_000, "k": 1_000, "million": 1_000_000, "m": 1_000_000}
+# "2 lakh armed personnel", "1.5 crore": South Asian copy counts in lakhs (100,000) and crores.
+_SCALES = {
+    "hundred": 100, "thousand": 1_000, "k": 1_000, "lakh": 100_000, "lakhs": 100_000, "million": 1_000_000,
+    "m": 1_000_000, "crore": 10_000_000, "crores": 10_000_000,
+}  # fmt: skip
 
 # A digit number: grouped thousands (separator , . space NBSP thin-space) or plain digits,
 # with an optional decimal part (only meaningful before a scale word).
 _DIGITS = r"\d{1,3}(?:[,.\u00a0\u202f\u2009 ]\d{3})+(?![\d])|\d+(?:\.\d+)?"
-_SCALE = r"(?:[\s-]*(hundred|thousand|million|k|m)\b)?"
+_SCALE = r"(?:[\s-]*(hundred|thousand|lakhs?|million|crores?|k|m)\b)?"
 _NUMBER = re.compile(rf"(?<![\d.,])({_DIGITS})(?![\d])(?!(?:st|nd|rd|th)\b){_SCALE}", re.IGNORECASE)  # not "4th"
 _RANGE = re.compile(
     rf"(?<![\d.,])(\d{{1,3}})\s*(?:to|-|–|—|or)\s*({_DIGITS}){_SCALE}"
