@@ -106,3 +106,8 @@ def test_a_hundred_after_an_article_is_read_with_its_article() -> None:
     assert [text[a:b] for a, b in stated_spans(text, 140)] == ["hundred and forty"]
     assert [text[a:b] for a, b in stated_spans(text, 1_000)] == ["thousand"]
     assert stated_spans("data thousand", 1_000) == []
+
+
+def test_a_number_inside_a_name_is_no_figure() -> None:
+    assert figures_in("M23 rebel fighters and F-16 jets, MiG-29s and T-72 tanks") == set()
+    assert figures_in("Pentagon Announces Troop Withdrawal from Afghanistan-2,500 troops to remain") == {2_500}

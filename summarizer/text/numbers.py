@@ -31,16 +31,21 @@ _SCALES = {
 # with an optional decimal part (only meaningful before a scale word).
 _DIGITS = r"\d{1,3}(?:[,.\u00a0\u202f\u2009 ]\d{3})+(?![\d])|\d+(?:\.\d+)?"
 _SCALE = r"(?:[\s-]*(hundred|thousand|lakhs?|million|crores?|k|m)\b)?"
-_NUMBER = re.compile(rf"(?<![\d.,])({_DIGITS})(?![\d])(?!(?:st|nd|rd|th)\b){_SCALE}", re.IGNORECASE)  # not "4th"
+# Not a number inside a name: "M23 rebels", "F-16 jets", "MiG-29s" (but a headline's
+# "from Afghanistan-2,500 troops" is a figure).
+_NOT_IN_A_NAME = r"(?<![A-Za-z])(?<!\b[A-Za-z]-)(?<!\b[A-Za-z]{2}-)(?<!\b[A-Za-z]{3}-)"
+_NUMBER = re.compile(
+    rf"{_NOT_IN_A_NAME}(?<![\d.,])({_DIGITS})(?![\d])(?!(?:st|nd|rd|th)\b){_SCALE}", re.IGNORECASE
+)  # not "4th"
 _RANGE = re.compile(
-    rf"(?<![\d.,])(\d{{1,3}})\s*(?:to|-|–|—|or)\s*({_DIGITS}){_SCALE}"
+    rf"{_NOT_IN_A_NAME}(?<![\d.,])(\d{{1,3}})\s*(?:to|-|–|—|or)\s*({_DIGITS}){_SCALE}"
     rf"|between\s+(\d{{1,3}})\s+and\s+({_DIGITS}){_SCALE}",
     re.IGNORECASE,
 )
 # "between 20,000 and 25,000", "from 3,500 to 6,000", "2,500 or 3,000"; not "capped at
 # 503 and 5,262 in Iraq" (two figures: "and" makes a range only after "between").
 _FULL_RANGE = re.compile(
-    rf"(?<![\d.,])(?:between\s+({_DIGITS}){_SCALE}\s*and|(?:from\s+)?({_DIGITS}){_SCALE}\s*(?:to|-|–|—|or))"
+    rf"{_NOT_IN_A_NAME}(?<![\d.,])(?:between\s+({_DIGITS}){_SCALE}\s*and|(?:from\s+)?({_DIGITS}){_SCALE}\s*(?:to|-|–|—|or))"
     rf"\s*({_DIGITS}){_SCALE}",
     re.IGNORECASE,
 )
