@@ -115,3 +115,22 @@ def test_the_death_of_troops_is_a_loss_and_a_word_range_s_upper_end_no_figure() 
     assert troop_figures("The army has confirmed the death of 23 of its soldiers in the clashes.") == {23}
     # the range is named by its lower end, as one in digits is
     assert troop_figures("The clash resulted in the deaths of seven to eight rebel fighters.") == {7}
+
+
+def test_police_and_counts_told_at_some_distance_from_their_noun_are_named() -> None:
+    assert troop_figures("A contingent of 400 Kenyan police officers landed in the capital.") == {400}
+    assert troop_figures(
+        "Four more South African soldiers have died, bringing to 13 the number of SA soldiers killed."
+    ) == {
+        4,
+        13,
+    }
+    assert troop_figures(
+        "The army said 23 of its fighters were killed on Friday near the river, and a further 37 wounded."
+    ) == {
+        23,
+        37,
+    }
+    assert troop_figures("Two more soldiers killed, death toll climbs to 19 in border clashes") == {2, 19}
+    # not the 23 of a group's name
+    assert troop_figures("The M23 rebels attacked soldiers who were killed near Goma.") == set()

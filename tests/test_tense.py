@@ -1,6 +1,6 @@
 import pytest
 
-from summarizer.text.tense import status_from_text
+from summarizer.text.tense import casualty_status, status_from_text
 
 
 @pytest.mark.parametrize(
@@ -74,3 +74,8 @@ def test_losses_put_at_a_figure_are_what_it_counts() -> None:
     assert casualty_status(sentence, 1_500, "other") == "casualties"
     assert casualty_status("The army put the death toll among its troops at 300.", 300, "deployed") == "killed"
     assert casualty_status("The army put the death toll among its troops at 300.", 300, "killed") is None
+
+
+def test_neutralized_counts_losses_of_every_kind() -> None:
+    sentence = "A total of 673 YPG terrorists have been neutralized since the operation began, the ministry said."
+    assert casualty_status(sentence, 673, "arrived") == "casualties"

@@ -19,7 +19,8 @@ from summarizer.text.sentences import sentences
 _IRREGULARS = r"terrorists?|gunmen|jihadists?|guerrillas?|rebels?|extremists?"
 _TROOP_WORDS = re.compile(
     r"\b(troops?|soldiers?|personnel|forces?|servicem[ae]n|fighters?|brigades?|recruits?|"
-    r"marines?|units?|men|military|army|operatives?|workers?|mercenar(?:y|ies)|reservists?|conscripts?|"
+    r"marines?|sailors?|airmen|units?|men|military|army|operatives?|workers?|mercenar(?:y|ies)|reservists?|conscripts?|"
+    r"police|policemen|officers?|gendarmes?|guards(?:men)?|"
     r"militants?|combatants?|insurgents?|paramilitar\w*|commandos?|paratroopers?|troopers?|peacekeepers?|convicts?|"
     rf"prisoners?|{_IRREGULARS}|gunman|"
     r"members|killed|wounded|injured|casualties|died|dead)\b",
@@ -29,12 +30,14 @@ _YEAR = range(1900, 2101)
 # A small toll is a figure when a word for troops or their losses follows the number:
 # "Twenty Indian soldiers were killed", "another 40 casualties among its military".
 _LOSS = re.compile(
-    r"\b(?:killed|killing|kills?|wounded|injured|died|dead|deaths?|casualties|missing|captured|lost|losses|fatalities|"
+    r"\b(?:killed|killing|kills?|wounded|injured|died|dead|deaths?|casualties|missing|captured|lost|losses|fatalities|neutrali[sz]ed|"
     r"death\s+toll)\b",
     re.IGNORECASE,
 )
 _COUNTED_FORCES = re.compile(
-    r"^\s*(?:(?:[\w-]+\s+){0,2}?(?:troops?|soldiers?|servicem[ae]n|fighters?|militants?|marines?|"
+    # "Four more South African soldiers", "nine SA National Defence Force (SANDF) soldiers",
+    # "13 the number of SA soldiers"
+    r"^\s*(?:(?:the\s+(?:number|total|toll)\s+of\s+)?(?:[\w()’'-]+\s+){0,4}?(?:troops?|soldiers?|servicem[ae]n|fighters?|militants?|marines?|"
     rf"paratroopers?|troopers?|peacekeepers?|officers?|combatants?|insurgents?|casualties|{_IRREGULARS}|"
     r"members(?!\s+of\s+(?:his|her|their|the)\s+famil)|operatives|policemen|personnel)\b)",
     re.IGNORECASE,
@@ -45,7 +48,9 @@ _ELIDED_LOSS = re.compile(r"^\s*(?:were|have\s+been|had\s+been)\s+(?:killed|woun
 # "the military's death toll has climbed to 85", "the total number of fatalities among
 # Thailand's armed forces to 19": a force's own toll, the number after it.
 _FORCE_TOLL_BEFORE = re.compile(
-    r"(?:\b(?:military|army|troops|soldiers|forces|police)(?:[’']s?)?\s+(?:death\s+)?toll\b[^.;]{0,40}?"
+    r"(?:(?:\b(?:military|army|troops|soldiers|forces|police|(?-i:[A-Z]{2,6}))(?:[’']s?)?\s+(?:death\s+)?toll"
+    # "raising the possible death toll to two", "soldiers killed, death toll climbs to 19"
+    r"|\b(?:the|its|their)\s+(?:[a-z]+\s+)?death\s+toll|,\s+death\s+toll)\b[^.;]{0,40}?"
     r"|\b(?:fatalities|deaths|losses|casualties|dead)\s+(?:among|of|in)\s+(?:[\w’'-]+\s+){0,3}?"
     r"(?:military|army|troops|soldiers|forces)\b[^.;]{0,20}?)"
     r"\b(?:to|at|of|reached|hit)\s+(?:about\s+|some\s+|nearly\s+)?$",
@@ -53,7 +58,13 @@ _FORCE_TOLL_BEFORE = re.compile(
 )
 # "three soldiers dead and 29 wounded": a loss whose noun is the count's before it.
 _BARE_LOSS = re.compile(r"^\s*(?:wounded|injured|dead|killed|missing)\b", re.IGNORECASE)
-_COUNTED_BEFORE = re.compile(r"\b(?:soldiers|troops|servicem[ae]n|fighters|militants|personnel)\b[^.;]{0,30}$", re.I)
+# ("23 of its fighters were killed on Friday while fighting ..., and a further 37 wounded")
+_COUNTED_BEFORE = re.compile(
+    r"\b(?:soldiers|troops|servicem[ae]n|fighters|militants|personnel)\b[^.;]{0,30}$"
+    r"|\b(?:soldiers|troops|servicem[ae]n|fighters|militants|personnel)\s+(?:were|had\s+been|have\s+been)\s+"
+    r"(?:killed|wounded|injured)\b[^.;]{0,90}\b(?:a\s+further|another)\s+$",
+    re.I,
+)
 # "58 Pakistani soldiers were killed and 30 others wounded", "one soldier was killed, and
 # 11 others were injured": the others are the count's before them.
 _OTHERS_LOST = re.compile(

@@ -43,7 +43,8 @@ _GOVERNING = 30  # characters before the figure: 'has sent about ', 'preparing t
 _KILLED = r"killed|died|dead|deaths?|perished|eliminated|lost|fatalities|slain"
 _HURT = r"wounded|injured|hurt"
 _CASUALTY = re.compile(
-    rf"\b(?:(?P<killed>{_KILLED})|(?P<hurt>{_HURT})|(?P<mixed>casualties|losses|captured|missing))\b", re.I
+    rf"\b(?:(?P<killed>{_KILLED})|(?P<hurt>{_HURT})|(?P<mixed>casualties|losses|captured|missing|neutrali[sz]ed))\b",
+    re.I,
 )
 _RECRUITED = re.compile(
     r"\b(?:recruited|recruits|enlisted|signed\s+up|mobili[sz]ed|conscripted|drafted|called\s+up)\b", re.I
