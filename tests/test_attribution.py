@@ -762,3 +762,38 @@ def test_a_headline_credit_reaches_only_the_figure_it_states() -> None:
     text = "AP: army masses 20,000 fighters near the city\nThe army has also moved 4,000 troops to the port."
     credit = _credit(text, "4,000", 4_000)
     assert credit is None or credit.name is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure_text", "figure", "name", "via"),
+    [
+        (
+            "Some 3,000-4,000 soldiers fought alongside the rebels, said a UN experts report seen by AFP Monday.",
+            "3,000",
+            3_000,
+            "UN experts",
+            "AFP",
+        ),
+        (
+            '"We have 200 officers who left last night," confirmed a senior police officer quoted by Le Monde.',
+            "200",
+            200,
+            "senior police officer",
+            "Le Monde",
+        ),
+    ],
+)
+def test_who_saw_or_quoted_a_source_relays_it(text: str, figure_text: str, figure: int, name: str, via: str) -> None:
+    credit = _credit(text, figure_text, figure)
+    assert credit is not None and name in (credit.name, credit.descriptor) and credit.via == via
+
+
+def test_the_name_that_ends_a_title_s_tail_speaks() -> None:
+    sentence = (
+        "Speaking in Washington, president of the Syrian Democratic Council’s (SDC) Executive Committee Ilham Ahmed"
+        " announced that 412 fighters had been killed."
+    )
+    assert sentence_speakers(sentence) == ["Ilham Ahmed"]
+    assert stance_speakers("They took the city, though Rwanda denies backing the rebels.") == [("deny", "Rwanda")]
+    # "by the M23" closing a quotation is not who speaks: the report is
+    assert sentence_speakers('Strikes "were critical to the expansion" by the M23, the report stated.') == []

@@ -681,7 +681,7 @@ _HEADLINE_BY = re.compile(
 _HEADLINE_FROM = re.compile(r":\s*(?P<name>[A-Za-z][\w.’'-]*(?:\s+[A-Za-z][\w.’'-]*){0,3})\s*$")
 _NOT_A_SOURCE = re.compile(
     r"^(?:breaking|update|updates|live|exclusive|watch|analysis|opinion|explainer|video|photos|news|editorial|"
-    r"timeline|factbox|fact\s+check|q&a)\b",
+    r"timeline|factbox|fact\s+check|q&a|monitors?)\b",  # "Monitor: 74 killed": the body says whose
     re.IGNORECASE,
 )
 
@@ -736,7 +736,7 @@ _BODY_WORD = re.compile(
     r"\b(?:Committee|Council|Ministry|Department|Office|Service|Agency|Command|Forces|Army|House|Center|Centre|"
     r"Group|Party|Parliament|Assembly|Government|Administration|Organi[sz]ation|Union|Nations)\b"
 )
-_PREPOSITION = re.compile(r"^(?:in|at|on|from|to|of|for|with|near)\b", re.IGNORECASE)
+_PREPOSITION = re.compile(r"^(?:in|at|on|from|to|of|for|with|near|by)\b", re.IGNORECASE)
 # "..., said Michael Carpenter, the permanent U.S. representative ...": speaker after the verb.
 _SAID_NAME_AFTER = re.compile(
     rf",(?!\d)\s*(?:{VERBS_OF_SAYING})\s+(?P<name>(?:[A-Z]|(?:an?|the)\s+\w)"
@@ -971,7 +971,7 @@ def _subject(text: str) -> tuple[int, str] | None:
     # A phrase inside a longer lower-case clause is not a subject ("... with US
     # officials closely monitoring"): what precedes it must end a clause.
     if rest and not re.search(
-        r"(?:[,;:.“”\"(–—-]|\b(?:while|and|but|that|as|the|a|an|after|before|when|since|because|if|where|"
+        r"(?:[,;:.“”\"(–—-]|\b(?:while|whereas|though|although|and|but|that|as|the|a|an|after|before|when|since|because|if|where|"
         r"said|says|told|added|noted))$",
         rest,
         re.IGNORECASE,
@@ -1102,7 +1102,25 @@ def _describe(origin: str) -> str | None:
     return re.sub(r"^(?:the|a|an|some)\s+", "", origin.strip(), flags=re.IGNORECASE)
 
 
+# "a UN experts report seen by AFP Monday", "a senior police officer quoted by Le Monde":
+# the origin, and the outlet that saw or quoted it.
+_CONDUIT_BY = re.compile(
+    r"^(?P<name>.+?)(?:,?\s+and)?\s+(?:seen|obtained|reviewed|quoted|cited)\s+by\s+(?P<via>.+?)"
+    r"(?:\s+(?:on\s+)?(?:\w+day|yesterday|today|last\s+\w+))?$"
+)
+
+
 def _credit(origin: str | None, via: str | None, *, resolve: bool = True) -> Credit:
+    if origin is not None and re.match(r"(?:of|by)\s", origin.strip()):
+        # "(president) of the Syrian Democratic Council’s (SDC) Executive Committee Ilham
+        # Ahmed": the tail of a title, whose person is the full name that ends it
+        origin = _trailing_name(origin)
+    relayed = _CONDUIT_BY.match(origin.strip()) if origin else None
+    if relayed is not None:
+        origin = relayed.group("name")
+        author = re.search(r"\b(?:written|prepared|issued|compiled|drafted)\s+by\s+(?P<who>.+)$", origin)
+        origin = _document_owner(origin) or (author.group("who") if author else origin)
+        via = via or relayed.group("via")
     if origin is not None:
         # '” he', "the country's Defense Ministry": quotation marks and a possessive that
         # only points back are not part of the name.
@@ -1132,10 +1150,27 @@ def _credit(origin: str | None, via: str | None, *, resolve: bool = True) -> Cre
             # "..., officials said", "Recent reports indicate": no owner, but not the
             # outlet's own word either; the text's description is the credit.
             descriptor = re.sub(r"^(?:the|a|an|some)\s+", "", origin.strip(), flags=re.IGNORECASE)
-        return Credit(name=None, anonymous=bool(anonymous) or descriptor is not None, descriptor=descriptor)
+        return Credit(
+            name=None,
+            anonymous=bool(anonymous) or descriptor is not None,
+            descriptor=descriptor,
+            via=relayed.group("via") if relayed is not None and descriptor is not None else None,
+        )
     origin = re.sub(r"^(?:the|a|an)\s+", "", origin.strip(), flags=re.IGNORECASE)
     person, organization = _split(origin)
     return Credit(name=origin, person=person, organization=organization, via=_split(via)[0] or via if via else None)
+
+
+def _trailing_name(phrase: str) -> str | None:
+    """The personal name that ends ``phrase``, two or more capitalised words or initials
+    after the last lower-case word, bracket or body word ('… Executive Committee Ilham
+    Ahmed' -> 'Ilham Ahmed'); None when it ends with none."""
+    words: list[str] = []
+    for word in reversed(phrase.split()):
+        if not word[:1].isupper() or _BODY_WORD.fullmatch(word.strip("’'s")) or word.lower() in TITLES:
+            break
+        words.insert(0, word)
+    return " ".join(words) if len(words) >= 2 else None
 
 
 def _split(name: str | None) -> tuple[str | None, str | None]:
@@ -1147,6 +1182,10 @@ def _split(name: str | None) -> tuple[str | None, str | None]:
     if not titles:
         return None, name
     person = " ".join(words[titles[-1] + 1 :]) or None
+    if person and re.match(r"(?:of|for)\s", person):
+        # "president of the Syrian Democratic Council’s Executive Committee Ilham Ahmed",
+        # "Inspector General of Police (Chhattisgarh) D S Chouhan": the name that ends it
+        person = _trailing_name(person)
     body_words = words[: titles[0]]
     while body_words and body_words[-1].lower() in _TITLE_QUALIFIERS:
         body_words = body_words[:-1]  # "Armenian Prime Minister X" speaks for Armenia, not "Armenian Prime"
@@ -1164,7 +1203,20 @@ def _split(name: str | None) -> tuple[str | None, str | None]:
 
 # Words that make a title, not a body: "Prime Minister", "Deputy Defence Minister".
 _TITLE_QUALIFIERS = frozenset(
-    {"prime", "deputy", "vice", "acting", "foreign", "defence", "defense", "interior", "former", "first", "assistant"}
+    {
+        "prime",
+        "deputy",
+        "vice",
+        "acting",
+        "foreign",
+        "defence",
+        "defense",
+        "interior",
+        "former",
+        "first",
+        "assistant",
+        "inspector",
+    }
 )
 
 
