@@ -420,3 +420,31 @@ def test_one_reaction_per_speaker_and_a_quotation_opened_before_gives_its_stance
     extraction, _, _ = _resolve_in(text, _answer(reactions=reactions))
     # Lee: one reaction, the one with a stance; Tan Vo denies in the quotation's first sentence
     assert [(r.speaker, r.stance) for r in extraction.official_reactions] == [("Lee", "condemn"), ("Tan Vo", "deny")]
+
+
+def test_a_force_named_by_its_members_or_backers_and_a_mission_as_place() -> None:
+    text = (
+        "M23 rebels and YPG terrorists clashed with Kenyan police officers and Turkish-backed rebels.\n"
+        "The Kurdish-led force met the Multinational Security Support Mission in Haiti in Port-au-Prince."
+    )
+    actors = [
+        {"name": n, "kind": "military"}
+        for n in ("M23 rebels", "YPG terrorists", "Kenyan police officers", "Turkish-backed rebels", "Kurdish-led")
+    ]
+    places = [
+        {"name": n, "kind": "city"} for n in ("Multinational Security Support Mission in Haiti", "Port-au-Prince")
+    ]
+    extraction, unverified, _ = Citations(text, sentence_spans(text)).resolve(_answer(actors=actors, places=places))
+    assert [a.name for a in extraction.actors] == ["M23", "YPG"]
+    assert [p.name for p in extraction.locations] == ["Port-au-Prince", "Haiti"]  # "in Haiti", read by the tool
+    assert len(unverified) == 4
+
+
+def test_a_heading_figure_that_credits_no_one_is_cited_where_the_body_credits_it() -> None:
+    text = (
+        "Monitor: 74 fighters killed in offensive\n"
+        "The death toll among the fighters has risen to 74, the Syrian Observatory for Human Rights said on Saturday."
+    )
+    extraction, _, notes = Citations(text, sentence_spans(text)).resolve(_answer(figures=[_figure(1, "74")]))
+    assert extraction.troop_estimates[0].quote.startswith("The death toll")
+    assert "states it with its source" in notes[0]

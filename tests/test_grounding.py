@@ -613,3 +613,24 @@ def test_who_the_article_says_speaks_and_the_bodies_it_abbreviates_are_actors() 
     # media, a country's government or a bare title
     assert [a.name for a in grounded.actors] == ["Jane Holloway", "Tehrik-i-Taliban Pakistan"]
     assert grounded.actors[0].kind == "person"
+
+
+def test_who_acted_after_a_time_phrase_is_still_who_acted() -> None:
+    text = "The UN Security Council at the end of September approved a larger force, well short of the 2,500 hoped for."
+    item = TroopEstimate.model_validate(
+        estimate(text, count=2_500).model_dump()
+        | {"attribution": {"source": None, "organization": "UN Security Council", "kind": "other"}}
+    )
+    kept, unverified = Grounder(text).ground(
+        ArticleExtraction(troop_estimates=[item], official_reactions=[], actors=[], locations=[])
+    )
+    assert kept.troop_estimates[0].attribution.kind == "unattributed"
+    assert "is who acted" in unverified[0].reason
+
+
+def test_a_country_s_military_and_a_people_are_not_speakers_added_as_actors() -> None:
+    text = "The US military said the troops would stay. The Pakistani Army said it would respond."
+    grounded, _ = Grounder(text).ground(
+        ArticleExtraction(troop_estimates=[], official_reactions=[], actors=[], locations=[])
+    )
+    assert [a.name for a in grounded.actors] == ["Pakistani Army"]

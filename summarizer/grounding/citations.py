@@ -42,6 +42,7 @@ from schemas import ArticleExtraction, UnverifiedItem
 from schemas.extraction import ArticleAnswer, CitedFigure, CitedReaction, ItemKind, NamedActor, NamedPlace
 from summarizer.text.aliases import as_written, names, same_entity
 from summarizer.text.attribution import (
+    credit_for,
     is_outlet,
     reports_speech,
     sentence_speakers,
@@ -51,7 +52,7 @@ from summarizer.text.attribution import (
 )
 from summarizer.text.candidates import is_measure, troop_figures
 from summarizer.text.countries import is_country, is_demonym
-from summarizer.text.numbers import figures_in, format_figure, mentions, range_around
+from summarizer.text.numbers import figures_in, format_figure, mentions, range_around, stated_spans
 from summarizer.text.sentences import ends_a_sentence
 from summarizer.text.stance import stance_cues, stance_from_text
 from summarizer.text.vocabulary import TITLES
@@ -65,7 +66,7 @@ _TITLE_WORDS = re.compile(
 _BODY = re.compile(
     r"\b(?:NATO|White\s+House|Kremlin|Pentagon|Ministry|Department|Council|Agency|Service|Command|Forces|Army|Navy|"
     r"Organi[sz]ation|Office|Group|Committee|Parliament|Congress|Government|Administration|United\s+Nations|"
-    r"Union|UN|EU|AU|OSCE|IAEA|ICRC|Red\s+Cross|Division|Brigade|Battalion|Regiment|Corps|Police|Task\s+Force|"
+    r"Union|UN|EU|AU|OSCE|IAEA|ICRC|Red\s+Cross|Division|Brigade|Battalion|Regiment|Corps|Police|Task\s+Force|Mission|"
     r"[Ff]action|Movement|Militia)\b"
 )
 _PLACE_WORD = re.compile(r"\b(?:Strip|Bank|Sea|Ocean|Lake|River|Valley|Region|Oblast|Province|Island|Line)\b", re.I)
@@ -91,8 +92,11 @@ def _clean_name(name: str | None) -> str | None:
 # in the figures; "Russian troops", "US troops in Syria" are a country's troops, no actor.
 _MEMBERS = re.compile(
     r"^(?P<body>.+?)\s+(?P<noun>(?i:operatives|fighters|militants|troops|soldiers|servicem[ae]n|forces|personnel|"
-    r"members|mercenaries|recruits))(?:\s+(?:in|of)\s+.+)?$"
+    r"members|mercenaries|recruits|rebels|terrorists|insurgents|gunmen|guerrillas|peacekeepers?|police|policemen|"
+    r"police\s+officers|officers))(?:\s+(?:in|of)\s+.+)?$"
 )
+# "Kurdish-led", "Turkish-backed": who leads or backs a force, not its name.
+_BACKED = re.compile(r"(?:the\s+)?[\w.’'-]+-(?:led|backed|allied|aligned|based|supported)", re.IGNORECASE)
 # Equipment: "F-16 fighter jets", "MiG-29".
 _EQUIPMENT = re.compile(r"\b[A-Z][A-Za-z]{0,2}-\d+")
 # What a phrase the model returned as a name says that no name does: a verb ("Your
@@ -122,9 +126,13 @@ def _actor_name(name: str) -> tuple[str, str | None]:
         return name, f"{name!r} names no one: a crowd, not an actor"
     if _NOT_A_NAME.search(name):
         return name, f"{name!r} is a phrase (a verb, a count or an operation), not an actor's name"
+    if _BACKED.fullmatch(name.strip()):
+        return name, f"{name!r} describes who backs or leads a force, it names no one"
     members = _MEMBERS.match(name)
     if members is not None:
         body = members.group("body").strip()
+        if _BACKED.fullmatch(body):
+            return name, f"{name!r} describes a force by who backs or leads it, it names no one"
         if is_demonym(body) or is_country(body) or body.lower() in ("u. s.", "u.s.", "us"):
             return name, f"{name!r} are a country's troops (counted in the figures), not an actor"
         if body[:1].isupper() and members.group("noun").islower():  # not "Syrian Democratic Forces"
@@ -260,6 +268,11 @@ class Citations:
             if number is None:
                 unverified.append(UnverifiedItem(kind="troop_estimate", item=figure.model_dump(), reason=why))
                 continue
+            cited_elsewhere = {f.sentence for f in answer.figures if f is not figure}
+            sourced = self._sourced_restatement(number, count)
+            if sourced is not None and sourced not in cited_elsewhere:
+                why = f"figure {figure.figure} cited on the heading; sentence {sourced} states it with its source"
+                number = sourced
             if why:
                 notes.append(why)
             figures.append(self._estimate(figure, count, number))
@@ -335,6 +348,26 @@ class Citations:
         if stating:
             return None, f"sentence {cited} does not state {shown}, and several other sentences do: not guessed"
         return None, f"no sentence of the article states {shown}"
+
+    def _sourced_restatement(self, number: int, count: int) -> int | None:
+        """For a figure cited on a heading that credits nobody ("Monitor: 74 Kurdish-led
+        fighters killed"), the first later sentence that states it and credits someone
+        ("... has risen to 74, the Syrian Observatory for Human Rights said"): the
+        statement the brief can attribute."""
+        if not self._heading(number) or self._credited(number, count):
+            return None
+        return next(
+            (n for n in range(number + 1, len(self.spans) + 1) if self._credited(n, count)),
+            None,
+        )
+
+    def _credited(self, number: int, count: int) -> bool:
+        start, _ = self.spans[number - 1]
+        hits = stated_spans(self._sentences[number - 1], count)
+        if not hits:
+            return False
+        credit = credit_for(self.text, start + hits[0][0], start + hits[0][1], count, spans=self.spans)
+        return credit is not None and bool(credit.name)
 
     def _estimate(self, figure: CitedFigure, count: int, number: int) -> dict[str, object]:
         sentence = self._sentences[number - 1]

@@ -153,6 +153,8 @@ def _role(name: str, sentence: str) -> str | None:
 
 _SAYING = frozenset(VERBS_OF_SAYING.split("|")) | {"believed", "expected", "thought", "estimated", "reported"}
 _DOER_AFTER = re.compile(
+    # "The UN Security Council at the end of September approved ..."
+    r"(?:\s+(?:at|on|in|during|after|earlier|last|this)\b(?:\s+[\w-]+){1,5}?)?"
     r"\s+(?:(?:has|have|had|also|already|now|reportedly|recently|then)\s+)*"
     r"(?P<verb>[a-z]+ed|sent|built|kept|held|began|took|brought|led|fought|won|struck|withdrew|drew|put|spent)\b"
 )

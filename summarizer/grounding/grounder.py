@@ -447,15 +447,19 @@ _A_PLACE = re.compile(r"^Line\b|\b(?:Line|Region|Province|Republic|Islands?|Stri
 
 def _names_someone(name: str) -> bool:
     """A name, not a description: capitalised, not a people ("Russian"), not a bare title
-    ("DND chief"), not the media, not a country's government ("US government": the
-    country speaking)."""
+    ("DND chief"), not the media, not a country's government or military ("US government",
+    "US military": the country speaking)."""
     words = name.split()
     return (
         bool(words)
         and words[0][:1].isupper()
         and not is_demonym(name)
         and words[-1].lower() not in TITLES | {"media"}
-        and not (len(words) == 2 and words[1].lower() == "government")
+        and not (
+            len(words) == 2
+            and words[1] in ("government", "military", "army", "forces")  # "Pakistani Army" is a name
+            and (is_country(words[0]) or is_demonym(words[0]) or words[0].rstrip(".") in ("US", "U.S", "UK"))
+        )
     )
 
 
