@@ -79,3 +79,15 @@ def test_losses_put_at_a_figure_are_what_it_counts() -> None:
 def test_neutralized_counts_losses_of_every_kind() -> None:
     sentence = "A total of 673 YPG terrorists have been neutralized since the operation began, the ministry said."
     assert casualty_status(sentence, 673, "arrived") == "casualties"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The new force is authorised to deploy up to 5,500 personnel.",
+        "The capital has pledged to send a total of 1,000 officers.",
+    ],
+)
+def test_an_authorised_or_pledged_force_is_to_come(sentence: str) -> None:
+    figure = 5_500 if "5,500" in sentence else 1_000
+    assert status_from_text(sentence, figure, "arrived") == "planned"

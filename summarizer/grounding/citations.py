@@ -474,8 +474,9 @@ class Citations:
                 stated = [("other", who) for who in sentence_speakers(sentence, previous)[:1]]
             for stance, who in stated:
                 speaker = None if stance in ("confirm", "justify") else who
-                if speaker is None or any(same_entity(str(r["speaker"]), speaker) for r in [*known, *added]):
-                    continue
+                theirs = [r for r in [*known, *added] if same_entity(str(r["speaker"]), speaker or "")]
+                if speaker is None or any(r["stance"] != "other" for r in theirs) or (theirs and stance == "other"):
+                    continue  # a speaker with only stanceless lines takes the stance stated here instead
                 summary = _gist(sentence)
                 added.append(
                     {"speaker": speaker, "role": None, "affiliation": None, "stance": stance, "summary": summary}

@@ -28,7 +28,7 @@ _IN_PLACE = re.compile(
 )
 _TO_COME = re.compile(
     r"\b(?:preparing|prepared|readied|planning|plans?|set|due|going|aims?|aiming|intends?|wants?|hopes?|"
-    r"would\s+like)\s+to\b|\bbeing\s+(?:prepared|readied)\b"
+    r"would\s+like|authori[sz]ed|pledged|promised)\s+to\b|\bbeing\s+(?:prepared|readied)\b"
     r"|\bto\s+(?:remain|stay|go\s+down|be\s+(?:cut|reduced|brought\s+down))\b"
     r"|\bwill\b|\bexpected\b|\bwithin\s+[\"\u201c'\u2018]?(?:days|weeks|the\s+next)\b|\bby\s+(?:December|January|the\s+end)\b"
     r"|\bto\s+be\s+sent\b|\b(?:could|may|might)\s+be\s+(?:deployed|added|sent|mobili[sz]ed|called\s+up)\b",
