@@ -294,7 +294,7 @@ class Grounder:
             if not _A_PLACE.search(m.group("long"))
         ]
         added: list[dict[str, object]] = []
-        for name, kind in wanted:
+        for name, kind in dict.fromkeys(wanted):  # each name once, in order
             if (
                 re.search(r"\b(?:officials?|sources?|reports?|spokes\w+|authorities)\b", name, re.IGNORECASE)
                 or is_country(name)
