@@ -634,3 +634,15 @@ def test_a_country_s_military_and_a_people_are_not_speakers_added_as_actors() ->
         ArticleExtraction(troop_estimates=[], official_reactions=[], actors=[], locations=[])
     )
     assert [a.name for a in grounded.actors] == ["Pakistani Army"]
+
+
+def test_a_heading_s_title_case_and_an_outlet_citing_itself_add_no_actor() -> None:
+    text = (
+        "Troop Deployment Confirmed by NATO Chief\n"
+        "As LBC previously reported, the troops were not welcome.\n"
+        "NATO has confirmed that the troops are in Russia."
+    )
+    grounded, _ = Grounder(text).ground(
+        ArticleExtraction(troop_estimates=[], official_reactions=[], actors=[], locations=[])
+    )
+    assert [(a.name, a.kind) for a in grounded.actors] == [("NATO", "other")]

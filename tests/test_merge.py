@@ -42,6 +42,11 @@ def test_different_bodies_stay_apart() -> None:
     assert len({resolved[n].key for n in people}) == 3
 
 
+def test_the_united_nations_is_not_a_national_body() -> None:
+    assert not same_entity("United Nations Security Council", "US National Security Council")
+    assert same_entity("National Security Council", "US National Security Council")
+
+
 def test_officials_of_different_countries_are_different_sources() -> None:
     """'officials' is not a surname: U.S. officials and Ukrainian officials stay apart
     (they were merged once, crediting Kyiv's 10,000 to the US)."""

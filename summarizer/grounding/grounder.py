@@ -36,7 +36,7 @@ from summarizer.text.countries import is_country, is_demonym
 from summarizer.text.headcount import is_headcount
 from summarizer.text.injection import addresses_the_model, has_link_or_markup
 from summarizer.text.numbers import figure_spans, format_figure, mentions
-from summarizer.text.sentences import sentence_spans
+from summarizer.text.sentences import ends_a_sentence, sentence_spans
 from summarizer.text.vocabulary import TITLES
 
 _CHAR_MAP = {
@@ -284,10 +284,18 @@ class Grounder:
         wanted += [(str(r["speaker"]), "person") for r in kept["official_reactions"]]
         # Who the article says speaks ("Adm. Daryl Caudle says ..."), and the bodies it
         # names with their acronym ("Tehrik-i-Taliban Pakistan (TTP) militants").
+        # Not a heading's title-case words ("Deployment ... Confirmed by NATO Chief"), not
+        # an outlet citing itself ("As LBC previously reported").
         for i, (a, b) in enumerate(self._spans):
+            sentence = self.text[a:b]
+            if not ends_a_sentence(sentence.strip()):
+                continue
             previous = self.text[self._spans[i - 1][0] : self._spans[i - 1][1]] if i else ""
-            speakers = sentence_speakers(self.text[a:b], previous)
-            wanted += [(re.sub(rf"^{TITLE_ABBREVIATION}\.?\s+(?=[A-Z])", "", name), "person") for name in speakers]
+            wanted += [
+                (re.sub(rf"^{TITLE_ABBREVIATION}\.?\s+(?=[A-Z])", "", name), "person")
+                for name in sentence_speakers(sentence, previous)
+                if not re.search(rf"\bAs\s+{re.escape(name)}\s+(?:\w+\s+)?report", sentence)
+            ]
         wanted += [
             (m.group("long"), "other")
             for m in _DEFINED_BODY.finditer(self.text)
@@ -311,7 +319,9 @@ class Grounder:
             surname = (
                 re.search(rf"\b[A-Z][\w’'-]+\s+{re.escape(name.split()[-1])}\b", self.text) if name.split() else None
             )
-            person = _looks_like_a_person(name) or (surname is not None and _looks_like_a_person(surname.group(0)))
+            person = not name.isupper() and (  # "NATO" is never a surname
+                _looks_like_a_person(name) or (surname is not None and _looks_like_a_person(surname.group(0)))
+            )
             actor_kind = "person" if kind == "person" and person else "other"
             added.append(
                 {

@@ -165,8 +165,13 @@ def _surname(name: str, significant: list[str]) -> str | None:
     return significant[-1] if last[:1].isupper() else None
 
 
+# Words whose 5-letter stem another word shares but not its meaning: the United Nations
+# is not a National Security Council.
+_OWN_STEM = frozenset({"nations", "national", "nationals"})
+
+
 def _stems(words: Iterable[str]) -> set[str]:
-    return {w[:_STEM] for w in words}
+    return {w if w in _OWN_STEM else w[:_STEM] for w in words}
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
