@@ -451,7 +451,10 @@ def test_a_heading_figure_that_credits_no_one_is_cited_where_the_body_credits_it
 
 
 def test_a_stance_stated_outright_replaces_a_speaker_s_stanceless_line() -> None:
-    text = 'Spokesman Ian Roe told reporters the troops were "in a very tense situation".\nRoe denied that the base had surrendered.'
+    text = (
+        'Spokesman Ian Roe told reporters the troops were "in a very tense situation".\n'
+        "Roe denied that the base had surrendered."
+    )
     reactions = [{"sentence": 1, "speaker": "Ian Roe", "stance": "other"}]
     extraction, _, _ = _resolve_in(text, _answer(reactions=reactions))
     assert [(r.speaker, r.stance) for r in extraction.official_reactions] == [("Roe", "deny")]
