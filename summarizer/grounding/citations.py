@@ -44,6 +44,7 @@ from summarizer.text.aliases import as_written, names, same_entity
 from summarizer.text.attribution import (
     credit_for,
     is_outlet,
+    open_quotation,
     reports_speech,
     sentence_speakers,
     source_kind,
@@ -452,10 +453,8 @@ class Citations:
             return cues[0][0]
         # '“Fake news (…). Thai soldiers must stop laughing,” the spokesman told EFE': a
         # quotation the sentence before opened is the same speaker's words
-        opened = max(previous.rfind("“"), previous.rfind('"') if previous.count('"') % 2 else -1)
-        if opened != -1 and "”" not in previous[opened:]:
-            return stance_from_text(previous[opened:])
-        return None
+        opened = open_quotation(previous)
+        return stance_from_text(previous[opened:]) if opened is not None else None
 
     def _stated_reactions(self, known: list[dict[str, object]]) -> list[dict[str, object]]:
         """Reactions the article states outright and the answer left out: a sentence whose
@@ -474,8 +473,10 @@ class Citations:
                 stated = [("other", who) for who in sentence_speakers(sentence, previous)[:1]]
             for stance, who in stated:
                 speaker = None if stance in ("confirm", "justify") else who
-                theirs = [r for r in [*known, *added] if same_entity(str(r["speaker"]), speaker or "")]
-                if speaker is None or any(r["stance"] != "other" for r in theirs) or (theirs and stance == "other"):
+                if speaker is None:
+                    continue
+                theirs = [r for r in [*known, *added] if same_entity(str(r["speaker"]), speaker)]
+                if any(r["stance"] != "other" for r in theirs) or (theirs and stance == "other"):
                     continue  # a speaker with only stanceless lines takes the stance stated here instead
                 summary = _gist(sentence)
                 added.append(

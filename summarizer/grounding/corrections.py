@@ -151,7 +151,7 @@ def _role(name: str, sentence: str) -> str | None:
     return None
 
 
-_SAYING = frozenset(VERBS_OF_SAYING.split("|")) | {"believed", "expected", "thought", "estimated", "reported"}
+_SAYING = frozenset(VERBS_OF_SAYING.split("|")) | {"expected", "thought"}
 _DOER_AFTER = re.compile(
     # "The UN Security Council at the end of September approved ..."
     r"(?:\s+(?:at|on|in|during|after|earlier|last|this)\b(?:\s+[\w-]+){1,5}?)?"

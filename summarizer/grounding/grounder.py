@@ -455,6 +455,9 @@ _DEFINED_BODY = re.compile(
 _A_PLACE = re.compile(r"^Line\b|\b(?:Line|Region|Province|Republic|Islands?|Strip|Bank|Sea|Valley|Airport|Zone)$")
 
 
+_NOT_A_NAME_END = TITLES | {"media"}
+
+
 def _names_someone(name: str) -> bool:
     """A name, not a description: capitalised, not a people ("Russian"), not a bare title
     ("DND chief"), not the media, not a country's government or military ("US government",
@@ -464,7 +467,7 @@ def _names_someone(name: str) -> bool:
         bool(words)
         and words[0][:1].isupper()
         and not is_demonym(name)
-        and words[-1].lower() not in TITLES | {"media"}
+        and words[-1].lower() not in _NOT_A_NAME_END
         and not (
             len(words) == 2
             and words[1] in ("government", "military", "army", "forces")  # "Pakistani Army" is a name

@@ -456,11 +456,17 @@ def stance_speakers(sentence: str, previous: str = "") -> list[tuple[str, str | 
 def _inside_quotation(sentence: str, at: int) -> bool:
     """ "'Hezbollah is hiding casualties,' he said": words inside a quotation are its
     speaker's, and the subject before them there is who they are about."""
-    head = sentence[:at]
-    opened = head.rfind("“")
-    if opened != -1 and "”" not in head[opened:]:
-        return True
-    return head.count('"') % 2 == 1
+    return open_quotation(sentence[:at]) is not None
+
+
+def open_quotation(text: str) -> int | None:
+    """Where the quotation still open at the end of ``text`` starts (a curly opening mark
+    with no closing one after it, or the last of an odd number of straight marks); None
+    when every quotation is closed."""
+    opened = text.rfind("“")
+    if opened != -1 and "”" not in text[opened:]:
+        return opened
+    return text.rfind('"') if text.count('"') % 2 == 1 else None
 
 
 def _first_person(sentence: str) -> str | None:

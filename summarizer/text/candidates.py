@@ -59,9 +59,10 @@ _FORCE_TOLL_BEFORE = re.compile(
 # "three soldiers dead and 29 wounded": a loss whose noun is the count's before it.
 _BARE_LOSS = re.compile(r"^\s*(?:wounded|injured|dead|killed|missing)\b", re.IGNORECASE)
 # ("23 of its fighters were killed on Friday while fighting ..., and a further 37 wounded")
+_COUNTED_NOUN = r"\b(?:soldiers|troops|servicem[ae]n|fighters|militants|personnel)"
 _COUNTED_BEFORE = re.compile(
-    r"\b(?:soldiers|troops|servicem[ae]n|fighters|militants|personnel)\b[^.;]{0,30}$"
-    r"|\b(?:soldiers|troops|servicem[ae]n|fighters|militants|personnel)\s+(?:were|had\s+been|have\s+been)\s+"
+    rf"{_COUNTED_NOUN}\b[^.;]{{0,30}}$"
+    rf"|{_COUNTED_NOUN}\s+(?:were|had\s+been|have\s+been)\s+"
     r"(?:killed|wounded|injured)\b[^.;]{0,90}\b(?:a\s+further|another)\s+$",
     re.I,
 )
