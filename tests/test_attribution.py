@@ -797,3 +797,8 @@ def test_the_name_that_ends_a_title_s_tail_speaks() -> None:
     assert stance_speakers("They took the city, though Rwanda denies backing the rebels.") == [("deny", "Rwanda")]
     # "by the M23" closing a quotation is not who speaks: the report is
     assert sentence_speakers('Strikes "were critical to the expansion" by the M23, the report stated.') == []
+
+
+def test_the_name_ending_a_title_s_tail_stops_at_a_body_word() -> None:
+    credit = _credit("Director of the Syrian Democratic Forces Ilham Ahmed said 40 soldiers died.", "40", 40)
+    assert credit is not None and credit.person == "Ilham Ahmed"

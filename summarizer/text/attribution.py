@@ -1173,7 +1173,7 @@ def _trailing_name(phrase: str) -> str | None:
     Ahmed' -> 'Ilham Ahmed'); None when it ends with none."""
     words: list[str] = []
     for word in reversed(phrase.split()):
-        if not word[:1].isupper() or _BODY_WORD.fullmatch(word.strip("’'s")) or word.lower() in TITLES:
+        if not word[:1].isupper() or _BODY_WORD.fullmatch(re.sub(r"[’']s?$", "", word)) or word.lower() in TITLES:
             break
         words.insert(0, word)
     return " ".join(words) if len(words) >= 2 else None
