@@ -41,7 +41,7 @@ def test_a_small_toll_of_troops_is_pointed_at() -> None:
     text = (
         "Twenty soldiers were killed in the clash. "
         "The ministry recorded another 40 casualties among its forces. "
-        "The 12 soldiers arrived on Monday. "  # no loss: a small number is no figure
+        "Their 12 tanks arrived on Monday. "  # no count of troops
         "In 25 years, soldiers have died there. "  # not a count of them
         "At least 30 people were killed."  # civilians
     )
@@ -134,3 +134,38 @@ def test_police_and_counts_told_at_some_distance_from_their_noun_are_named() -> 
     assert troop_figures("Two more soldiers killed, death toll climbs to 19 in border clashes") == {2, 19}
     # not the 23 of a group's name
     assert troop_figures("The M23 rebels attacked soldiers who were killed near Goma.") == set()
+
+
+def test_a_count_whose_noun_follows_a_long_proper_name_is_named() -> None:
+    assert troop_figures("The clash ended when eight Northern Border Defence Corps (NBDC) guards died.") == {8}
+    # a span of time before the count is not one
+    assert troop_figures("After four days of fighting 27 Zaria Brigade soldiers were killed.") == {27}
+
+
+def test_one_more_in_a_list_of_a_force_s_losses_is_named() -> None:
+    assert troop_figures("The dead include 11 Kenyan peacekeepers, four from Ghana and one from Chad.") == {11, 4}
+    # not after a count of civilians
+    assert troop_figures("The dead include 11 civilians, four from Ghana, said the army.") == set()
+
+
+def test_a_sentence_that_goes_on_counting_the_troops_before_it_is_pointed_at() -> None:
+    text = (
+        "In 2019 there were more than 9,000 Dutch troops in the region. Today there are under 3,000, "
+        "and that will fall to 1,500 by spring. The talks resumed on Monday after 200 days."
+    )
+    found = troop_sentences(text)
+    assert len(found) == 2 and found[1].startswith("Today there are under 3,000")
+    # not without a sentence about troops right before, nor when civilians are counted
+    assert troop_sentences("The city was quiet. Today there are under 3,000 in the camp.") == []
+    assert troop_sentences("Troops left. Of these 1,064 were civilians and 251 were children.") == []
+
+
+def test_a_small_force_counted_outright_is_named_and_martyrs_are_losses() -> None:
+    assert troop_figures("The US sent 50 special forces soldiers to the base.") == {50}
+    assert troop_figures("About 90 American troops remain in the country.") == {90}
+    assert troop_figures("At least 17 security personnel were martyred in the attack.") == {17}
+    assert troop_figures("The fighting claimed the lives of 40 soldiers.") == {40}
+    # not who spoke, not a span of time, not the upper end of a range in words
+    assert troop_figures("Two soldiers told AFP the base had been quiet.") == set()
+    assert troop_figures("He served 20 years as a soldier.") == set()
+    assert troop_figures("Rebels said seven to eight soldiers had deserted.") == {7}

@@ -571,6 +571,23 @@ def test_an_unattributed_repeat_of_a_credited_figure_is_dropped() -> None:
             "Puerto Rico",
             "is a place",
         ),
+        # the model's respelling of the doer ("Republic" for "Republican")
+        (
+            "The Republican Guard deployed nearly 3,000 troops along the river for a year.",
+            "The Republican Guard deployed nearly 3,000 troops along the river for a year.",
+            3_000,
+            "Republic Guard",
+            "is who acted",
+        ),
+        # a body named with its generic noun the sentence leaves out ("the ECOWAS force")
+        (
+            "The regional force is short of men. Of the 4,000 troops the ECOWAS had hoped to send, fewer than"
+            " 1,000 have arrived.",
+            "Of the 4,000 troops the ECOWAS had hoped to send",
+            4_000,
+            "ECOWAS force",
+            "is who acted",
+        ),
     ],
 )
 def test_a_name_that_only_acts_or_locates_in_a_silent_sentence_is_no_source(
@@ -585,6 +602,18 @@ def test_a_name_that_only_acts_or_locates_in_a_silent_sentence_is_no_source(
     )
     assert kept.troop_estimates[0].attribution.kind == "unattributed"
     assert reason in unverified[0].reason
+
+
+def test_officials_are_not_the_country_that_acts_in_a_silent_sentence() -> None:
+    text = "US officials spoke on Friday.\nThe US deployed 3,000 troops to the region last year."
+    item = TroopEstimate.model_validate(
+        estimate("The US deployed 3,000 troops to the region last year.", count=3_000).model_dump()
+        | {"attribution": {"source": "US officials", "organization": None, "kind": "government"}}
+    )
+    kept, _ = Grounder(text).ground(
+        ArticleExtraction(troop_estimates=[item], official_reactions=[], actors=[], locations=[])
+    )
+    assert kept.troop_estimates[0].attribution.source == "US officials"
 
 
 def test_a_speaker_named_in_a_silent_sentence_still_stands() -> None:

@@ -91,3 +91,25 @@ def test_neutralized_counts_losses_of_every_kind() -> None:
 def test_an_authorised_or_pledged_force_is_to_come(sentence: str) -> None:
     figure = 5_500 if "5,500" in sentence else 1_000
     assert status_from_text(sentence, figure, "arrived") == "planned"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The military said 11 soldiers were martyred in the attack.",
+        "We confirm the loss of three of our soldiers in the clash.",
+        "Three soldiers lose their lives in border clashes.",
+        "The army said 12 troops have paid the price with their lives.",
+    ],
+)
+def test_martyrs_a_loss_and_lost_lives_are_the_killed(sentence: str) -> None:
+    figure = 11 if "11" in sentence else 12 if "12" in sentence else 3
+    assert casualty_status(sentence, figure, "other") == "killed"
+
+
+def test_the_part_of_a_force_that_was_killed_does_not_make_the_whole_a_loss() -> None:
+    sentence = "France deployed 5,000 soldiers, 59 of whom have paid the price with their lives."
+    assert casualty_status(sentence, 59, "deployed") == "killed"
+    assert casualty_status(sentence, 5_000, "deployed") is None
+    # "most of them" is no number: the whole is the loss
+    assert casualty_status("Some 2,000 soldiers, most of them killed in a week, were lost.", 2_000, "other") == "killed"

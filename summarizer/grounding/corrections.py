@@ -15,6 +15,7 @@ sentence spans):
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -129,6 +130,41 @@ def _named_nearby(
     return {"source": None, "organization": None, "kind": "unattributed", "via": None}, [note]
 
 
+_BODY_NOUNS = frozenset(
+    [
+        "mission",
+        "operation",
+        "force",
+        "forces",
+        "army",
+        "military",
+        "government",
+        "administration",
+        "regime",
+        "troops",
+        "contingent",
+    ]
+)
+
+
+def _mentions(name: str, sentence: str) -> list[re.Match[str]]:
+    """Where ``sentence`` names ``name``: as written, else as the model may have
+    respelled it ("Russia Federation" for "Russian Federation": each word's stem), else
+    by its leading proper words alone ("MSS mission" for "the MSS")."""
+    found = list(re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", sentence, re.IGNORECASE))
+    words = name.split()
+    proper = list(itertools.takewhile(lambda w: w[:1].isupper(), words))
+    # only a body's own generic noun may go: "US officials" are not the US
+    generic = all(w.lower() in _BODY_NOUNS for w in words[len(proper) :])
+    for variant in (words, proper if len(proper) < len(words) and generic else []):
+        if found or not variant:
+            break
+        stems = [re.escape(w[:5]) + r"\w*" if len(w) > 5 else re.escape(w) for w in variant]
+        pattern = r"\s+".join(stems)
+        found = list(re.finditer(rf"(?<!\w){pattern}(?!\w)", sentence, re.IGNORECASE))
+    return found
+
+
 _ROLES = {"suffered": "suffered these losses", "did": "is who acted", "place": "is a place"}
 
 
@@ -138,7 +174,7 @@ def _role(name: str, sentence: str) -> str | None:
     approximately 40,000 wounded"), who did what the sentence tells ("Venezuela has
     lodged a protest ..., mobilized 15,000 troops"), or where ("about 5,000 additional
     personnel operate from bases in Puerto Rico")."""
-    mentions = list(re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", sentence, re.IGNORECASE))
+    mentions = _mentions(name, sentence)
     if not mentions:
         return None
     if any(_LOSS_AFTER.match(sentence, m.end()) for m in mentions):

@@ -14,6 +14,7 @@ import re
 from summarizer.text.headcount import counts_civilians
 from summarizer.text.numbers import figure_spans, figures_in
 from summarizer.text.sentences import sentences
+from summarizer.text.vocabulary import VERBS_OF_SAYING
 
 # What irregular fighters are called: "terrorists", "gunmen", "rebels".
 _IRREGULARS = r"terrorists?|gunmen|jihadists?|guerrillas?|rebels?|extremists?"
@@ -30,16 +31,16 @@ _YEAR = range(1900, 2101)
 # A small toll is a figure when a word for troops or their losses follows the number:
 # "Twenty Indian soldiers were killed", "another 40 casualties among its military".
 _LOSS = re.compile(
-    r"\b(?:killed|killing|kills?|wounded|injured|died|dead|deaths?|casualties|missing|captured|lost|losses|fatalities|neutrali[sz]ed|"
+    r"\b(?:killed|killing|kills?|wounded|injured|died|dead|deaths?|casualties|missing|captured|lost|losses|fatalities|neutrali[sz]ed|martyred|lives|"
     r"death\s+toll)\b",
     re.IGNORECASE,
 )
 _COUNTED_FORCES = re.compile(
     # "Four more South African soldiers", "nine SA National Defence Force (SANDF) soldiers",
     # "13 the number of SA soldiers"
-    r"^\s*(?:(?:the\s+(?:number|total|toll)\s+of\s+)?(?:[\w()’'-]+\s+){0,4}?(?:troops?|soldiers?|servicem[ae]n|fighters?|militants?|marines?|"
+    r"^\s*(?:(?:the\s+(?:number|total|toll)\s+of\s+)?(?:[\w()’'-]+\s+){0,4}?(?:(?-i:[A-Z(])[\w()’'-]*\s+){0,3}?(?:troops?|soldiers?|servicem[ae]n|fighters?|militants?|marines?|"
     rf"paratroopers?|troopers?|peacekeepers?|officers?|combatants?|insurgents?|casualties|{_IRREGULARS}|"
-    r"members(?!\s+of\s+(?:his|her|their|the)\s+famil)|operatives|policemen|personnel)\b)",
+    r"members(?!\s+of\s+(?:his|her|their|the)\s+famil)|operatives|policemen|guards(?:men)?|sailors|personnel)\b)",
     re.IGNORECASE,
 )
 # "a statement saying 55 were killed since the invasion": the sentence's troops with their
@@ -74,6 +75,14 @@ _OTHERS_LOST = re.compile(
 _COUNTED_FOR_OTHERS = re.compile(
     r"\b(?:soldiers?|troops?|servicem[ae]n|fighters?|militants?|personnel)\b[^.;]{0,40}$", re.I
 )
+# "The casualties include 14 South African peacekeepers, three from Malawi": one more in a
+# list of a force's losses, its noun left out after the first.
+_LISTED = re.compile(r"^\s*(?:from\s+(?:the\s+)?[A-Z]|of\s+(?:whom|them)\b)")
+_LISTED_AFTER = re.compile(
+    r"\b(?:troops|soldiers|servicem[ae]n|fighters|militants|marines|paratroopers|troopers|peacekeepers|officers|"
+    rf"combatants|insurgents|{_IRREGULARS}|policemen|personnel)\b[^.;]{{0,60}}$",
+    re.I,
+)
 # "Azerbaijan's Defence Ministry said it lost 71.": a force's own losses, the noun left out.
 _LOST_BEFORE = re.compile(
     r"\b(?:it|they|we)\s+(?:has\s+|have\s+|had\s+)?lost\s+(?:about\s+|some\s+|nearly\s+|over\s+)?$", re.I
@@ -83,14 +92,14 @@ _NOT_FORCES = re.compile(r"\b(?:civilians?|people|residents|children|women|famil
 
 
 def troop_figures(sentence: str) -> set[int]:
-    """The figures (not a year, not a measure; at least 100, or a smaller toll of troops)
-    in a sentence that names troops."""
+    """The figures (not a year, not a measure; at least 100, or a smaller toll of troops
+    or a small force counted outright) in a sentence that names troops."""
     if _TROOP_WORDS.search(sentence) is None:
         return set()
     return {
         n
         for n in figures_in(sentence)
-        if (n >= 100 or (n >= 2 and _small_toll(sentence, n)))
+        if (n >= 100 or (n >= 2 and (_small_toll(sentence, n) or _small_force(sentence, n))))
         and not (n in _YEAR and str(n) in sentence)
         and not any(counts_civilians(sentence, a, b) for a, b in figure_spans(sentence, n))
         and not is_measure(sentence, n)
@@ -138,18 +147,47 @@ def _small_toll(sentence: str, figure: int) -> bool:
     spans = figure_spans(sentence, figure) or _word_spans(sentence, figure)
     # "seven to eight Taliban personnel": the upper end of a range in words is not a figure of its own
     spans = [(a, b) for a, b in spans if not _WORD_RANGE_BEFORE.search(sentence, 0, a)]
+    # "following three days of fighting 31 Maute terrorists were killed": a span of time
+    spans = [(a, b) for a, b in spans if not _UNIT.match(sentence, b)]
     elided = _NOT_FORCES.search(sentence) is None
     return any(
-        _COUNTED_FORCES.match(sentence[end : end + 40])
+        _COUNTED_FORCES.match(sentence[end : end + 60])
         or (elided and _ELIDED_LOSS.match(sentence[end : end + 40]))
         or (elided and _FORCE_TOLL_BEFORE.search(sentence[max(0, start - 100) : start]))
         or (elided and _BARE_LOSS.match(sentence[end : end + 20]) and _COUNTED_BEFORE.search(sentence[:start]))
         or (elided and _OTHERS_LOST.match(sentence[end : end + 40]) and _COUNTED_FOR_OTHERS.search(sentence[:start]))
+        or (elided and _LISTED.match(sentence[end : end + 30]) and _LISTED_AFTER.search(sentence[:start]))
         or (
             elided
             and _LOST_BEFORE.search(sentence[max(0, start - 40) : start])
             and _NOTHING_COUNTED_AFTER.match(sentence[end:])
         )
+        for start, end in spans
+    )
+
+
+# "The US sent 50 special forces soldiers", "About 90 American troops remain": a small
+# force counted outright, with no loss in the sentence.
+_COUNTED_OUTRIGHT = re.compile(
+    r"^\s*(?:[\w’'-]+\s+){0,3}?(?:troops|soldiers|servicem[ae]n|marines|paratroopers|commandos|peacekeepers|"
+    r"special\s+forces|military\s+(?:advisers|advisors|instructors)|police\s+officers|policemen|personnel|"
+    r"fighters|militants|mercenaries)\b",
+    re.IGNORECASE,
+)
+
+_SPOKE = re.compile(rf"^\s*(?:who\s+|,\s*)?(?:{VERBS_OF_SAYING}|spoke|speaking)\b", re.IGNORECASE)
+
+
+def _small_force(sentence: str, figure: int) -> bool:
+    """Whether ``figure`` (under 100) is a count of troops told outright ("50 special
+    forces soldiers"), not the upper end of a range in words or a span of time."""
+    spans = figure_spans(sentence, figure) or _word_spans(sentence, figure)
+    return any(
+        (counted := _COUNTED_OUTRIGHT.match(sentence[end : end + 50])) is not None
+        # "Two soldiers told AFP ...": who spoke, not a force
+        and not _SPOKE.match(sentence[end + counted.end() : end + counted.end() + 30])
+        and not _UNIT.match(sentence, end)
+        and not _WORD_RANGE_BEFORE.search(sentence, 0, start)
         for start, end in spans
     )
 
@@ -163,15 +201,47 @@ def _word_spans(sentence: str, figure: int) -> list[tuple[int, int]]:
     ]
 
 
+# A count whose noun is the sentence before's: nothing after it says what it counts.
+_BARE_AFTER = re.compile(
+    r"^\s*(?:$|[.,;:)”\"’—–-]|(?:and|but|or|to|in|at|from|on|across|inside|near|along|are|were|have|had|has|will|would|"
+    r"remain|remained|more|altogether|in\s+total)\b)",
+    re.I,
+)
+
+
+def continued_figures(sentence: str) -> set[int]:
+    """The figures (at least 100) of a sentence that goes on counting the troops of the
+    sentence before without naming them again ("There were over 10,000 American troops
+    in Afghanistan. As of today there are under 5,000"): numbers that nothing after them
+    says are of something else, in a sentence with no word for troops."""
+    if _TROOP_WORDS.search(sentence) is not None or _NOT_FORCES.search(sentence) is not None:
+        return set()
+    return {
+        n
+        for n in figures_in(sentence)
+        if n >= 100
+        and not (n in _YEAR and str(n) in sentence)
+        and not is_measure(sentence, n)
+        and (spans := figure_spans(sentence, n))
+        and all(_BARE_AFTER.match(sentence[end : end + 30]) for _, end in spans)
+        and not any(counts_civilians(sentence, a, b) for a, b in spans)
+    }
+
+
 def troop_figure_sentences(sentences: list[str], limit: int = 25) -> list[tuple[int, set[int]]]:
     """The sentences that pair a figure (not a year, at least 100) with a word for troops,
-    as (position, their figures): at most ``limit``, each sentence's text once (linear)."""
+    or go on counting the troops of such a sentence right before them
+    (:func:`continued_figures`), as (position, their figures): at most ``limit``, each
+    sentence's text once (linear)."""
     found: list[tuple[int, set[int]]] = []
     seen: set[str] = set()
+    before = False
     for i, sentence in enumerate(sentences):
         if sentence in seen:
+            before = False
             continue
-        figures = troop_figures(sentence)
+        figures = troop_figures(sentence) or (continued_figures(sentence) if before else set())
+        before = _TROOP_WORDS.search(sentence) is not None
         if figures:
             seen.add(sentence)
             found.append((i, figures))

@@ -40,7 +40,8 @@ _GOVERNING = 30  # characters before the figure: 'has sent about ', 'preparing t
 
 
 # Casualties and recruitment: the word nearest the figure, in its own clause, decides.
-_KILLED = r"killed|died|dead|deaths?|perished|eliminated|lost|fatalities|slain"
+# ("martyred", "the loss of three soldiers", "lose their lives", "paid the price with their lives")
+_KILLED = r"killed|died|dead|deaths?|perished|eliminated|lost|fatalities|slain|martyred|martyrdom|loss|lose|lives"
 _HURT = r"wounded|injured|hurt"
 _CASUALTY = re.compile(
     rf"\b(?:(?P<killed>{_KILLED})|(?P<hurt>{_HURT})|(?P<mixed>casualties|losses|captured|missing|neutrali[sz]ed))\b",
@@ -50,6 +51,11 @@ _RECRUITED = re.compile(
     r"\b(?:recruited|recruits|enlisted|signed\s+up|mobili[sz]ed|conscripted|drafted|called\s+up)\b", re.I
 )
 _BEFORE, _AFTER = 45, 100  # characters around the figure: "30,000 members of X, a Y outfit, have been killed"
+_PART_OF = re.compile(
+    r",\s*(?:(?:about|some|at\s+least|nearly|over)\s+)?(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|[a-z]+teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-[a-z]+)?|hundreds|thousands)\s+of\s+(?:whom|them)\b",
+    re.IGNORECASE,
+)
 _CLOSE = 30  # a loss word this near the figure counts even when another verb governs it
 
 
@@ -114,6 +120,9 @@ def casualty_status(passage: str, figure: int, current: str) -> str | None:
     lo = left + 1 if left != -1 else lo
     cut = re.search(r"[.;]\s", passage[end:hi])
     hi = end + cut.start() if cut else hi
+    # "5,000 soldiers, 59 of whom have been killed": the losses are the part's, not the whole's
+    part = _PART_OF.search(passage, end, hi)
+    hi = part.start() if part else hi
     window, at = passage[lo:hi], start - lo
 
     def distance(m: re.Match[str]) -> int:
