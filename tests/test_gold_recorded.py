@@ -1,4 +1,4 @@
-"""Extraction of the dev and test gold sets' articles (six stories besides the seeds'),
+"""Extraction of the dev and test gold sets' articles (every story besides the seeds'),
 replayed from recordings of the real 1.5B model.
 
 Only what holds for any honest run is asserted here: one call per article, every kept
