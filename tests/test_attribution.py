@@ -802,3 +802,48 @@ def test_the_name_that_ends_a_title_s_tail_speaks() -> None:
 def test_the_name_ending_a_title_s_tail_stops_at_a_body_word() -> None:
     credit = _credit("Director of the Syrian Democratic Forces Ilham Ahmed said 40 soldiers died.", "40", 40)
     assert credit is not None and credit.person == "Ilham Ahmed"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure_text", "figure", "name"),
+    [
+        # a document with no article opens the clause
+        ("Earlier official figures stated that 640 Sudanese soldiers were killed.", "640", 640, "official figures"),
+        ("Reports from Ukrainian military bloggers on Monday indicated that 35 soldiers died.", "35", 35, "Ukrainian"),
+        # the clause nearest the figure says whose it is
+        (
+            "The brigade has confirmed heavy losses, while UN monitors have reported at least 45 dead.",
+            "45",
+            45,
+            "monitors",
+        ),
+        # a participle of saying after a statement: its subject's
+        (
+            "The Front released a statement on Monday, asserting that it had repelled the attack. "
+            "It admitted losing 12 fighters.",
+            "12",
+            12,
+            "Front",
+        ),
+        # a first-person quotation after the sentence that names its speaker
+        (
+            "The truth, said Maria Ortiz, a spokeswoman for the families, is that the count is low.\n\n"
+            '"Our estimate of 2,000 dead is a bare minimum,"',
+            "2,000",
+            2_000,
+            "Maria Ortiz",
+        ),
+    ],
+)
+def test_documents_nearest_clauses_participles_and_quotations_credit_their_speaker(
+    text: str, figure_text: str, figure: int, name: str
+) -> None:
+    credit = _credit(text, figure_text, figure)
+    assert credit is not None
+    assert name in (credit.name or credit.descriptor or "")
+
+
+def test_a_data_noun_alone_or_a_quotation_in_the_third_person_credits_no_one() -> None:
+    assert _credit("Data show 640 soldiers were killed.", "640", 640) is None
+    text = 'The truth, said Maria Ortiz, is that the count is low.\n\n"The enemy lost 2,000 men,"'
+    assert _credit(text, "2,000", 2_000) is None

@@ -169,3 +169,16 @@ def test_a_small_force_counted_outright_is_named_and_martyrs_are_losses() -> Non
     assert troop_figures("Two soldiers told AFP the base had been quiet.") == set()
     assert troop_figures("He served 20 years as a soldier.") == set()
     assert troop_figures("Rebels said seven to eight soldiers had deserted.") == {7}
+
+
+def test_the_missing_a_bare_list_of_losses_and_fatalities_are_named() -> None:
+    assert troop_figures("In all, 1,210 soldiers have died and 17 were missing, the ministry said.") == {1_210, 17}
+    assert troop_figures("The border guard reported 31 killed and 140 wounded since May.") == {31, 140}
+    assert troop_figures("Monitors reported at least 16 Wagner fatalities.") == {16}
+    # a list of losses among civilians is not one
+    assert troop_figures("Police said 31 killed and 140 wounded, most of them civilians.") == set()
+
+
+def test_a_toll_that_goes_on_from_a_sentence_about_troops_is_pointed_at() -> None:
+    text = 'The mothers of soldiers disputed the count. "The real toll is some 9,000 deaths," she said.'
+    assert len(troop_sentences(text)) == 1

@@ -458,3 +458,23 @@ def test_a_stance_stated_outright_replaces_a_speaker_s_stanceless_line() -> None
     reactions = [{"sentence": 1, "speaker": "Ian Roe", "stance": "other"}]
     extraction, _, _ = _resolve_in(text, _answer(reactions=reactions))
     assert [(r.speaker, r.stance) for r in extraction.official_reactions] == [("Roe", "deny")]
+
+
+def test_a_name_cut_short_a_force_without_its_owner_a_people_or_a_dateline_is_no_actor() -> None:
+    text = (
+        "KABUL: Afghan forces and Thai police met the Army near the border.\n"
+        "Thailand's armed forces said Thai troops held. The Monitor said nothing."
+    )
+    given = ["Afghan forces and", "Thailand's armed", "Army", "Thai", "KABUL", "Monitor"]
+    set_aside = []
+    for part in (given[:3], given[3:]):
+        actors = [{"name": n, "kind": "military"} for n in part]
+        extraction, unverified, _ = Citations(text, sentence_spans(text)).resolve(_answer(actors=actors))
+        assert extraction.actors == []
+        set_aside += [u.reason for u in unverified]
+    assert len(set_aside) == 6
+    # a name in capitals that the article also uses as a name is kept
+    text = "NATO said so. NATO: more troops. NATO chief Jens Stoltenberg spoke."
+    actors = [{"name": "NATO", "kind": "other"}]
+    extraction, _, _ = Citations(text, sentence_spans(text)).resolve(_answer(actors=actors))
+    assert [a.name for a in extraction.actors] == ["NATO"]

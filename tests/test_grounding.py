@@ -579,6 +579,14 @@ def test_an_unattributed_repeat_of_a_credited_figure_is_dropped() -> None:
             "Republic Guard",
             "is who acted",
         ),
+        # whose the troops are is not who counted them
+        (
+            "Chad has 1,200 troops in the north, 500 of them near the lake.",
+            "Chad has 1,200 troops in the north",
+            1_200,
+            "Chad",
+            "is who acted",
+        ),
         # a body named with its generic noun the sentence leaves out ("the ECOWAS force")
         (
             "The regional force is short of men. Of the 4,000 troops the ECOWAS had hoped to send, fewer than"
@@ -675,3 +683,16 @@ def test_a_heading_s_title_case_and_an_outlet_citing_itself_add_no_actor() -> No
         ArticleExtraction(troop_estimates=[], official_reactions=[], actors=[], locations=[])
     )
     assert [(a.name, a.kind) for a in grounded.actors] == [("NATO", "other")]
+
+
+def test_a_document_that_gives_a_count_is_no_actor() -> None:
+    text = "Earlier Government figures stated that 696 soldiers were killed."
+    item = TroopEstimate.model_validate(
+        estimate(text, count=696).model_dump()
+        | {"attribution": {"source": None, "organization": "Government figures", "kind": "other"}}
+    )
+    grounded, _ = Grounder(text).ground(
+        ArticleExtraction(troop_estimates=[item], official_reactions=[], actors=[], locations=[])
+    )
+    assert grounded.troop_estimates[0].attribution.organization == "Government figures"
+    assert [a.name for a in grounded.actors] == []

@@ -113,3 +113,9 @@ def test_the_part_of_a_force_that_was_killed_does_not_make_the_whole_a_loss() ->
     assert casualty_status(sentence, 5_000, "deployed") is None
     # "most of them" is no number: the whole is the loss
     assert casualty_status("Some 2,000 soldiers, most of them killed in a week, were lost.", 2_000, "other") == "killed"
+
+
+def test_a_date_s_day_is_not_the_count_and_bodies_are_the_killed() -> None:
+    sentence = "26 March 2002 (Agency) - 1,200 soldiers have been killed and 26 are missing in action."
+    assert casualty_status(sentence, 26, "in training") == "casualties"
+    assert casualty_status("His lab has received about 340 bodies of troops.", 340, "in training") == "killed"

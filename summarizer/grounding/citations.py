@@ -120,6 +120,45 @@ _BARE_CROWDS = frozenset(
 )
 
 
+# "Afghan forces and", "Thailand's armed": the model's name cut off mid-phrase.
+_CUT_SHORT = re.compile(
+    r"(?:\s(?:and|or|of|the|a|an|for|to|in|on|at|with|by)|[’']s\s+armed|\sarmed)\s*$", re.IGNORECASE
+)
+# "Army", "military", "Marines", "Monitor": a force or a role, but whose?
+_WHOSE_FORCE_UNSAID = frozenset(
+    [
+        "army",
+        "navy",
+        "military",
+        "marines",
+        "police",
+        "government",
+        "ministry",
+        "monitor",
+        "forces",
+        "troops",
+        "air force",
+        "the army",
+        "the military",
+        "the government",
+        "the ministry",
+        "the police",
+    ]
+)
+
+
+def _dateline_only(name: str, text: str) -> bool:
+    """'ISLAMABAD': a capitals-only name that the article writes only as its dateline."""
+    if not name.isupper() or len(name) < 4:
+        return False
+    uses = list(re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", text))
+    return (
+        bool(uses)
+        and all(re.match(r"\s*(?:[:,(–—-]|\d)", text[m.end() :]) for m in uses)
+        and not re.search(rf"(?<![\w]){re.escape(name.title())}(?![\w])", text)
+    )
+
+
 def _actor_name(name: str) -> tuple[str, str | None]:
     """The actor a name the model gave stands for, or why it names none."""
     name = re.sub(r"\s+and\s+(?:its|their|his|her)\s+allies$", "", name)  # "The Maute and its allies"
@@ -522,6 +561,14 @@ class Citations:
         if kind == "actor":
             if _pieced_together(name, text):
                 return f"{name!r} joins words of different names: the article never writes it as one name"
+            if _CUT_SHORT.search(name):
+                return f"{name!r} stops mid-phrase: not a whole name"
+            if name.strip().casefold() in _WHOSE_FORCE_UNSAID:
+                return f"{name!r} does not say whose: not a name of anyone"
+            if is_demonym(name):
+                return f"{name!r} is what a people is called, not an actor"
+            if _dateline_only(name, text):
+                return f"{name!r} is the dateline: where the story was filed, not who acts"
             if kind_of == "person":
                 return None  # a person the model also filed as a place is still a person
             if is_country(name):

@@ -182,6 +182,8 @@ def _role(name: str, sentence: str) -> str | None:
     doer = [_DOER_AFTER.match(sentence, m.end()) for m in mentions]
     if all(d is not None and d.group("verb").lower() not in _SAYING for d in doer):
         return "did"
+    if all(_HOLDS_AFTER.match(sentence, m.end()) for m in mentions):
+        return "did"  # "Russia has 80,000 troops in Chechnya": whose they are
     if all(_PLACE_BEFORE.search(sentence, 0, m.start()) for m in mentions):
         return "place"
     return None
@@ -193,6 +195,10 @@ _DOER_AFTER = re.compile(
     r"(?:\s+(?:at|on|in|during|after|earlier|last|this)\b(?:\s+[\w-]+){1,5}?)?"
     r"\s+(?:(?:has|have|had|also|already|now|reportedly|recently|then)\s+)*"
     r"(?P<verb>[a-z]+ed|sent|built|kept|held|began|took|brought|led|fought|won|struck|withdrew|drew|put|spent)\b"
+)
+_HOLDS_AFTER = re.compile(
+    r"\s+(?:now\s+|still\s+|currently\s+)?(?:has|have|had|maintains|keeps|fields|stations)\s+"
+    r"(?:(?:about|some|around|nearly|roughly|an\s+estimated|more\s+than|over|up\s+to|at\s+least)\s+)?\d"
 )
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|near|from|into|across|throughout|inside|outside|around)\s+(?:the\s+)?$")
 

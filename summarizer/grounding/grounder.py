@@ -455,7 +455,9 @@ _DEFINED_BODY = re.compile(
 _A_PLACE = re.compile(r"^Line\b|\b(?:Line|Region|Province|Republic|Islands?|Strip|Bank|Sea|Valley|Airport|Zone)$")
 
 
-_NOT_A_NAME_END = TITLES | {"media"}
+# "the media"; "Government figures", "Pentagon data": a document, not who wrote it
+# "the media"; "Government figures", "Pentagon data": a document, not who wrote it
+_NOT_A_NAME_END = TITLES | {"media", "figures", "data", "statistics", "report", "reports", "estimates", "tally"}
 
 
 def _names_someone(name: str) -> bool:

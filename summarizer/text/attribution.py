@@ -33,6 +33,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from summarizer.text.aliases import names
 from summarizer.text.candidates import troop_figures
 from summarizer.text.numbers import stated_spans
 from summarizer.text.sentences import ends_a_sentence, sentence_spans
@@ -131,6 +132,18 @@ _DOCUMENT_SUBJECT = re.compile(
     r"suggested|indicates?|indicated|counts?|counted)\b",
     re.IGNORECASE,
 )
+# "Earlier Government figures stated that ...", "Reports from Russian military bloggers on
+# Sunday indicated that ...": a document with no article opening its clause.
+_BARE_DOCUMENT_SUBJECT = re.compile(
+    rf"(?:^|[,;:]\s+|\b(?:Earlier|Later|However|But|And|Meanwhile|Now)\s+)"
+    rf"(?P<name>(?:(?:(?-i:[A-Z])[\w.’'-]*|official|government|military|army|police|preliminary|latest)\s+){{0,3}}?"
+    rf"{_DOCUMENT_NOUN}"
+    r"(?:\s+(?:(?:released|issued|published|compiled)\s+)?(?:from|by|of)\s+[^,;]+?)?)"
+    r"(?:\s+(?:on|last|this)\s+\w+)?\s+(?:stated|states|showed|shows?|indicated|indicates?|suggested|suggests?|"
+    r"put|puts|said|says?)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_ADVERB = re.compile(r"^(?:Earlier|Later|However|But|And|Meanwhile|Now)\s+")
 _DOCUMENT_OF = re.compile(rf"^(?P<owner>[A-Z][^,;]*?)[’']s\s+(?:\w+\s+){{0,3}}{_DOCUMENT_NOUN}\b", re.IGNORECASE)
 # Outlets and agencies: a go-between when someone else is named as speaking.
 _OUTLET = re.compile(
@@ -251,6 +264,8 @@ def credit_for(
                 credit = _opened_before(text, spans, i, s + hits[0][0])
             if credit is None:
                 credit = _quote_closed_later(text, spans, i, s + hits[0][1])
+            if credit is None:
+                credit = _quotation_after_its_speaker(text, spans, i, hits[0][0])
             if credit is None and follow and _HEDGED_ESTIMATE.search(sentence):
                 credit = _estimates_before(text, spans, i)
             if credit is None and re.search(r"\breportedly\b", sentence):
@@ -520,6 +535,34 @@ def _quote_closed_later(text: str, spans: list[tuple[int, int]], i: int, at: int
     return None
 
 
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us|I|my)\b", re.IGNORECASE)
+
+
+def _quotation_after_its_speaker(text: str, spans: list[tuple[int, int]], i: int, at: int) -> Credit | None:
+    """A sentence that is a quotation in the first person and names no speaker, right
+    after a sentence that names one ('The truth, said Valentina Melnikova, ... is that
+    ... "Our estimate of 1,000 already dead ... is a bare minimum,"'): hers."""
+    sentence = _sentence_at(text, spans, i)
+    opening = re.match(r"\s*[\"“]", sentence)
+    if opening is None or re.search(r"[\"”]", sentence[opening.end() : at]):
+        return None  # not a quotation, or closed before the figure
+    if not _FIRST_PERSON.search(sentence[opening.end() : at]) or i == 0:
+        return None
+    previous = _sentence_at(text, spans, i - 1)
+    inserted = _SAID_NAME_INSERTED.search(previous)
+    if inserted is not None and _named(inserted.group("name")):
+        return _credit(inserted.group("name"), None)
+    credit = _antecedent(text, spans, i)
+    named = credit.name or credit.descriptor if credit is not None else None
+    return credit if named and names(named, previous, every_word=True) else None
+
+
+# "The truth, said Valentina Melnikova, a spokeswoman for the group, is that ...".
+_SAID_NAME_INSERTED = re.compile(
+    rf",\s*(?:{VERBS_OF_SAYING})\s+(?P<name>(?:[A-Z][\w.’'-]*\s+){{0,3}}[A-Z][\w.’'-]*)\s*,"
+)
+
+
 def _stated_after(following: str) -> Credit | None:
     stated = _STATED_BY.match(following.strip())
     if stated is not None:
@@ -583,6 +626,13 @@ def _credit_by_form(sentence: str, fig_start: int, fig_end: int, previous: str) 
     for pattern in (_CLAIM_BY, _CLAIM_OF, _GIVEN_BY, _QUOTED_AS_SAYING, _DOCUMENT_SUBJECT):
         for m in pattern.finditer(before):
             cues.append((m.start("name"), m.end(), m.group("name")))
+    for m in _BARE_DOCUMENT_SUBJECT.finditer(before):
+        name = _SENTENCE_ADVERB.sub("", m.group("name"))
+        by = re.search(r"\b(?:from|by|of)\s+(?:the\s+)?(?P<who>.+)$", name)
+        owner = _document_owner(name) or (by.group("who") if by else None)  # "Data released by the army"
+        owner = None if owner and owner.lower() in NAME_WORDS else owner  # "Government figures", not "Government"
+        if owner or not re.fullmatch(_DOCUMENT_NOUN, name, re.IGNORECASE):  # not "Data" alone
+            cues.append((m.start("name"), m.end(), owner or name))
 
     last = None  # the subject of the verb before: "X claimed responsibility ... and claimed to have killed 173"
     for m in _CUE.finditer(before):
@@ -780,7 +830,9 @@ _QUOTED_AS_SAYING = re.compile(
 )
 # "..., gave a higher casualty toll for the military, saying bodies of 13 soldiers ...":
 # the participle's speaker is the subject of the clause it hangs on.
-_PARTICIPLE_SAYING = re.compile(r",\s*(?:saying|adding|noting|claiming|stating|insisting|estimating)\b")
+_PARTICIPLE_SAYING = re.compile(
+    r",\s*(?:saying|adding|noting|claiming|stating|insisting|estimating|asserting|declaring|confirming)\b"
+)
 _FINITE_VERB = re.compile(r"\b(?:[a-z]+ed|gave|made|took|put|held|sent|told|said|spoke)\b")
 
 
@@ -1084,7 +1136,8 @@ _BARE_UNNAMED = re.compile(
     re.IGNORECASE,
 )
 _UNNAMED = re.compile(
-    r"\b(?:officials?|sources?|reports?|analysts|diplomats|authorities|estimates?|spokes(?:man|woman|person|people|men|women))\b",
+    r"\b(?:officials?|sources?|reports?|analysts|diplomats|authorities|estimates?|spokes(?:man|woman|person|people|men|women)|"
+    r"bloggers|monitors|observers|journalists|reporters|experts|researchers|investigators)\b",
     re.IGNORECASE,
 )
 

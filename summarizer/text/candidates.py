@@ -24,7 +24,7 @@ _TROOP_WORDS = re.compile(
     r"police|policemen|officers?|gendarmes?|guards(?:men)?|"
     r"militants?|combatants?|insurgents?|paramilitar\w*|commandos?|paratroopers?|troopers?|peacekeepers?|convicts?|"
     rf"prisoners?|{_IRREGULARS}|gunman|"
-    r"members|killed|wounded|injured|casualties|died|dead)\b",
+    r"members|killed|wounded|injured|casualties|fatalities|died|dead)\b",
     re.IGNORECASE,
 )
 _YEAR = range(1900, 2101)
@@ -39,13 +39,21 @@ _COUNTED_FORCES = re.compile(
     # "Four more South African soldiers", "nine SA National Defence Force (SANDF) soldiers",
     # "13 the number of SA soldiers"
     r"^\s*(?:(?:the\s+(?:number|total|toll)\s+of\s+)?(?:[\w()’'-]+\s+){0,4}?(?:(?-i:[A-Z(])[\w()’'-]*\s+){0,3}?(?:troops?|soldiers?|servicem[ae]n|fighters?|militants?|marines?|"
-    rf"paratroopers?|troopers?|peacekeepers?|officers?|combatants?|insurgents?|casualties|{_IRREGULARS}|"
+    rf"paratroopers?|troopers?|peacekeepers?|officers?|combatants?|insurgents?|casualties|fatalities|{_IRREGULARS}|"
     r"members(?!\s+of\s+(?:his|her|their|the)\s+famil)|operatives|policemen|guards(?:men)?|sailors|personnel)\b)",
     re.IGNORECASE,
 )
 # "a statement saying 55 were killed since the invasion": the sentence's troops with their
 # noun left out, in a sentence that counts no civilians.
-_ELIDED_LOSS = re.compile(r"^\s*(?:were|have\s+been|had\s+been)\s+(?:killed|wounded|injured|captured)\b", re.I)
+_ELIDED_LOSS = re.compile(
+    r"^\s*(?:were|are|have\s+been|had\s+been)\s+(?:killed|wounded|injured|captured|missing)\b", re.I
+)
+# "The ministry reported 44 killed and 116 wounded": a list of losses, each count bare.
+_LOSS_LIST = re.compile(
+    r"\b[\d,]+\s+(?:killed|dead)\s+and\s+[\d,]+\s+(?:wounded|injured)\b"
+    r"|\b[\d,]+\s+(?:wounded|injured)\s+and\s+[\d,]+\s+(?:killed|dead)\b",
+    re.I,
+)
 # "the military's death toll has climbed to 85", "the total number of fatalities among
 # Thailand's armed forces to 19": a force's own toll, the number after it.
 _FORCE_TOLL_BEFORE = re.compile(
@@ -154,7 +162,11 @@ def _small_toll(sentence: str, figure: int) -> bool:
         _COUNTED_FORCES.match(sentence[end : end + 60])
         or (elided and _ELIDED_LOSS.match(sentence[end : end + 40]))
         or (elided and _FORCE_TOLL_BEFORE.search(sentence[max(0, start - 100) : start]))
-        or (elided and _BARE_LOSS.match(sentence[end : end + 20]) and _COUNTED_BEFORE.search(sentence[:start]))
+        or (
+            elided
+            and _BARE_LOSS.match(sentence[end : end + 20])
+            and (_COUNTED_BEFORE.search(sentence[:start]) or _LOSS_LIST.search(sentence))
+        )
         or (elided and _OTHERS_LOST.match(sentence[end : end + 40]) and _COUNTED_FOR_OTHERS.search(sentence[:start]))
         or (elided and _LISTED.match(sentence[end : end + 30]) and _LISTED_AFTER.search(sentence[:start]))
         or (
@@ -204,7 +216,7 @@ def _word_spans(sentence: str, figure: int) -> list[tuple[int, int]]:
 # A count whose noun is the sentence before's: nothing after it says what it counts.
 _BARE_AFTER = re.compile(
     r"^\s*(?:$|[.,;:)”\"’—–-]|(?:and|but|or|to|in|at|from|on|across|inside|near|along|are|were|have|had|has|will|would|"
-    r"remain|remained|more|altogether|in\s+total)\b)",
+    r"remain|remained|more|altogether|in\s+total|deaths|fatalities)\b)",
     re.I,
 )
 

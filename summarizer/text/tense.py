@@ -40,8 +40,11 @@ _GOVERNING = 30  # characters before the figure: 'has sent about ', 'preparing t
 
 
 # Casualties and recruitment: the word nearest the figure, in its own clause, decides.
-# ("martyred", "the loss of three soldiers", "lose their lives", "paid the price with their lives")
-_KILLED = r"killed|died|dead|deaths?|perished|eliminated|lost|fatalities|slain|martyred|martyrdom|loss|lose|lives"
+# ("martyred", "the loss of three soldiers", "lose their lives", "paid the price with their lives",
+# "340 bodies of troops")
+_KILLED = (
+    r"killed|died|dead|deaths?|perished|eliminated|lost|fatalities|slain|martyred|martyrdom|loss|lose|lives|bodies"
+)
 _HURT = r"wounded|injured|hurt"
 _CASUALTY = re.compile(
     rf"\b(?:(?P<killed>{_KILLED})|(?P<hurt>{_HURT})|(?P<mixed>casualties|losses|captured|missing|neutrali[sz]ed))\b",
@@ -95,12 +98,24 @@ _LOSSES_PUT_AT = re.compile(
 )
 
 
+_MONTH_AFTER = re.compile(
+    r"\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
+
+
+def _counting_spans(passage: str, figure: int) -> list[tuple[int, int]]:
+    """Where ``passage`` states ``figure``, a date's day ("26 March 2002 ... and 26 are
+    missing") put last."""
+    spans = stated_spans(passage, figure)
+    return sorted(spans, key=lambda span: bool(_MONTH_AFTER.match(passage, span[1])))
+
+
 def casualty_status(passage: str, figure: int, current: str) -> str | None:
     """'killed', 'wounded' or 'casualties' when the words next to the figure count losses
     ("lost more than 20,000 fighters", "9,000 were killed", "30,000 injured or killed");
     'other' for a figure the model called losses that counts recruits ("the 50,000
     convicts he recruited"). None when the words do not say."""
-    spans = stated_spans(passage, figure)
+    spans = _counting_spans(passage, figure)
     if not spans:
         return None
     start, end = spans[0]
@@ -152,7 +167,7 @@ def casualty_status(passage: str, figure: int, current: str) -> str | None:
 
 def status_from_text(passage: str, figure: int, current: str) -> str | None:
     """A status the passage supports better than ``current``, or None to keep it."""
-    spans = stated_spans(passage, figure)
+    spans = _counting_spans(passage, figure)
     if not spans:
         return None
     start, end = spans[0]

@@ -42,6 +42,8 @@ NAME_WORDS = word_set(
     " senior administration defence defense foreign national security boss head leader founder commander"
     " press ambassador envoy aide guards governor mayor commissioner chairman chairperson"
     " statement note assessment communique communiqué release region province"
+    # who else reports a count: "..., while Russian military bloggers have reported at least 20"
+    " bloggers monitors observers journalists reporters experts researchers investigators diplomats lawmakers"
 ) | (
     # what armed groups are called: "Ethiopia's Tigray rebels", "The al-Qaeda affiliate"; the
     # last word of a body's proper name too ("Wagner Group"), so never dropped from one
