@@ -696,3 +696,16 @@ def test_a_document_that_gives_a_count_is_no_actor() -> None:
     )
     assert grounded.troop_estimates[0].attribution.organization == "Government figures"
     assert [a.name for a in grounded.actors] == []
+
+
+def test_office_holders_named_with_their_title_are_actors_whether_or_not_they_speak() -> None:
+    text = (
+        "President Ana Costa Monday ordered 2,000 troops north, after Defense Secretary Omar bin Khalid had "
+        "asked for them. The General Service Unit moved first; President Bashar al-Assad was not named."
+    )
+    grounded, _ = Grounder(text).ground(
+        ArticleExtraction(troop_estimates=[], official_reactions=[], actors=[], locations=[])
+    )
+    # not the day after a name, not a unit that starts with a title's word
+    assert [a.name for a in grounded.actors] == ["Ana Costa", "Omar bin Khalid", "Bashar al-Assad"]
+    assert all(a.kind == "person" for a in grounded.actors)

@@ -301,6 +301,13 @@ class Grounder:
             for m in _DEFINED_BODY.finditer(self.text)
             if not _A_PLACE.search(m.group("long"))
         ]
+        # Office holders the article names with their title ("President William Ruto",
+        # "Defense Secretary Jim Mattis"): officials who act, whether or not they speak.
+        wanted += [
+            (name, "person")
+            for m in _OFFICE_HOLDER.finditer(self.text)
+            if len((name := _AFTER_NAME.sub("", m.group("name")).strip()).split()) >= 2 and _looks_like_a_person(name)
+        ]
         added: list[dict[str, object]] = []
         for name, kind in dict.fromkeys(wanted):  # each name once, in order
             if (
@@ -452,6 +459,18 @@ __all__ = ["Grounder", "Span", "normalize", "normalize_with_map"]
 _DEFINED_BODY = re.compile(
     r"(?P<long>\b[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?|for\s+)?[A-Z][\w’'-]*){1,6})\s+\((?P<acronym>[A-Z]{2,6})\)"
 )
+_OFFICE_HOLDER = re.compile(
+    r"\b(?:(?:Vice\s+|Deputy\s+)?President|(?:Deputy\s+)?Prime\s+Minister|"
+    r"(?:Foreign|Defen[cs]e|Interior|Home|War)\s+(?:Minister|Secretary)|Secretary\s+of\s+(?:State|Defen[cs]e)|"
+    r"Minister|Chancellor|King|Crown\s+Prince|Emir|Senator|Governor|Ambassador|Secretary-General|"
+    r"Spokes(?:man|woman|person)|Gen\.|General|Admiral|Adm\.|Col\.|Colonel)\s+"
+    r"(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|(?:bin|al|el|de|van|von)-?(?:[A-Z][\w’'-]+)?)){1,3})"
+)
+# "President Joe Biden Monday authorized": a day, a month or a clause opener ends the name.
+_AFTER_NAME = re.compile(
+    r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|On|In|At|As|And|But|The)\b.*$"
+)
 _A_PLACE = re.compile(r"^Line\b|\b(?:Line|Region|Province|Republic|Islands?|Strip|Bank|Sea|Valley|Airport|Zone)$")
 
 
@@ -479,8 +498,9 @@ def _names_someone(name: str) -> bool:
 
 
 def _looks_like_a_person(name: str) -> bool:
-    """Two or more capitalised words and no word of a body: 'John Kirby', not 'White House'."""
-    words = [w for w in name.split() if w[:1].isupper()]
+    """Two or more capitalised words and no word of a body: 'John Kirby', 'Bashar al-Assad',
+    not 'White House'."""
+    words = [w for w in re.sub(r"\b(?:bin|al|el|de|van|von)-", "", name).split() if w[:1].isupper()]
     return len(words) >= 2 and not re.search(
         r"\b(?:House|Ministry|Department|Council|Agency|Service|Command|Forces|Army|Office|Group|Center|Centre|"
         r"Pentagon|Kremlin|Government|Administration|Committee|Intelligence)\b",
