@@ -701,7 +701,7 @@ def test_a_document_that_gives_a_count_is_no_actor() -> None:
 def test_office_holders_named_with_their_title_are_actors_whether_or_not_they_speak() -> None:
     text = (
         "President Ana Costa Monday ordered 2,000 troops north, after Defense Secretary Omar bin Khalid had "
-        "asked for them. The General Service Unit moved first; President Bashar al-Assad was not named."
+        "asked for them. The General Service Unit moved first; President Bashar al-Assad's army was not named."
     )
     grounded, _ = Grounder(text).ground(
         ArticleExtraction(troop_estimates=[], official_reactions=[], actors=[], locations=[])

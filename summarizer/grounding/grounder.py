@@ -466,9 +466,10 @@ _OFFICE_HOLDER = re.compile(
     r"Spokes(?:man|woman|person)|Gen\.|General|Admiral|Adm\.|Col\.|Colonel)\s+"
     r"(?P<name>[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|(?:bin|al|el|de|van|von)-?(?:[A-Z][\w’'-]+)?)){1,3})"
 )
-# "President Joe Biden Monday authorized": a day, a month or a clause opener ends the name.
+# "President Joe Biden Monday authorized": a day, a month or a clause opener ends the name;
+# "President Vladimir Putin's forces": the possessive is no part of it.
 _AFTER_NAME = re.compile(
-    r"\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"[’']s$|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December|On|In|At|As|And|But|The)\b.*$"
 )
 _A_PLACE = re.compile(r"^Line\b|\b(?:Line|Region|Province|Republic|Islands?|Strip|Bank|Sea|Valley|Airport|Zone)$")
