@@ -160,10 +160,11 @@ def evaluate(
     problems = [p for g in gold if stem(g.article) in by_stem for p in check_gold(g, by_stem[stem(g.article)])]
     if problems:
         raise InputError("the gold annotations do not match the articles:\n  " + "\n  ".join(problems))
+    by_text = {name: article.text for name, article in by_stem.items()}
     if against is not None:
-        return score(gold, read_extractions(against))
+        return score(gold, read_extractions(against), by_text)
     missing = sorted(wanted - set(by_stem))
     if missing:
         raise InputError(f"no article for gold {', '.join(missing)}: pass the folder holding them (--articles DIR)")
     run = run_batch(texts, config or load_config(), on_start, on_done)
-    return score(gold, run.results)
+    return score(gold, run.results, by_text)

@@ -30,7 +30,7 @@ and F1 are micro-averaged over the articles.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,7 +44,8 @@ from summarizer.grounding.grounder import Grounder
 from summarizer.jsonl import read_models
 from summarizer.text.aliases import same_entity
 from summarizer.text.attribution import credit_for
-from summarizer.text.numbers import format_figure, mentions
+from summarizer.text.candidates import troop_figure_sentences
+from summarizer.text.numbers import format_figure, mentions, stated_spans
 from summarizer.text.sentences import sentence_spans
 
 FIELDS = ("figure", "figure+source", "figure+status", "actors", "locations", "reactions")
@@ -288,6 +289,68 @@ class GroupCheck(BaseModel):
         return self.right / self.matched if self.matched else 1.0
 
 
+class FigureLosses(BaseModel):
+    """Each required gold figure in one bin: found with its source; found with another
+    source, where the text's credit forms are silent (the model's credit, or none, stood)
+    or answered wrongly; missed, though the prompt pointed at it or because it never did.
+    Counts only, so a held-out set can say where it loses without showing its errors.
+    Filled when the articles' texts are at hand."""
+
+    right: int = 0
+    credited_wrongly_rules_silent: int = 0
+    credited_wrongly_rules_answered: int = 0
+    missed_pointed_at: int = 0
+    missed_never_pointed_at: int = 0
+
+    def line(self) -> str:
+        wrong = self.credited_wrongly_rules_silent + self.credited_wrongly_rules_answered
+        missed = self.missed_pointed_at + self.missed_never_pointed_at
+        return (
+            f"required figures: {self.right} with their source; {wrong} credited wrongly (the text's credit forms "
+            f"silent {self.credited_wrongly_rules_silent}, answering wrongly {self.credited_wrongly_rules_answered}); "
+            f"{missed} missed (pointed at by the prompt {self.missed_pointed_at}, never pointed at "
+            f"{self.missed_never_pointed_at})"
+        )
+
+    def add(self, other: FigureLosses) -> None:
+        for name in type(self).model_fields:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+def _figure_losses(
+    gold: GoldArticle, expected: list[_Statement], predicted: list[_Statement], text: str
+) -> FigureLosses:
+    """Bin each required gold figure of one article (see :class:`FigureLosses`)."""
+    losses = FigureLosses()
+    spans = sentence_spans(text)
+    pointed = {i: figures for i, figures in troop_figure_sentences([text[a:b] for a, b in spans])}
+    grounder = Grounder(text)
+    for fig, statement in zip(gold.figures, expected, strict=True):
+        if not fig.required:
+            continue
+        found = grounder.locate(fig.evidence)
+        i = next((k for k, (a, b) in enumerate(spans) if found and a <= found.start < b), None)
+        if any(_figure_source_key(statement, p) for p in predicted):
+            losses.right += 1
+        elif any(_figure_key(statement, p) for p in predicted):
+            hits = stated_spans(text[spans[i][0] : spans[i][1]], statement.figures[0]) if i is not None else []
+            start = spans[i][0] if i is not None else 0
+            credit = (
+                credit_for(text, start + hits[0][0], start + hits[0][1], statement.figures[0], spans=spans)
+                if hits
+                else None
+            )
+            if credit is None:
+                losses.credited_wrongly_rules_silent += 1
+            else:
+                losses.credited_wrongly_rules_answered += 1
+        elif i is not None and statement.figures[0] in pointed.get(i, set()):
+            losses.missed_pointed_at += 1
+        else:
+            losses.missed_never_pointed_at += 1
+    return losses
+
+
 class EvalReport(BaseModel):
     model: str | None = None
     prompt_version: str | None = None
@@ -300,6 +363,8 @@ class EvalReport(BaseModel):
     missing_articles: list[str] = Field(default_factory=list)
     # Kept troop figures whose quote does not state the figure: must be 0.
     figures_without_quote: list[Finding] = Field(default_factory=list)
+    # Where figure + source is lost, in counts (a held-out set may show them): see FigureLosses.
+    figure_losses: FigureLosses = Field(default_factory=lambda: FigureLosses())
 
     def as_json(self) -> str:
         rest = self.model_dump(mode="json", exclude={"totals", "articles", "model", "prompt_version", "stories"})
@@ -364,8 +429,11 @@ def _check_casualty_line(gold: GoldArticle, result: VerifiedExtraction, check: G
             check.wrong.append(Finding(article=name, field="status", item=f"{_figures_label(wanted)}: {said}"))
 
 
-def score(gold: Sequence[GoldArticle], results: Sequence[VerifiedExtraction]) -> EvalReport:
-    """Score ``results`` against ``gold``; articles are paired by file name stem."""
+def score(
+    gold: Sequence[GoldArticle], results: Sequence[VerifiedExtraction], texts: Mapping[str, str] | None = None
+) -> EvalReport:
+    """Score ``results`` against ``gold``; articles are paired by file name stem. With
+    ``texts`` (stem -> article text) the report also bins where figures are lost."""
     by_stem = {stem(r.source): r for r in results}
     report = EvalReport(totals={f: Score() for f in FIELDS})
     if results:
@@ -391,6 +459,10 @@ def score(gold: Sequence[GoldArticle], results: Sequence[VerifiedExtraction]) ->
                 story[f].add(scores[f])
         if result is not None:
             _check_casualty_line(g, result, report.casualty_line)
+        if texts is not None and name in texts:
+            report.figure_losses.add(
+                _figure_losses(g, expected["figure+source"], predicted["figure+source"], texts[name])
+            )
         for est in result.extraction.troop_estimates if result else []:
             if not all(mentions(est.quote, n) for n in est.figures()):
                 label = f"{_figures_label(tuple(est.figures()))}: {est.quote!r}"
@@ -413,6 +485,8 @@ def report_text(report: EvalReport, *, errors: bool = True) -> str:
     line = report.casualty_line
     lines.append(f"casualty vs deployment right: {line.right}/{line.matched} matched figures ({line.accuracy:.0%})")
     lines.append(f"kept figures without a quote stating them: {len(report.figures_without_quote)}")
+    if report.figure_losses != FigureLosses():
+        lines.append(report.figure_losses.line())
     if len(report.stories) > 1:
         for name, totals in report.stories.items():
             lines += ["", f"story {name}:", *_table(totals)]

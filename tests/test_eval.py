@@ -246,3 +246,44 @@ def test_the_credit_script_piped_into_head_leaves_no_traceback() -> None:
     )
     assert run.stdout.startswith("== credit corpus, dev")
     assert "Traceback" not in run.stderr and "BrokenPipe" not in run.stderr
+
+
+def test_where_figures_are_lost_is_binned_in_counts() -> None:
+    text = (
+        "The army said 4,000 troops crossed the river.\n"  # credited by the text: found, source wrong
+        "Some 2,000 soldiers stayed in the north.\n"  # no credit form: found, source wrong
+        "About 900 reservists were called up, the ministry said.\n"  # found with its source
+        "Officials said 700 marines would follow.\n"  # pointed at by the prompt, missed
+        "The 12 advisers left in May."  # never pointed at (a small count, no loss, no force noun)
+    )
+    gold = GoldArticle.model_validate(
+        {
+            "article": "a.txt",
+            "figures": [
+                {"count": 4_000, "status": ["sent"], "source": ["army"], "evidence": "said 4,000 troops"},
+                {"count": 2_000, "status": ["deployed"], "source": ["the army"], "evidence": "Some 2,000 soldiers"},
+                {"count": 900, "status": ["sent"], "source": ["ministry"], "evidence": "About 900 reservists"},
+                {"count": 700, "status": ["planned"], "source": ["Officials"], "evidence": "700 marines"},
+                {"count": 12, "status": ["other"], "source": [], "evidence": "The 12 advisers"},
+            ],
+        }
+    )
+    result = _result(
+        "a",
+        estimates=[
+            est(4_000, source="Russia", status="sent"),
+            est(2_000, source="Kremlin", status="deployed"),
+            est(900, source="ministry", kind="anonymous", status="sent"),
+        ],
+    )
+    losses = score([gold], [result], {"a": text}).figure_losses
+    assert losses.model_dump() == {
+        "right": 1,
+        "credited_wrongly_rules_silent": 1,
+        "credited_wrongly_rules_answered": 1,
+        "missed_pointed_at": 1,
+        "missed_never_pointed_at": 1,
+    }
+    assert "1 credited wrongly" not in losses.line() and "2 credited wrongly" in losses.line()
+    # without the texts nothing is binned, and the report says nothing of it
+    assert score([gold], [result]).figure_losses.right == 0
