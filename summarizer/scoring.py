@@ -364,7 +364,7 @@ class EvalReport(BaseModel):
     # Kept troop figures whose quote does not state the figure: must be 0.
     figures_without_quote: list[Finding] = Field(default_factory=list)
     # Where figure + source is lost, in counts (a held-out set may show them): see FigureLosses.
-    figure_losses: FigureLosses = Field(default_factory=lambda: FigureLosses())
+    figure_losses: FigureLosses = Field(default_factory=FigureLosses)
 
     def as_json(self) -> str:
         rest = self.model_dump(mode="json", exclude={"totals", "articles", "model", "prompt_version", "stories"})

@@ -476,7 +476,6 @@ _A_PLACE = re.compile(r"^Line\b|\b(?:Line|Region|Province|Republic|Islands?|Stri
 
 
 # "the media"; "Government figures", "Pentagon data": a document, not who wrote it
-# "the media"; "Government figures", "Pentagon data": a document, not who wrote it
 _NOT_A_NAME_END = TITLES | {"media", "figures", "data", "statistics", "report", "reports", "estimates", "tally"}
 
 
