@@ -665,12 +665,15 @@ def test_who_acted_after_a_time_phrase_is_still_who_acted() -> None:
     assert "is who acted" in unverified[0].reason
 
 
-def test_a_country_s_military_and_a_people_are_not_speakers_added_as_actors() -> None:
-    text = "The US military said the troops would stay. The Pakistani Army said it would respond."
+def test_a_country_s_armed_forces_are_a_body_that_speaks_and_a_people_is_not() -> None:
+    text = (
+        "The US military said the troops would stay. The Pakistani Army said it would respond. "
+        "A Russian said nothing."
+    )
     grounded, _ = Grounder(text).ground(
         ArticleExtraction(troop_estimates=[], official_reactions=[], actors=[], locations=[])
     )
-    assert [a.name for a in grounded.actors] == ["Pakistani Army"]
+    assert [a.name for a in grounded.actors] == ["US military", "Pakistani Army"]
 
 
 def test_a_heading_s_title_case_and_an_outlet_citing_itself_add_no_actor() -> None:

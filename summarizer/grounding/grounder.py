@@ -481,20 +481,10 @@ _NOT_A_NAME_END = TITLES | {"media", "figures", "data", "statistics", "report", 
 
 def _names_someone(name: str) -> bool:
     """A name, not a description: capitalised, not a people ("Russian"), not a bare title
-    ("DND chief"), not the media, not a country's government or military ("US government",
-    "US military": the country speaking)."""
+    ("DND chief"), not the media. A country's government or armed forces ("Israeli
+    military", "Thai army") is a body that acts, as the annotation rule has it."""
     words = name.split()
-    return (
-        bool(words)
-        and words[0][:1].isupper()
-        and not is_demonym(name)
-        and words[-1].lower() not in _NOT_A_NAME_END
-        and not (
-            len(words) == 2
-            and words[1] in ("government", "military", "army", "forces")  # "Pakistani Army" is a name
-            and (is_country(words[0]) or is_demonym(words[0]) or words[0].rstrip(".") in ("US", "U.S", "UK"))
-        )
-    )
+    return bool(words) and words[0][:1].isupper() and not is_demonym(name) and words[-1].lower() not in _NOT_A_NAME_END
 
 
 def _looks_like_a_person(name: str) -> bool:
