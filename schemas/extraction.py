@@ -66,6 +66,11 @@ class Evidenced(_ModelFacing):
 
 
 SourceKind = Literal["government", "military", "intelligence", "media", "anonymous", "unattributed", "other"]
+# How a credit was settled. "stated": the article's own wording ties the figure to its
+# source ("according to X", "X said", a quotation's speaker), read by the tool.
+# "inferred": the sentence holds no such form; the model's credit stands because the
+# sentence, or the one before, names it. None: nobody is credited.
+CreditBasis = Literal["stated", "inferred"]
 
 
 class Attribution(_ModelFacing):
@@ -80,6 +85,8 @@ class Attribution(_ModelFacing):
         default=None,
         description="Who relayed the claim, if anyone, e.g. a lawmaker briefed by the intelligence service.",
     )
+    # Set by the tool, never asked of the model.
+    basis: SkipJsonSchema[CreditBasis | None] = None
 
 
 Qualifier = Literal["about", "up to", "at least", "more than", "over", "fewer than", "exact"]

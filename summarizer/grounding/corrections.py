@@ -21,7 +21,7 @@ from typing import Any
 
 from schemas import TroopEstimate, UnverifiedItem
 from summarizer.text.aliases import as_written, names, same_entity
-from summarizer.text.attribution import credit_for, is_outlet, source_kind
+from summarizer.text.attribution import Credit, credit_for, is_outlet, source_kind
 from summarizer.text.numbers import hedge_of
 from summarizer.text.tense import casualty_status, counts_losses, status_from_text
 from summarizer.text.vocabulary import VERBS_OF_SAYING
@@ -34,14 +34,21 @@ def correct_estimate(
     was changed (as unverified items of kind "attribution")."""
     passage = text[span[0] : span[1]]
     attribution, dropped = _supported_attribution(text, item)
-    attribution, replaced = _credited_attribution(text, spans, item, span, attribution)
+    credit = credit_for(text, span[0], span[1], item.figures()[0], spans=spans)
+    if credit is None:
+        attribution, replaced = _named_nearby(text, spans, item, span, attribution)
+    else:
+        attribution, replaced = _credited_attribution(credit, item, attribution)
     if attribution["source"] or attribution["organization"]:
         # The kind of source follows the names that stand, whoever wrote them, with an
         # acronym read as the article spells it out ("AFP" for the Armed Forces of the Philippines).
         source, organization = (_spelled_out(attribution[k], text) for k in ("source", "organization"))
-        attribution = {**attribution, "kind": source_kind(source, organization)}
+        basis = "inferred" if credit is None else "stated"
+        attribution = {**attribution, "kind": source_kind(source, organization), "basis": basis}
     elif attribution["kind"] != "anonymous":
-        attribution = {**attribution, "kind": "unattributed"}  # no name left to credit
+        attribution = {**attribution, "kind": "unattributed", "basis": None}  # no name left to credit
+    else:  # an unnamed source: stated if the text's words describe it ("officials said")
+        attribution = {**attribution, "basis": None if credit is None else "stated"}
     corrected: dict[str, Any] = {"attribution": attribution}
     hedge = hedge_of(passage, item.count) if item.count is not None else None
     if hedge is not None:
@@ -211,17 +218,10 @@ _LOSS_AFTER = re.compile(
 
 
 def _credited_attribution(
-    text: str,
-    spans: list[tuple[int, int]],
-    item: TroopEstimate,
-    span: tuple[int, int],
-    attribution: dict[str, Any],
+    credit: Credit, item: TroopEstimate, attribution: dict[str, Any]
 ) -> tuple[dict[str, Any], list[UnverifiedItem]]:
     """The attribution the article's own wording gives (``according to X``, ``X said
     that``...), replacing the model's when the two name different sources."""
-    credit = credit_for(text, span[0], span[1], item.figures()[0], spans=spans)
-    if credit is None:
-        return _named_nearby(text, spans, item, span, attribution)
     given = [n for n in (attribution["source"], attribution["organization"]) if n]
     vaguer = False
     if credit.name is None and credit.descriptor:
