@@ -351,6 +351,63 @@ def _figure_losses(
     return losses
 
 
+class Tally(BaseModel):
+    """How many of the matched items are right: counts only, no item named."""
+
+    matched: int = 0
+    right: int = 0
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.matched if self.matched else 1.0
+
+
+class CreditBasisCheck(BaseModel):
+    """The credits of kept figures that match a required gold figure, by how the tool
+    settled them (see :data:`schemas.extraction.CreditBasis`): read from the article's
+    own credit form, the model's credit kept where the sentence has none, or nobody.
+    Counts only, so a held-out set can show them; they say how far each kind of credit
+    in a brief can be trusted."""
+
+    stated: Tally = Field(default_factory=lambda: Tally())
+    inferred: Tally = Field(default_factory=lambda: Tally())
+    unattributed: Tally = Field(default_factory=lambda: Tally())
+
+    def line(self) -> str:
+        parts = [
+            f"{label} {c.right}/{c.matched} right ({c.accuracy:.0%})"
+            for label, c in (
+                ("read from the text's credit form", self.stated),
+                ("the model's, kept where the text has none", self.inferred),
+                ("no source", self.unattributed),
+            )
+        ]
+        return "credits of found figures: " + "; ".join(parts)
+
+    def add(self, other: CreditBasisCheck) -> None:
+        for name in type(self).model_fields:
+            mine, theirs = getattr(self, name), getattr(other, name)
+            mine.matched += theirs.matched
+            mine.right += theirs.right
+
+
+def _credit_basis_check(gold: GoldArticle, result: VerifiedExtraction) -> CreditBasisCheck:
+    """Each kept figure that states a required gold figure, put under its credit's basis
+    and counted right when its source is one the gold gives that figure."""
+    check = CreditBasisCheck()
+    wanted = [s for s in _gold_statements(gold)["figure+source"] if s.required]
+    predicted = _predicted_statements(result)["figure+source"]
+    for est, statement in zip(result.extraction.troop_estimates, predicted, strict=True):
+        same_figure = [g for g in wanted if _figure_key(g, statement)]
+        if not same_figure:
+            continue
+        a = est.attribution
+        group = check.unattributed if not statement.names else getattr(check, a.basis or "stated")
+        group.matched += 1
+        group.right += any(_figure_source_key(g, statement) for g in same_figure)
+    return check
+
+
 class EvalReport(BaseModel):
     model: str | None = None
     prompt_version: str | None = None
@@ -365,6 +422,7 @@ class EvalReport(BaseModel):
     figures_without_quote: list[Finding] = Field(default_factory=list)
     # Where figure + source is lost, in counts (a held-out set may show them): see FigureLosses.
     figure_losses: FigureLosses = Field(default_factory=FigureLosses)
+    credit_basis: CreditBasisCheck = Field(default_factory=CreditBasisCheck)
 
     def as_json(self) -> str:
         rest = self.model_dump(mode="json", exclude={"totals", "articles", "model", "prompt_version", "stories"})
@@ -459,6 +517,7 @@ def score(
                 story[f].add(scores[f])
         if result is not None:
             _check_casualty_line(g, result, report.casualty_line)
+            report.credit_basis.add(_credit_basis_check(g, result))
         if texts is not None and name in texts:
             report.figure_losses.add(
                 _figure_losses(g, expected["figure+source"], predicted["figure+source"], texts[name])
@@ -487,6 +546,8 @@ def report_text(report: EvalReport, *, errors: bool = True) -> str:
     lines.append(f"kept figures without a quote stating them: {len(report.figures_without_quote)}")
     if report.figure_losses != FigureLosses():
         lines.append(report.figure_losses.line())
+    if report.credit_basis != CreditBasisCheck():
+        lines.append(report.credit_basis.line())
     if len(report.stories) > 1:
         for name, totals in report.stories.items():
             lines += ["", f"story {name}:", *_table(totals)]

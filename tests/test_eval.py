@@ -287,3 +287,34 @@ def test_where_figures_are_lost_is_binned_in_counts() -> None:
     assert "1 credited wrongly" not in losses.line() and "2 credited wrongly" in losses.line()
     # without the texts nothing is binned, and the report says nothing of it
     assert score([gold], [result]).figure_losses.right == 0
+
+
+def test_credits_of_found_figures_are_counted_by_how_they_were_settled() -> None:
+    gold = GoldArticle.model_validate(
+        {
+            "article": "a.txt",
+            "figures": [
+                {"count": 4_000, "status": ["sent"], "source": ["army"], "evidence": "4,000"},
+                {"count": 2_000, "status": ["sent"], "source": ["Kremlin"], "evidence": "2,000"},
+                {"count": 900, "status": ["sent"], "source": [], "evidence": "900"},
+                {"count": 700, "status": ["sent"], "source": ["ministry"], "evidence": "700"},
+                {"count": 50, "status": ["sent"], "source": [], "evidence": "50", "required": False},
+            ],
+        }
+    )
+    result = _result(
+        "a",
+        estimates=[
+            est(4_000, source="army", basis="stated"),  # right
+            est(2_000, source="Kremlin", basis="inferred"),  # right
+            est(900, source="Russia", basis="inferred"),  # wrong: nobody said it
+            est(700, kind="unattributed"),  # wrong: the ministry did
+            est(900, kind="unattributed"),  # right (a second statement of the 900)
+            est(50, source="army", basis="stated"),  # an optional gold figure: not counted
+            est(33, source="army", basis="stated"),  # no gold figure: not counted
+        ],
+    )
+    check = score([gold], [result]).credit_basis
+    counts = {k: (v.right, v.matched) for k, v in check}
+    assert counts == {"stated": (1, 1), "inferred": (1, 2), "unattributed": (1, 2)}
+    assert "the model's, kept where the text has none 1/2 right (50%)" in check.line()
