@@ -34,6 +34,11 @@ class Origin(BaseModel):
     key: str
     name: str
     kind: SourceKind
+    inferred: bool = Field(
+        default=False,
+        description="No article's wording ties the figure to this origin ('according to', 'said'): every "
+        "report of it is the model's reading of a sentence that names it. Shown, not counted as independent.",
+    )
 
 
 class Report(BaseModel):
@@ -77,9 +82,10 @@ class Claim(BaseModel):
 
     @property
     def independent_origins(self) -> int:
-        """Origins that can corroborate each other: named ones. An unnamed source ("officials
-        said", "recent reports") may be any of the others relayed, so it is not counted."""
-        return len([o for o in self.origins if o.kind not in ("unattributed", "anonymous")])
+        """Origins that can corroborate each other: named ones the text credits. An unnamed
+        source ("officials said", "recent reports") may be any of the others relayed, and a
+        credit only inferred may be wrong, so neither is counted."""
+        return len([o for o in self.origins if o.kind not in ("unattributed", "anonymous") and not o.inferred])
 
     @property
     def articles(self) -> list[int]:

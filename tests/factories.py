@@ -21,6 +21,7 @@ def est(
     high: int | None = None,
     quote: str | None = None,
     when: str | None = None,
+    basis: str | None = None,
 ) -> dict[str, Any]:
     figure = f"{count:,}" if count else f"{low:,} to {high:,}"
     return {
@@ -32,7 +33,7 @@ def est(
         "subject": subject,
         "status": status,
         "when": when,
-        "attribution": {"source": source, "organization": org, "kind": kind},
+        "attribution": {"source": source, "organization": org, "kind": kind, "basis": basis},
         "start": 0,
         "end": 10,
     }

@@ -140,6 +140,31 @@ def test_unattributed_statements_are_not_corroboration() -> None:
     assert len(claim.articles) == 2
 
 
+def test_a_source_only_the_model_inferred_is_marked_and_not_corroboration() -> None:
+    merged = merge(
+        [
+            result("a", estimates=[est(3_000, org="Pentagon", basis="stated")]),
+            result("b", estimates=[est(3_000, org="NIS", basis="inferred")]),
+        ]
+    )
+    (claim,) = merged.claims
+    assert {o.name: o.inferred for o in claim.origins} == {"Pentagon": False, "NIS": True}
+    assert claim.independent_origins == 1
+    assert "inferred" in next(r.attributed_to for r in claim.reports if r.source_n == 2)
+
+
+def test_an_origin_one_article_credits_in_words_is_not_inferred() -> None:
+    merged = merge(
+        [
+            result("a", estimates=[est(3_000, org="Pentagon", basis="inferred")]),
+            result("b", estimates=[est(3_000, org="Pentagon", basis="stated")]),
+        ]
+    )
+    (claim,) = merged.claims
+    assert [(o.name, o.inferred) for o in claim.origins] == [("Pentagon", False)]
+    assert claim.independent_origins == 1
+
+
 def test_ranges_overlapping_a_figure_join_its_claim() -> None:
     merged = merge(
         [

@@ -99,3 +99,27 @@ def test_an_unnamed_source_does_not_count_as_independent_corroboration() -> None
     (claim,) = brief.claims
     assert claim.independent_origins == 1
     assert "1 source · 2 articles (+ unnamed) |" in brief_markdown(brief)
+
+
+def test_an_inferred_credit_is_marked_explained_and_not_counted_in_both_formats() -> None:
+    from summarizer.render.html import brief_html
+
+    results = [
+        result("a.txt", estimates=[est(3_000, org="Pentagon", basis="stated")]),
+        result("b.txt", estimates=[est(3_000, org="Kremlin", basis="inferred")]),
+    ]
+    brief = briefing.compose(merge(results), results, backend="compatible", model="m", prompt_version="v", seconds=1.0)
+    text = brief_markdown(brief)
+    assert "| Kremlin (government, inferred), Pentagon (government) |" in text
+    assert "from Kremlin (inferred), Pentagon;" in text  # the key point
+    assert "1 source · 2 articles (+ inferred) |" in text
+    assert "the model's reading" in text  # the note that says what "inferred" means
+    assert "Kremlin \\[government, inferred\\]" in text  # the evidence line, brackets escaped
+    page = brief_html(brief, [])
+    assert '<span class="kind inferred"' in page and "+ inferred</span>" in page
+
+
+def test_no_inferred_credit_no_note() -> None:
+    results = [result("a.txt", estimates=[est(3_000, org="Pentagon", basis="stated")])]
+    brief = briefing.compose(merge(results), results, backend="compatible", model="m", prompt_version="v", seconds=1.0)
+    assert "inferred" not in brief_markdown(brief)

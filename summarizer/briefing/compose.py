@@ -24,7 +24,7 @@ _MAX_SERIES_POINTS = 2
 
 
 def _origins_text(claim: Claim) -> str:
-    named = [o.name for o in claim.origins if o.kind != "unattributed"]
+    named = [o.name + (" (inferred)" if o.inferred else "") for o in claim.origins if o.kind != "unattributed"]
     if not named:
         return "no named source"
     return ", ".join(named)

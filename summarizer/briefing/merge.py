@@ -180,11 +180,14 @@ class _Merger:
 
     def _claim(self, subject: str, group: str, items: list[tuple[SourceRef, TroopEstimate]]) -> Claim:
         origins: dict[str, Origin] = {}
+        stated: set[str] = set()  # origins some article's wording credits, not only the model
         reports: list[Report] = []
         for ref, est in items:
             origin = self.origin(est)
             origin = origin or Origin(key="unattributed", name="unattributed", kind="unattributed")
             origins.setdefault(origin.key, origin)
+            if est.attribution.basis != "inferred":
+                stated.add(origin.key)
             time = reference_time(est.quote, ref.published, est.count or est.low or est.high)
             reports.append(
                 Report(
@@ -215,7 +218,10 @@ class _Merger:
             subject=subject,
             status=sorted(statuses.items(), key=lambda kv: (-kv[1], kv[0]))[0][0],
             status_group=group,
-            origins=sorted(origins.values(), key=lambda o: (o.kind == "unattributed", o.name)),
+            origins=sorted(
+                (o.model_copy(update={"inferred": o.key not in stated}) for o in origins.values()),
+                key=lambda o: (o.kind == "unattributed", o.name),
+            ),
             reports=reports,
             first_seen=min(dates) if dates else None,
         )

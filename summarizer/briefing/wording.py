@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from schemas import Brief, TroopEstimate
-from schemas.brief import Changes, Claim, Conflict, Series, SeriesPoint, Side, UnverifiedEntry
+from schemas.brief import Changes, Claim, Conflict, Origin, Series, SeriesPoint, Side, UnverifiedEntry
 from summarizer.text.numbers import format_figure
 
 
@@ -25,6 +25,26 @@ def has_unnamed(claim: Claim) -> bool:
     """Whether some article credits the claim's figure to a source it leaves unnamed
     ("officials said"): shown, but not counted as independent."""
     return any(o.kind == "anonymous" for o in claim.origins)
+
+
+def has_inferred(claim: Claim) -> bool:
+    """Whether some origin of the claim is only the model's reading (no credit form in the
+    text): shown, marked, and not counted as independent."""
+    return any(o.inferred for o in claim.origins)
+
+
+INFERRED_NOTE = (
+    "inferred: the sentence gives the figure with no credit form ('according to', 'said', a quotation); "
+    "the source is the model's reading of that sentence or the one before, not counted as corroboration — "
+    "check the quote before forwarding it."
+)
+
+
+def origin_label(origin: Origin) -> str:
+    """'Pentagon (government)', 'Pentagon (government, inferred)', 'unattributed'."""
+    if origin.kind == "unattributed":
+        return origin.name
+    return f"{origin.name} ({origin.kind}{', inferred' if origin.inferred else ''})"
 
 
 def date_span_text(span: tuple[dt.date, dt.date]) -> str:
@@ -69,7 +89,7 @@ def attribution_text(est: TroopEstimate) -> str:
         who = f"{a.source} ({a.organization})"
     if a.via:
         who += f" via {a.via}"
-    return f"{who} [{a.kind}]"
+    return f"{who} [{a.kind}{', inferred' if a.basis == 'inferred' else ''}]"
 
 
 def time_text(when: str | None, day: dt.date | None, kind: str = "reported") -> str:

@@ -27,11 +27,13 @@ from importlib import resources
 from schemas import Article, Brief
 from schemas.brief import Changes, Claim, SourceRef
 from summarizer.briefing.wording import (
+    INFERRED_NOTE,
     TimeRow,
     change_lines,
     conflict_summary,
     counted,
     date_span_text,
+    has_inferred,
     has_unattributed,
     has_unnamed,
     over_time,
@@ -159,6 +161,8 @@ def _corroboration(claim: Claim) -> str:
         badges += (
             '<span class="badge unattributed" title="unnamed sources are not counted as independent">+ unnamed</span>'
         )
+    if has_inferred(claim):
+        badges += f'<span class="badge unattributed" title="{e(INFERRED_NOTE)}">+ inferred</span>'
     if has_unattributed(claim):
         badges += '<span class="badge unattributed">+ unattributed</span>'
     return badges
@@ -172,6 +176,7 @@ def _figures(brief: Brief) -> str:
         origins = ", ".join(
             f'<span class="origin">{e(o.name)}'
             + ("" if o.kind == "unattributed" else f' <span class="kind">{e(o.kind)}</span>')
+            + (f' <span class="kind inferred" title="{e(INFERRED_NOTE)}">inferred</span>' if o.inferred else "")
             + "</span>"
             for o in c.origins
         )
@@ -191,7 +196,8 @@ def _figures(brief: Brief) -> str:
         "<table><thead><tr><th>id</th><th>figure</th><th>counts</th><th>status</th><th>originating source(s)</th>"
         "<th>reported in</th><th>first seen</th><th>corroboration</th></tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table>"
-        f"<h3>Evidence</h3>{''.join(evidence)}</section>"
+        + (f'<p class="note">{e(INFERRED_NOTE)}</p>' if any(has_inferred(c) for c in brief.claims) else "")
+        + f"<h3>Evidence</h3>{''.join(evidence)}</section>"
     )
 
 

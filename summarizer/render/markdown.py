@@ -8,14 +8,17 @@ from collections.abc import Iterable
 from schemas import Brief, VerifiedExtraction
 from schemas.brief import Changes, Claim
 from summarizer.briefing.wording import (
+    INFERRED_NOTE,
     attribution_text,
     change_lines,
     conflict_summary,
     counted,
     date_span_text,
     figure_text,
+    has_inferred,
     has_unattributed,
     has_unnamed,
+    origin_label,
     over_time,
     series_text,
     unverified_label,
@@ -93,6 +96,8 @@ def _corroboration(claim: Claim) -> str:
     text = f"{counted(claim.independent_origins, 'source')} · {counted(len(claim.articles), 'article')}"
     if has_unnamed(claim):
         text += " (+ unnamed)"
+    if has_inferred(claim):
+        text += " (+ inferred)"
     if has_unattributed(claim):
         text += " (+ unattributed)"
     return text
@@ -152,13 +157,13 @@ def brief_markdown(brief: Brief) -> str:
             "|---|---|---|---|---|---|---|---|",
         ]
         for c in brief.claims:
-            origins = ", ".join(
-                md(o.name) + ("" if o.kind == "unattributed" else f" ({md(o.kind)})") for o in c.origins
-            )
+            origins = ", ".join(md(origin_label(o)) for o in c.origins)
             out.append(
                 f"| {c.id} | {md(c.figure)} | {md(c.subject)} | {md(c.status)} | {origins} | {_cite(c.articles)} | "
                 f"{c.first_seen.isoformat() if c.first_seen else '—'} | {_corroboration(c)} |"
             )
+        if any(has_inferred(c) for c in brief.claims):
+            out += ["", f"*{md(INFERRED_NOTE)}*"]
         out += ["", "### Evidence", ""]
         for c in brief.claims:
             out.append(f"**{c.id} · {md(c.figure)} {md(c.subject)}**")
