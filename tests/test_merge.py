@@ -199,6 +199,18 @@ def test_same_figure_sent_versus_still_to_come_is_a_conflict() -> None:
     assert statuses == {"sent", "planned"}
 
 
+def test_a_disagreement_says_which_side_is_only_inferred() -> None:
+    day = dt.date(2024, 10, 30)
+    merged = merge(
+        [
+            result("a", published=day, estimates=[est(10_000, org="Pentagon", basis="stated")]),
+            result("b", published=day, estimates=[est(3_000, org="NIS", basis="inferred")]),
+        ]
+    )
+    (conflict,) = merged.conflicts
+    assert sorted(side.origin for side in conflict.sides) == ["NIS (inferred)", "Pentagon"]
+
+
 def test_special_forces_are_not_lumped_with_troops() -> None:
     merged = merge(
         [

@@ -229,7 +229,8 @@ class _Merger:
     # -- over time: evolution and disagreement --------------------------------------
     def _said(self, claims: list[Claim]) -> list[_Said]:
         published = {ref.n: ref.published for ref, _ in self.numbered}
-        names = {(c.id, o.key): o.name for c in claims for o in c.origins}
+        # A side or series whose credit is only the model's reading says so where it is shown.
+        names = {(c.id, o.key): o.name + (" (inferred)" if o.inferred else "") for c in claims for o in c.origins}
         return [
             _Said(c, r, names[(c.id, r.origin_key)], published[r.source_n])
             for c in claims
