@@ -9,6 +9,12 @@ text rules' credit (:func:`summarizer.text.attribution.credit_for`) are each com
 with the gold's sources. ``--totals-only`` prints the totals alone, for a held-out set
 whose errors must not be read. A measurement for docs/evaluation.md, not part of the
 tool; needs llama-cpp-python (the ``local`` extra).
+
+``--silent`` asks only where it could help: figures whose sentence holds no credit form
+the rules know (``credit_for`` is None) and that the recorded pipeline found. The
+question then sees the headline and two sentences before, is told the credit may sit in
+an earlier sentence, and is compared with the pipeline's recorded credit (the model's,
+kept only if named nearby, else nobody) instead of the rules'.
 """
 
 from __future__ import annotations
@@ -55,12 +61,16 @@ def credited(answer: list[str], gold: list[str]) -> bool:
     return any(same_entity(a, g) for a in answer for g in gold)
 
 
-def ask(model: Any, before: str, sentence: str, after: str, figure: str, choices: list[str]) -> str:
+def ask(
+    model: Any, before: str, sentence: str, after: str, figure: str, choices: list[str], *, earlier: bool = False
+) -> str:
     schema = {"type": "object", "properties": {"answer": {"type": "string", "enum": choices}}, "required": ["answer"]}
     question = (
         f"Sentence before: {before}\nSentence: {sentence}\nSentence after: {after}\n\n"
         f"Who does the article say gave the figure {figure}? Answer with the person or body the text credits "
-        "(the one who said, estimated or reported it), not a news outlet that only passed it on, and not who "
+        "(the one who said, estimated or reported it), "
+        + ("even when the credit is in an earlier sentence, " if earlier else "")
+        + "not a news outlet that only passed it on, and not who "
         'the figure is about. Answer "nobody" if the text states it without crediting anyone.'
     )
     reply = model.create_chat_completion(
@@ -78,24 +88,35 @@ def main() -> int:
     parser.add_argument("--articles", type=Path, default=Path("tests/gold/articles"))
     parser.add_argument("--model-path", required=True)
     parser.add_argument("--totals-only", action="store_true", help="print no figure (a held-out set)")
+    parser.add_argument("--silent", action="store_true", help="only where the rules are silent, vs the pipeline")
     args = parser.parse_args()
     from llama_cpp import Llama  # the local extra
 
     model = Llama(model_path=args.model_path, n_ctx=2048, n_threads=2, verbose=False, seed=0)
+    recorded = _recorded_credits() if args.silent else {}
     started, total, probe_right, rules_right, either = time.monotonic(), 0, 0, 0, 0
     for gold in load_gold(args.gold):
         text = (args.articles / gold.article).read_text(encoding="utf-8")
         spans = sentence_spans(text)
         for fig in (f for f in gold.figures if f.required):
-            probe_ok, rules_ok, answer = _one(model, text, spans, fig)
+            if args.silent:
+                found = _silent(model, text, spans, fig, recorded.get(Path(gold.article).stem, {}))
+                if found is None:
+                    continue
+                probe_ok, rules_ok, answer = found
+            else:
+                probe_ok, rules_ok, answer = _one(model, text, spans, fig)
             total, probe_right, rules_right = total + 1, probe_right + probe_ok, rules_right + rules_ok
             either += probe_ok or rules_ok
             if not args.totals_only:
-                marks = f"{'right' if probe_ok else 'wrong'} / rules {'right' if rules_ok else 'wrong'}"
+                marks = f"{'right' if probe_ok else 'wrong'} / {'pipeline' if args.silent else 'rules'} " + (
+                    "right" if rules_ok else "wrong"
+                )
                 print(f"{Path(gold.article).stem}  {fig.figures()[0]:,}  {marks}  | {answer} | gold {fig.source[:2]}")
+    other = "the recorded pipeline" if args.silent else "the rules"
     print(
-        f"{args.gold}: {total} figures; the question right for {probe_right}, the rules for {rules_right}, "
-        f"either for {either}; {time.monotonic() - started:.0f} s"
+        f"{args.gold}: {total} figures{' where the rules are silent' if args.silent else ''}; the question right "
+        f"for {probe_right}, {other} for {rules_right}, either for {either}; {time.monotonic() - started:.0f} s"
     )
     return 0
 
@@ -110,6 +131,43 @@ def _one(model: Any, text: str, spans: list[tuple[int, int]], fig: GoldFigure) -
     credit = credit_for(text, at, at + len(fig.evidence), fig.figures()[0])
     named = [n for n in (credit.name, credit.person, credit.organization, credit.descriptor) if n] if credit else []
     return credited([] if answer == "nobody" else [answer], fig.source), credited(named, fig.source), answer
+
+
+def _recorded_credits() -> dict[str, dict[tuple[int, ...], list[list[str]]]]:
+    """Per article, per figure, the credits the recorded pipeline kept (replayed cassettes)."""
+    from tests.helpers import replay_gold
+
+    out: dict[str, dict[tuple[int, ...], list[list[str]]]] = {}
+    for result in replay_gold():
+        figures = out.setdefault(Path(result.source).stem, {})
+        for est in result.extraction.troop_estimates:
+            a = est.attribution
+            names = [] if a.kind == "unattributed" else [n for n in (a.source, a.organization, a.via) if n]
+            key = tuple(est.figures()) if est.count is not None else (est.low or 0, est.high or 0)
+            figures.setdefault(key, []).append(names)
+    return out
+
+
+def _silent(
+    model: Any,
+    text: str,
+    spans: list[tuple[int, int]],
+    fig: GoldFigure,
+    recorded: dict[tuple[int, ...], list[list[str]]],
+) -> tuple[bool, bool, str] | None:
+    """The question and the pipeline on a figure the rules are silent on, or None."""
+    kept = recorded.get(fig.figures())
+    at = text.find(fig.evidence)
+    if not kept or at == -1 or credit_for(text, at, at + len(fig.evidence), fig.figures()[0]) is not None:
+        return None
+    i = next(k for k, (a, b) in enumerate(spans) if a <= at < b)
+    before = " ".join(text[a:b] for a, b in spans[: max(0, i)] if (a, b) in {spans[0], *spans[max(0, i - 2) : i]})
+    sentence = text[spans[i][0] : spans[i][1]]
+    after = text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
+    choices = options(f"{before} {sentence} {after}")
+    answer = ask(model, before, sentence, after, f"{fig.figures()[0]:,}", choices, earlier=True)
+    pipeline_ok = any(credited(names, fig.source) for names in kept)
+    return credited([] if answer == "nobody" else [answer], fig.source), pipeline_ok, answer
 
 
 if __name__ == "__main__":
