@@ -86,7 +86,7 @@ def test_a_figure_from_an_unnamed_source_is_not_shown_as_the_articles_own() -> N
     own = TroopEstimate.model_validate(est(3_000, kind="unattributed"))
     described = TroopEstimate.model_validate(est(3_000, source="Recent reports", kind="anonymous"))
     assert attribution_text(unnamed) == "an unnamed source [anonymous]"
-    assert attribution_text(own) == "unattributed (the article's own statement)"
+    assert attribution_text(own) == "unattributed (no source given in its sentence)"
     assert attribution_text(described) == "Recent reports [anonymous]"
 
 

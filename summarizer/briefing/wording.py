@@ -83,7 +83,7 @@ def attribution_text(est: TroopEstimate) -> str:
     if a.kind == "anonymous" and not (a.source or a.organization):
         return "an unnamed source [anonymous]" + (f" via {a.via}" if a.via else "")
     if a.kind == "unattributed" or not (a.source or a.organization):
-        return "unattributed (the article's own statement)"
+        return "unattributed (no source given in its sentence)"
     who = a.source or a.organization or ""
     if a.source and a.organization and a.organization.lower() not in a.source.lower():
         who = f"{a.source} ({a.organization})"
