@@ -277,16 +277,25 @@ class ArticleScore(BaseModel):
     scores: dict[str, Score]
 
 
-class GroupCheck(BaseModel):
-    """Matched figures (same number) whose status is on the gold's side of the casualty line."""
+class Tally(BaseModel):
+    """How many of the matched items are right: counts only, no item named."""
 
     matched: int = 0
     right: int = 0
-    wrong: list[Finding] = Field(default_factory=list)
 
     @property
     def accuracy(self) -> float:
         return self.right / self.matched if self.matched else 1.0
+
+    def text(self) -> str:
+        """'12/15 right (80%)', or '0/0' where nothing was matched."""
+        return f"{self.right}/{self.matched} right ({self.accuracy:.0%})" if self.matched else "0/0"
+
+
+class GroupCheck(Tally):
+    """Matched figures (same number) whose status is on the gold's side of the casualty line."""
+
+    wrong: list[Finding] = Field(default_factory=list)
 
 
 class FigureLosses(BaseModel):
@@ -351,17 +360,6 @@ def _figure_losses(
     return losses
 
 
-class Tally(BaseModel):
-    """How many of the matched items are right: counts only, no item named."""
-
-    matched: int = 0
-    right: int = 0
-
-    @property
-    def accuracy(self) -> float:
-        return self.right / self.matched if self.matched else 1.0
-
-
 class CreditBasisCheck(BaseModel):
     """The credits of kept figures that match a required gold figure, by how the tool
     settled them (see :data:`schemas.extraction.CreditBasis`): read from the article's
@@ -369,13 +367,13 @@ class CreditBasisCheck(BaseModel):
     Counts only, so a held-out set can show them; they say how far each kind of credit
     in a brief can be trusted."""
 
-    stated: Tally = Field(default_factory=lambda: Tally())
-    inferred: Tally = Field(default_factory=lambda: Tally())
-    unattributed: Tally = Field(default_factory=lambda: Tally())
+    stated: Tally = Field(default_factory=Tally)
+    inferred: Tally = Field(default_factory=Tally)
+    unattributed: Tally = Field(default_factory=Tally)
 
     def line(self) -> str:
         parts = [
-            f"{label} {c.right}/{c.matched} right ({c.accuracy:.0%})"
+            f"{label} {c.text()}"
             for label, c in (
                 ("read from the text's credit form", self.stated),
                 ("the model's, kept where the text has none", self.inferred),

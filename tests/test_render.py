@@ -115,6 +115,7 @@ def test_an_inferred_credit_is_marked_explained_and_not_counted_in_both_formats(
     assert "1 source · 2 articles (+ inferred) |" in text
     assert "the model's reading" in text  # the note that says what "inferred" means
     assert "Kremlin \\[government, inferred\\]" in text  # the evidence line, brackets escaped
+    assert "| sent | Kremlin (inferred) |" in text  # the over-time table
     page = brief_html(brief, [])
     assert '<span class="kind inferred"' in page and "+ inferred</span>" in page
 

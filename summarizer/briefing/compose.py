@@ -16,7 +16,7 @@ from schemas import Brief, VerifiedExtraction
 from schemas.brief import Claim, FailedArticle, KeyPoint, RunInfo
 from schemas.extraction import SCHEMA_VERSION, Usage
 from summarizer.briefing.merge import Merged
-from summarizer.briefing.wording import conflict_summary, series_text, sides_text
+from summarizer.briefing.wording import conflict_summary, origin_name, series_text, sides_text
 
 _MAX_CLAIM_POINTS = 3
 _MAX_CONFLICT_POINTS = 2
@@ -24,7 +24,7 @@ _MAX_SERIES_POINTS = 2
 
 
 def _origins_text(claim: Claim) -> str:
-    named = [o.name + (" (inferred)" if o.inferred else "") for o in claim.origins if o.kind != "unattributed"]
+    named = [origin_name(o) for o in claim.origins if o.kind != "unattributed"]
     if not named:
         return "no named source"
     return ", ".join(named)

@@ -54,7 +54,7 @@ from schemas.brief import (
     UnverifiedEntry,
 )
 from schemas.extraction import STATUS_GROUPS
-from summarizer.briefing.wording import attribution_text, figure_text
+from summarizer.briefing.wording import attribution_text, figure_text, origin_name
 from summarizer.text.aliases import AliasResolver, Entity
 from summarizer.text.numbers import format_figure
 from summarizer.text.when import reference_time
@@ -230,7 +230,7 @@ class _Merger:
     def _said(self, claims: list[Claim]) -> list[_Said]:
         published = {ref.n: ref.published for ref, _ in self.numbered}
         # A side or series whose credit is only the model's reading says so where it is shown.
-        names = {(c.id, o.key): o.name + (" (inferred)" if o.inferred else "") for c in claims for o in c.origins}
+        names = {(c.id, o.key): origin_name(o) for c in claims for o in c.origins}
         return [
             _Said(c, r, names[(c.id, r.origin_key)], published[r.source_n])
             for c in claims

@@ -40,6 +40,11 @@ INFERRED_NOTE = (
 )
 
 
+def origin_name(origin: Origin) -> str:
+    """'Pentagon', or 'Pentagon (inferred)' where only the model's reading credits it."""
+    return f"{origin.name} (inferred)" if origin.inferred else origin.name
+
+
 def origin_label(origin: Origin) -> str:
     """'Pentagon (government)', 'Pentagon (government, inferred)', 'unattributed'."""
     if origin.kind == "unattributed":
@@ -152,7 +157,7 @@ class TimeRow:
 def over_time(brief: Brief) -> dict[str, list[TimeRow]]:
     """Per kind of troops (casualties apart), every statement at the time it holds: an
     expected figure at its target date, 'previously' at no date; sorted by time."""
-    origins = {(c.id, o.key): o.name for c in brief.claims for o in c.origins}
+    origins = {(c.id, o.key): origin_name(o) for c in brief.claims for o in c.origins}
     published = {s.n: s.published for s in brief.sources}
     tables: dict[str, list[TimeRow]] = {}
     seen: set[tuple[object, ...]] = set()
