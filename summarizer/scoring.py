@@ -389,12 +389,15 @@ class CreditBasisCheck(BaseModel):
             mine.right += theirs.right
 
 
-def _credit_basis_check(gold: GoldArticle, result: VerifiedExtraction) -> CreditBasisCheck:
+def _credit_basis_check(
+    expected: list[_Statement], predicted: list[_Statement], result: VerifiedExtraction
+) -> CreditBasisCheck:
     """Each kept figure that states a required gold figure, put under its credit's basis
-    and counted right when its source is one the gold gives that figure."""
+    and counted right when its source is one the gold gives that figure (``expected``
+    and ``predicted``: the article's figure + source statements, the latter in the order
+    of ``result``'s troop estimates)."""
     check = CreditBasisCheck()
-    wanted = [s for s in _gold_statements(gold)["figure+source"] if s.required]
-    predicted = _predicted_statements(result)["figure+source"]
+    wanted = [s for s in expected if s.required]
     for est, statement in zip(result.extraction.troop_estimates, predicted, strict=True):
         same_figure = [g for g in wanted if _figure_key(g, statement)]
         if not same_figure:
@@ -515,7 +518,7 @@ def score(
                 story[f].add(scores[f])
         if result is not None:
             _check_casualty_line(g, result, report.casualty_line)
-            report.credit_basis.add(_credit_basis_check(g, result))
+            report.credit_basis.add(_credit_basis_check(expected["figure+source"], predicted["figure+source"], result))
         if texts is not None and name in texts:
             report.figure_losses.add(
                 _figure_losses(g, expected["figure+source"], predicted["figure+source"], texts[name])
