@@ -161,7 +161,8 @@ def _silent(
     if not kept or at == -1 or credit_for(text, at, at + len(fig.evidence), fig.figures()[0]) is not None:
         return None
     i = next(k for k, (a, b) in enumerate(spans) if a <= at < b)
-    before = " ".join(text[a:b] for a, b in spans[: max(0, i)] if (a, b) in {spans[0], *spans[max(0, i - 2) : i]})
+    context = sorted({0, *range(max(0, i - 2), i)}) if i else []  # the headline and two sentences before
+    before = " ".join(text[spans[k][0] : spans[k][1]] for k in context)
     sentence = text[spans[i][0] : spans[i][1]]
     after = text[spans[i + 1][0] : spans[i + 1][1]] if i + 1 < len(spans) else ""
     choices = options(f"{before} {sentence} {after}")
