@@ -23,6 +23,7 @@ from schemas.brief import FailedArticle
 from summarizer import pipeline
 from summarizer.config import Config, load_config
 from summarizer.errors import ExitCode, InputError, SummarizerError
+from summarizer.jsonl import LineWriter
 from summarizer.render import brief_html, brief_markdown, extraction_markdown
 from summarizer.scoring import report_text
 
@@ -121,20 +122,40 @@ _OUTPUT = click.option("-o", "--output", type=click.Path(path_type=Path), help="
 @_PATHS
 @click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json", help="JSON lines or Markdown.")
 @_OUTPUT
+@click.option(
+    "--shard",
+    metavar="K/N",
+    help="Only the articles of part K of N, split by content id (the same on every machine); merge the parts' "
+    "files with `brief --from-extractions`.",
+)
 @article_options
-def extract(paths: tuple[str, ...], fmt: str, output: Path | None, pattern: str, verbose: bool, **opts: Any) -> int:
-    """Extract actors, troop figures, locations and reactions from each article, grounded."""
+def extract(
+    paths: tuple[str, ...], fmt: str, output: Path | None, shard: str | None, pattern: str, verbose: bool, **opts: Any
+) -> int:
+    """Extract actors, troop figures, locations and reactions from each article, grounded.
+
+    Each extraction is written the moment it finishes (one JSON line each), so a long
+    run holds none of them in memory and an interrupted one keeps what finished."""
     _logging(verbose)
     cfg = _resolve(**opts)
     _check_output(output)
     articles, unread = _read(paths, cfg, pattern)
-    run = pipeline.run_batch(articles, cfg, on_start=_on_start(len(articles)), on_done=_on_done)
-    if fmt == "json":
-        text = "\n".join(r.model_dump_json() for r in run.results)
-    else:
-        text = "\n".join(extraction_markdown(r) for r in run.results)
-    if run.results:
-        _write(text, output)
+    if shard is not None:
+        everything = len(articles)
+        articles = pipeline.shard(articles, shard)
+        err.print(f"shard {shard.strip()}: {len(articles)} of {everything} article(s)", markup=False)
+    with LineWriter(output) as sink:
+
+        def done(i: int, article: Article, outcome: VerifiedExtraction | FailedArticle, cached: bool) -> None:
+            _on_done(i, article, outcome, cached)
+            if isinstance(outcome, VerifiedExtraction):
+                sink.write(outcome.model_dump_json() if fmt == "json" else extraction_markdown(outcome))
+
+        try:
+            run = pipeline.run_batch(articles, cfg, on_start=_on_start(len(articles)), on_done=done, keep_results=False)
+        finally:
+            if sink.close():
+                err.print(f"wrote {output} ({sink.count} extraction(s))")
     return _report_failures([*unread, *run.failures], len(articles) + len(unread))
 
 
@@ -149,12 +170,18 @@ def extract(paths: tuple[str, ...], fmt: str, output: Path | None, pattern: str,
     type=click.Path(path_type=Path),
     help="An earlier brief written with --format json: open with what changed since it.",
 )
+@click.option(
+    "--from-extractions",
+    is_flag=True,
+    help="PATHS are files `summarizer extract` wrote (e.g. one per --shard): brief them, no model call.",
+)
 @article_options
 def brief(
     paths: tuple[str, ...],
     fmt: str,
     output: Path | None,
     since: Path | None,
+    from_extractions: bool,
     pattern: str,
     verbose: bool,
     **opts: Any,
@@ -164,10 +191,15 @@ def brief(
     cfg = _resolve(**opts)
     _check_output(output)
     previous = pipeline.read_brief(since) if since is not None else None
-    articles, unread = _read(paths, cfg, pattern)
-    result = pipeline.brief(
-        articles, cfg, on_start=_on_start(len(articles)), on_done=_on_done, unread=unread, since=previous
-    )
+    articles: list[Article] = []
+    unread: list[FailedArticle] = []
+    if from_extractions:
+        result = pipeline.brief_from_extractions(paths, cfg, since=previous)
+    else:
+        articles, unread = _read(paths, cfg, pattern)
+        result = pipeline.brief(
+            articles, cfg, on_start=_on_start(len(articles)), on_done=_on_done, unread=unread, since=previous
+        )
     if fmt == "json":
         text = result.model_dump_json(indent=2)
     elif fmt == "html":

@@ -71,7 +71,17 @@ class Config(BaseModel):
     article_timeout: float = Field(
         default=900.0, gt=0, description="Seconds one article may take, retries included; then it fails alone."
     )
-    concurrency: int = Field(default=1, ge=1, le=64, description="Articles extracted at the same time.")
+    concurrency: int = Field(default=1, ge=1, le=512, description="Articles extracted at the same time.")
+    workers: int | None = Field(
+        default=None,
+        ge=1,
+        le=256,
+        description="Processes for the tool's own CPU work (reading and grounding answers) when many articles are "
+        "extracted at once (default: one per CPU core; 1: none beside the main process).",
+    )
+    batch_poll: float = Field(
+        default=30.0, gt=0, description="--batch: seconds between two looks at a submitted Batch API job."
+    )
     context_tokens: int | None = Field(
         default=None, ge=512, description="The model's context window; longer articles are split (local: n_ctx)."
     )

@@ -27,6 +27,7 @@ from summarizer.config import Config, load_config
 from summarizer.errors import InputError, SummarizerError
 from summarizer.extraction.batch import ExtractionRun, OnDone, OnStart, extract_all, open_cache, run_batch
 from summarizer.extraction.prompting import load_prompt
+from summarizer.extraction.shards import parse_shard, select
 from summarizer.ingest import OnSkip, load_articles
 from summarizer.jsonl import read_models
 from summarizer.scoring import EvalReport, check_gold, load_gold, score, stem
@@ -36,6 +37,7 @@ __all__ = [
     "as_articles",
     "brief",
     "brief_from",
+    "brief_from_extractions",
     "evaluate",
     "extract",
     "extract_all",
@@ -43,6 +45,7 @@ __all__ = [
     "read_brief",
     "read_extractions",
     "run_batch",
+    "shard",
 ]
 
 
@@ -135,6 +138,40 @@ def read_extractions(path: str | Path) -> list[VerifiedExtraction]:
     """The JSON lines ``summarizer extract`` writes."""
     fix = "write the file with `summarizer extract ... --format json`"
     return read_models(path, VerifiedExtraction, what="an extraction", fix=fix)
+
+
+def shard(articles: Sequence[Article], spec: str) -> list[Article]:
+    """The articles of shard ``spec`` ("K/N"): split by content id, the same on every
+    machine and re-run; copies of one story stay together (:mod:`summarizer.extraction.shards`)."""
+    k, n = parse_shard(spec)
+    return select(articles, k, n)
+
+
+def brief_from_extractions(
+    paths: Sequence[str | Path], config: Config | None = None, *, since: Brief | None = None
+) -> Brief:
+    """The brief of extraction files (``summarizer extract --format json``, one or one per
+    shard), with no model and no server: the same claims, sources and disagreements as
+    the brief of the same articles extracted in one run. An article found in several
+    files (shards that overlap, a file given twice) counts once."""
+    config = config or load_config()
+    started = time.perf_counter()
+    if not paths:
+        raise InputError("no extraction file given: pass the files `summarizer extract ... -o FILE` wrote")
+    seen: set[tuple[str, str]] = set()
+    results: list[VerifiedExtraction] = []
+    for path in paths:
+        for result in read_extractions(path):
+            if (result.article_id, result.source) not in seen:
+                seen.add((result.article_id, result.source))
+                results.append(result)
+    if not results:
+        raise InputError(f"no extraction in {', '.join(map(str, paths))}: each file is empty")
+    results.sort(key=lambda r: r.source)
+    models = sorted({r.model for r in results})
+    run = ExtractionRun(results=results, cached_ids={r.article_id for r in results}, extracted=len(results))
+    made = config.model_copy(update={"model": ", ".join(models)})
+    return brief_from(run, made, time.perf_counter() - started, since=since)
 
 
 def evaluate(

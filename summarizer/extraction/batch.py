@@ -20,6 +20,7 @@ from summarizer import backends
 from summarizer.cache import CacheUnavailable, ExtractionCache, cache_key
 from summarizer.config import Config
 from summarizer.errors import BackendError, ConfigError, SummarizerError
+from summarizer.extraction import workers
 from summarizer.extraction.duplicates import copy_result, duplicate_groups
 from summarizer.extraction.extractor import Extractor
 from summarizer.extraction.prompting import load_prompt
@@ -37,6 +38,7 @@ class ExtractionRun:
     results: list[VerifiedExtraction] = field(default_factory=list)
     failures: list[FailedArticle] = field(default_factory=list)
     cached_ids: set[str] = field(default_factory=set)
+    extracted: int = 0  # articles with a result, kept in ``results`` or not (``keep_results``)
 
     @property
     def cached(self) -> int:
@@ -59,11 +61,13 @@ def run_batch(
     config: Config,
     on_start: OnStart | None = None,
     on_done: OnDone | None = None,
+    *,
+    keep_results: bool = True,
 ) -> ExtractionRun:
     """Extract ``articles`` with the configured store, opened and closed here."""
     cache = open_cache(config)
     try:
-        return extract_all(articles, config, cache=cache, on_start=on_start, on_done=on_done)
+        return extract_all(articles, config, cache=cache, on_start=on_start, on_done=on_done, keep_results=keep_results)
     finally:
         if cache is not None:
             cache.close()
@@ -88,6 +92,7 @@ async def aextract_all(
     on_done: OnDone | None = None,
     *,
     dedupe: bool = True,
+    keep_results: bool = True,
 ) -> ExtractionRun:
     """Extract every article, ``config.concurrency`` at a time, reusing and filling
     ``cache`` (each result is stored the moment it is done, so an interrupted run loses
@@ -99,12 +104,31 @@ async def aextract_all(
     Errors that would fail every article the same way (bad key, unknown model, nothing
     listening) stop the run at once: the articles not yet done are failed with that error,
     the finished ones kept. A bad configuration raises.
+
+    Memory stays flat with the number of articles: at most ``concurrency`` articles are
+    in flight, and with ``keep_results=False`` a result is handed to ``on_done`` (to be
+    written out) and not kept (``run.results`` stays empty; ``run.extracted`` counts).
+    With many articles and several cores, the tool's own work per article runs in worker
+    processes (:mod:`summarizer.extraction.workers`).
     """
     prompt_version = load_prompt("extract").version
     copies = duplicate_groups(articles) if dedupe else {}
+    originals = set(copies.values())
     outcomes: dict[int, VerifiedExtraction | FailedArticle] = {}
-    cached: set[int] = set()
-    limit = asyncio.Semaphore(config.concurrency)
+    finished: set[int] = set()
+    run = ExtractionRun()
+    todo = [i for i in range(len(articles)) if i not in copies]
+
+    def record(i: int, outcome: VerifiedExtraction | FailedArticle, from_cache: bool) -> None:
+        """Keep what the run reports; a result only if asked to, or if copies need it."""
+        finished.add(i)
+        if isinstance(outcome, FailedArticle) or keep_results or i in originals:
+            outcomes[i] = outcome
+        if isinstance(outcome, VerifiedExtraction):
+            run.extracted += 1
+            if from_cache:
+                run.cached_ids.add(outcome.article_id)
+
     with ExitStack() as stack:  # a local model server, if one is started, stops with the run
         worker: list[Extractor] = [extractor] if extractor is not None else []
         served: list[backends.Served] = []
@@ -112,7 +136,11 @@ async def aextract_all(
         def current() -> Extractor:  # connect only once a model call is needed
             if not worker:
                 served.append(stack.enter_context(backends.serving(config)))
-                worker.append(Extractor(served[0].config))
+                if workers.pays(config, len(todo)):
+                    pool = stack.enter_context(workers.process_pool(workers.worker_count(config)))
+                    worker.append(workers.PooledExtractor(served[0].config, pool))
+                else:
+                    worker.append(Extractor(served[0].config))
             return worker[0]
 
         async def timed_out(article: Article, why: str) -> FailedArticle:
@@ -122,55 +150,54 @@ async def aextract_all(
             return FailedArticle(source=article.source, error=why)
 
         async def one(i: int, article: Article) -> None:
-            async with limit:
-                if on_start:
-                    on_start(i, article)
-                key = cache_key(article.id, config.backend, config.model, prompt_version, grounding=GROUNDING_VERSION)
-                hit = cache.get(key) if cache is not None else None
-                outcome: VerifiedExtraction | FailedArticle
-                if hit is not None:
-                    outcome = hit.model_copy(update={"source": article.source})
-                    cached.add(i)
-                else:
-                    try:
-                        # asyncio.timeout, not wait_for: the extraction stays in this task, so a
-                        # finished article is stored before anything else (Ctrl-C) can run.
-                        async with asyncio.timeout(config.article_timeout):
-                            outcome = await current().aextract(article)
-                        if cache is not None:
-                            cache.put(key, outcome)
-                    except ConfigError:
+            if on_start:
+                on_start(i, article)
+            key = cache_key(article.id, config.backend, config.model, prompt_version, grounding=GROUNDING_VERSION)
+            hit = cache.get(key) if cache is not None else None
+            outcome: VerifiedExtraction | FailedArticle
+            if hit is not None:
+                outcome = hit.model_copy(update={"source": article.source})
+            else:
+                try:
+                    # asyncio.timeout, not wait_for: the extraction stays in this task, so a
+                    # finished article is stored before anything else (Ctrl-C) can run.
+                    async with asyncio.timeout(config.article_timeout):
+                        outcome = await current().aextract(article)
+                    if cache is not None:
+                        cache.put(key, outcome)
+                except ConfigError:
+                    raise
+                except TimeoutError:
+                    why = (
+                        f"not finished after article_timeout={config.article_timeout:g}s: raise article_timeout "
+                        "in summarizer.toml, or split the article"
+                    )
+                    outcome = await timed_out(article, why)
+                except BackendError as exc:
+                    if exc.affects_every_request:
                         raise
-                    except TimeoutError:
-                        why = (
-                            f"not finished after article_timeout={config.article_timeout:g}s: raise article_timeout "
-                            "in summarizer.toml, or split the article"
-                        )
-                        outcome = await timed_out(article, why)
-                    except BackendError as exc:
-                        if exc.affects_every_request:
-                            raise
-                        outcome = (
-                            await timed_out(article, str(exc))
-                            if exc.timed_out
-                            else FailedArticle(source=article.source, error=str(exc))
-                        )
-                    except SummarizerError as exc:
-                        outcome = FailedArticle(source=article.source, error=str(exc))
-                outcomes[i] = outcome
-                if on_done:
-                    on_done(i, article, outcome, hit is not None)
+                    outcome = (
+                        await timed_out(article, str(exc))
+                        if exc.timed_out
+                        else FailedArticle(source=article.source, error=str(exc))
+                    )
+                except SummarizerError as exc:
+                    outcome = FailedArticle(source=article.source, error=str(exc))
+            record(i, outcome, hit is not None)
+            if on_done:
+                on_done(i, article, outcome, hit is not None)
 
         try:
-            await _all([one(i, a) for i, a in enumerate(articles) if i not in copies])
+            await _each(todo, lambda i: one(i, articles[i]), config.concurrency)
         except BackendError as exc:
             # It would fail every article the same way (a bad key, nothing listening): the
             # rest are not tried, and what finished before is kept.
-            for i, article in enumerate(articles):
-                if i not in outcomes and i not in copies:
-                    outcomes[i] = FailedArticle(source=article.source, error=str(exc))
+            for i in todo:
+                if i not in finished:
+                    failure = FailedArticle(source=articles[i].source, error=str(exc))
+                    record(i, failure, False)
                     if on_done:
-                        on_done(i, article, outcomes[i], False)
+                        on_done(i, articles[i], failure, False)
         finally:
             if worker:
                 await worker[0].aclose()
@@ -178,31 +205,37 @@ async def aextract_all(
             if on_start:
                 on_start(i, articles[i])
             first = outcomes[original]
-            outcomes[i] = (
+            copied = (
                 copy_result(first, articles[i])
                 if isinstance(first, VerifiedExtraction)
                 else FailedArticle(source=articles[i].source, error=f"same story as {first.source}, which failed")
             )
+            record(i, copied, False)
             if on_done:
-                on_done(i, articles[i], outcomes[i], False)
-    run = ExtractionRun()
+                on_done(i, articles[i], copied, False)
     for i in range(len(articles)):
-        outcome = outcomes[i]
-        if isinstance(outcome, VerifiedExtraction):
-            run.results.append(outcome)
-            if i in cached:
-                run.cached_ids.add(outcome.article_id)
-        else:
+        outcome = outcomes.get(i)
+        if isinstance(outcome, FailedArticle):
             run.failures.append(outcome)
+        elif outcome is not None and keep_results:
+            run.results.append(outcome)
     return run
 
 
 extract_all = _blocking(aextract_all)
 
 
-async def _all(jobs: list[Coroutine[Any, Any, None]]) -> None:
-    """Run every job; on the first error, cancel the rest and raise that error."""
-    tasks = [asyncio.ensure_future(job) for job in jobs]
+async def _each(items: Sequence[int], job: Callable[[int], Coroutine[Any, Any, None]], limit: int) -> None:
+    """``job(item)`` for every item, ``limit`` at a time: as many tasks as the limit, each
+    taking the next item when it is done (not one task per article). On the first error,
+    cancel the rest and raise that error."""
+    queue = iter(items)
+
+    async def take() -> None:
+        for item in queue:
+            await job(item)
+
+    tasks = [asyncio.ensure_future(take()) for _ in range(min(limit, len(items)))]
     try:
         for finished in asyncio.as_completed(tasks):
             await finished

@@ -9,15 +9,16 @@ extracted once, from its longest member (so no paragraph only a longer copy carr
 lost); the others are re-grounded from it.
 
 Candidate pairs come from an index of a fixed sample of each text's shingles (those
-whose hash is 0 mod ``_SAMPLE``), so a batch of hundreds of articles is not compared
-pair by pair; every candidate pair is then measured exactly.
+whose hash is 0 mod ``_SAMPLE``), so a batch of thousands of articles is not compared
+pair by pair; a pair sharing at least half the expected part of the smaller sample (a
+copy shares about ``CONTAINMENT`` of it) is then measured exactly.
 """
 
 from __future__ import annotations
 
 import re
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from schemas import Article, VerifiedExtraction
@@ -27,6 +28,7 @@ CONTAINMENT = 0.85
 SIZE_RATIO = 0.8
 _SHINGLE = 5
 _SAMPLE = 8
+_CANDIDATE_SHARE = CONTAINMENT / 2  # of the smaller sample: below it a pair is not measured
 _WORD = re.compile(r"\w+")
 
 
@@ -57,10 +59,16 @@ def duplicate_groups(articles: Sequence[Article]) -> dict[int, int]:
             i = parent[i]
         return i
 
+    sizes: list[int] = []
     for i, own in enumerate(sets):
         sampled = [h for h in own if h % _SAMPLE == 0]
-        candidates = {j for h in sampled for j in index[h]}
-        for j in sorted(candidates):
+        sizes.append(len(sampled))
+        shared = Counter(j for h in sampled for j in index[h])
+        for j in sorted(shared):
+            # A copy shares about CONTAINMENT of the smaller sample; articles that merely
+            # quote the same sentence or two (thousands, in a day's corpus) share a few.
+            if shared[j] < _CANDIDATE_SHARE * min(sizes[i], sizes[j]):
+                continue
             if root(j) != root(i) and same_story(own, sets[j]):
                 parent[root(i)] = root(j)
         for h in sampled:
