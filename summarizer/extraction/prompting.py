@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from jinja2 import Environment, StrictUndefined
+from jinja2 import Environment, StrictUndefined, Template
 from openai.types.chat import (
     ChatCompletionMessageParam,
     ChatCompletionSystemMessageParam,
@@ -128,7 +128,7 @@ class Prompt:
         }
         messages: list[ChatCompletionMessageParam] = [
             ChatCompletionSystemMessageParam(role="system", content=self.system.strip()),
-            ChatCompletionUserMessageParam(role="user", content=_env.from_string(self.user).render(**fields).strip()),
+            ChatCompletionUserMessageParam(role="user", content=_template(self.user).render(**fields).strip()),
         ]
         return Request(
             text=article.text,
@@ -138,6 +138,12 @@ class Prompt:
             candidates=candidates,
             quotes_someone=any(_STATEMENT.search(sentence) for sentence in sentences),
         )
+
+
+@cache
+def _template(source: str) -> Template:
+    """A template compiled once per run, not once per article (~4 ms each)."""
+    return _env.from_string(source)
 
 
 def _attr(value: str | None) -> str | None:
