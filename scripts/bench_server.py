@@ -16,7 +16,6 @@ the calls the re-run makes.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import signal
 import subprocess
@@ -166,19 +165,33 @@ def throughput(sizes: Sequence[int], concurrencies: Sequence[int], latency: floa
                 (Path(tmp) / "o").unlink(missing_ok=True)
     table(
         rows,
-        ("articles", "concurrency", "wall s", "articles/s", "ideal s", "x ideal", "CPU ms/article", "peak RSS MiB", "done"),
+        (
+            "articles",
+            "concurrency",
+            "wall s",
+            "articles/s",
+            "ideal s",
+            "x ideal",
+            "CPU ms/article",
+            "peak RSS MiB",
+            "done",
+        ),
     )
 
 
 def processes(n: int, latency: float, concurrency: int) -> None:
-    print(f"\n7. the tool's own work in 1 vs 2 processes: {n} articles, {latency:g}s latency, concurrency {concurrency}")
+    print(
+        f"\n7. the tool's own work in 1 vs 2 processes: {n} articles, {latency:g}s latency, concurrency {concurrency}"
+    )
     rows = []
     with tempfile.TemporaryDirectory() as tmp, FakeProcess(f"{latency:g}") as server:
         folder = Path(tmp) / "corpus"
         write_corpus(folder, n, seed=1)
         rates = {}
         for workers in (1, 2):
-            r = extract_run(folder, server.base_url, concurrency, workers, Path(tmp) / f"cache-{workers}", Path(tmp) / "o")
+            r = extract_run(
+                folder, server.base_url, concurrency, workers, Path(tmp) / f"cache-{workers}", Path(tmp) / "o"
+            )
             rates[workers] = r["done"] / r["wall_s"]
             rows.append(
                 (

@@ -118,10 +118,42 @@ _PATHS = click.argument("paths", nargs=-1, required=True)
 _OUTPUT = click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here instead of stdout.")
 
 
+def batch_options(func: _F) -> _F:
+    """--batch and --resume-batch, for the commands that extract."""
+    options = [
+        click.option(
+            "--batch",
+            is_flag=True,
+            help="Through the OpenAI Batch API (half price, answers within 24 h): submit, wait; Ctrl-C and run "
+            "again to go on waiting.",
+        ),
+        click.option("--resume-batch", metavar="ID", help="Wait for and collect this Batch API job (implies --batch)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _on_submit(job_id: str, requests: int, resumed: bool) -> None:
+    if resumed:
+        err.print(f"batch {job_id}: waiting for its {requests} request(s), submitted before", markup=False)
+    else:
+        err.print(
+            f"batch {job_id}: submitted {requests} request(s); Ctrl-C stops waiting, not the batch: run the same "
+            f"command again (or with --resume-batch {job_id}) to collect it",
+            markup=False,
+        )
+
+
+def _on_progress(job: Any) -> None:
+    err.print(f"batch {job.id}: {job.status}, {job.completed}/{job.total} done, {job.failed} failed", markup=False)
+
+
 @app.command()
 @_PATHS
 @click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json", help="JSON lines or Markdown.")
 @_OUTPUT
+@batch_options
 @click.option(
     "--shard",
     metavar="K/N",
@@ -130,7 +162,15 @@ _OUTPUT = click.option("-o", "--output", type=click.Path(path_type=Path), help="
 )
 @article_options
 def extract(
-    paths: tuple[str, ...], fmt: str, output: Path | None, shard: str | None, pattern: str, verbose: bool, **opts: Any
+    paths: tuple[str, ...],
+    fmt: str,
+    output: Path | None,
+    batch: bool,
+    resume_batch: str | None,
+    shard: str | None,
+    pattern: str,
+    verbose: bool,
+    **opts: Any,
 ) -> int:
     """Extract actors, troop figures, locations and reactions from each article, grounded.
 
@@ -152,7 +192,16 @@ def extract(
                 sink.write(outcome.model_dump_json() if fmt == "json" else extraction_markdown(outcome))
 
         try:
-            run = pipeline.run_batch(articles, cfg, on_start=_on_start(len(articles)), on_done=done, keep_results=False)
+            if batch or resume_batch:
+                run = pipeline.run_batch_job(
+                    articles, cfg, resume=resume_batch, on_submit=_on_submit, on_progress=_on_progress
+                )
+                for result in run.results:
+                    sink.write(result.model_dump_json() if fmt == "json" else extraction_markdown(result))
+            else:
+                run = pipeline.run_batch(
+                    articles, cfg, on_start=_on_start(len(articles)), on_done=done, keep_results=False
+                )
         finally:
             if sink.close():
                 err.print(f"wrote {output} ({sink.count} extraction(s))")
@@ -175,6 +224,7 @@ def extract(
     is_flag=True,
     help="PATHS are files `summarizer extract` wrote (e.g. one per --shard): brief them, no model call.",
 )
+@batch_options
 @article_options
 def brief(
     paths: tuple[str, ...],
@@ -182,6 +232,8 @@ def brief(
     output: Path | None,
     since: Path | None,
     from_extractions: bool,
+    batch: bool,
+    resume_batch: str | None,
     pattern: str,
     verbose: bool,
     **opts: Any,
@@ -198,7 +250,16 @@ def brief(
     else:
         articles, unread = _read(paths, cfg, pattern)
         result = pipeline.brief(
-            articles, cfg, on_start=_on_start(len(articles)), on_done=_on_done, unread=unread, since=previous
+            articles,
+            cfg,
+            on_start=_on_start(len(articles)),
+            on_done=_on_done,
+            unread=unread,
+            since=previous,
+            batch=batch,
+            resume_batch=resume_batch,
+            on_submit=_on_submit,
+            on_progress=_on_progress,
         )
     if fmt == "json":
         text = result.model_dump_json(indent=2)

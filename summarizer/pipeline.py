@@ -26,6 +26,7 @@ from summarizer import briefing
 from summarizer.config import Config, load_config
 from summarizer.errors import InputError, SummarizerError
 from summarizer.extraction.batch import ExtractionRun, OnDone, OnStart, extract_all, open_cache, run_batch
+from summarizer.extraction.batch_api import OnProgress, OnSubmit, run_batch_job
 from summarizer.extraction.prompting import load_prompt
 from summarizer.extraction.shards import parse_shard, select
 from summarizer.ingest import OnSkip, load_articles
@@ -45,6 +46,7 @@ __all__ = [
     "read_brief",
     "read_extractions",
     "run_batch",
+    "run_batch_job",
     "shard",
 ]
 
@@ -94,16 +96,26 @@ def brief(
     on_done: OnDone | None = None,
     unread: Sequence[FailedArticle] = (),
     since: Brief | None = None,
+    batch: bool = False,
+    resume_batch: str | None = None,
+    on_submit: OnSubmit | None = None,
+    on_progress: OnProgress | None = None,
 ) -> Brief:
     """Read, extract (or reuse cached extractions), merge and compose a brief.
 
     Articles that fail are listed in ``brief.failures``, after the inputs that could not
     be read (``unread``, from the caller's reading); the rest are merged. ``since`` (an
-    earlier brief, see :func:`read_brief`) adds what changed since it.
+    earlier brief, see :func:`read_brief`) adds what changed since it. With ``batch``
+    (or ``resume_batch``, a job id) the articles go through one OpenAI Batch API job
+    (:mod:`summarizer.extraction.batch_api`).
     """
     config = config or load_config()
     started = time.perf_counter()
-    run = run_batch(as_articles(paths_or_articles), config, on_start, on_done)
+    articles = as_articles(paths_or_articles)
+    if batch or resume_batch:
+        run = run_batch_job(articles, config, resume=resume_batch, on_submit=on_submit, on_progress=on_progress)
+    else:
+        run = run_batch(articles, config, on_start, on_done)
     run.failures[:0] = unread
     return brief_from(run, config, time.perf_counter() - started, since=since)
 
