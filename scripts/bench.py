@@ -12,7 +12,10 @@ Prints, in one run:
    again: how many model calls the re-run makes (only the unfinished articles);
 4. the cached re-run of the seeds;
 5. live, with ``--model-path``: each seed extracted for real by a llama.cpp server, at
-   concurrency 1 and 2 (the speed-up the server allows), model time vs overhead.
+   concurrency 1 and 2 (the speed-up the server allows), model time vs overhead;
+6.-8. against a loopback server that batches (:mod:`scripts.bench_server`): articles per
+   second, CPU per article and peak RSS at concurrency 16/64/128 for 1,000 articles
+   (``--big``: and 10,000 at 64/128), 1 vs 2 processes, a server killed mid-run.
 
 Asserts nothing; the numbers go in the issue notes and README.
 """
@@ -32,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from schemas import Article
+from scripts import bench_server
 from summarizer import pipeline
 from summarizer.cache import ExtractionCache
 from summarizer.config import Config
@@ -277,18 +281,21 @@ def main() -> int:
     parser.add_argument("--model-path", help="GGUF file: also run live against it")
     parser.add_argument("--live-seeds", default="", help="live: only these seeds, e.g. 003,004 (default: all)")
     parser.add_argument("--scale-run", help=argparse.SUPPRESS)
+    parser.add_argument("--big", action="store_true", help="server runs: also 10,000 articles (about 20 min)")
+    parser.add_argument("--server-only", action="store_true", help="only the runs against the loopback server")
     args = parser.parse_args()
     if args.scale_run:
         print(json.dumps(scale_run(**json.loads(args.scale_run))))
         return 0
-    config = recorded_config()
-    print(f"cassettes: {CASSETTES.relative_to(ROOT)}; model recorded: {config.model}")
-    timings = live(args.model_path, [s for s in args.live_seeds.split(",") if s]) if args.model_path else None
-    per_seed(config, timings)
-    scale()
-    cached_rerun(config)
-    print(f"\npeak RSS of this process: {peak_mib():.0f} MiB")
-    return 0
+    if not args.server_only:
+        config = recorded_config()
+        print(f"cassettes: {CASSETTES.relative_to(ROOT)}; model recorded: {config.model}")
+        timings = live(args.model_path, [s for s in args.live_seeds.split(",") if s]) if args.model_path else None
+        per_seed(config, timings)
+        scale()
+        cached_rerun(config)
+        print(f"\npeak RSS of this process: {peak_mib():.0f} MiB")
+    return bench_server.main(["--big"] if args.big else [])
 
 
 if __name__ == "__main__":

@@ -57,6 +57,11 @@ class FakeProcess:
         self.base_url = self.proc.stdout.readline().strip()
         self.port = int(self.base_url.rsplit(":", 1)[1].split("/")[0])
 
+    def cpu_s(self) -> float:
+        """The CPU the fake server has used so far (it shares the cores with the tool)."""
+        fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def kill(self) -> None:
         self.proc.send_signal(signal.SIGKILL)
         self.proc.wait()
@@ -179,32 +184,38 @@ def throughput(sizes: Sequence[int], concurrencies: Sequence[int], latency: floa
     )
 
 
-def processes(n: int, latency: float, concurrency: int) -> None:
+def processes(n: int, latency: float, concurrency: int, rounds: int = 2) -> None:
     print(
-        f"\n7. the tool's own work in 1 vs 2 processes: {n} articles, {latency:g}s latency, concurrency {concurrency}"
+        f"\n7. the tool's own work in 1 vs 2 processes: {n} articles, {latency:g}s latency, concurrency {concurrency}; "
+        f"{rounds} rounds, alternating, the best of each"
     )
-    rows = []
+    best: dict[int, tuple[float, dict[str, Any], float]] = {}
     with tempfile.TemporaryDirectory() as tmp, FakeProcess(f"{latency:g}") as server:
         folder = Path(tmp) / "corpus"
         write_corpus(folder, n, seed=1)
-        rates = {}
-        for workers in (1, 2):
-            r = extract_run(
-                folder, server.base_url, concurrency, workers, Path(tmp) / f"cache-{workers}", Path(tmp) / "o"
-            )
-            rates[workers] = r["done"] / r["wall_s"]
-            rows.append(
-                (
-                    str(workers),
-                    f"{r['wall_s']:.1f}",
-                    f"{rates[workers]:.1f}",
-                    f"{r['cpu_s'] / max(1, r['done']) * 1000:.1f}",
-                    f"{r['peak_mib']:.0f}",
-                )
-            )
-            (Path(tmp) / "o").unlink(missing_ok=True)
-    table(rows, ("processes", "wall s", "articles/s", "CPU ms/article", "peak RSS MiB"))
-    print(f"speed-up with 2 processes: {rates[2] / rates[1]:.2f}x")
+        for round_ in range(rounds):
+            for workers in (1, 2):
+                before = server.cpu_s()
+                cache = Path(tmp) / f"cache-{workers}-{round_}"
+                r = extract_run(folder, server.base_url, concurrency, workers, cache, Path(tmp) / "o")
+                served = (server.cpu_s() - before) / max(1, r["done"])
+                rate = r["done"] / r["wall_s"]
+                if workers not in best or rate > best[workers][0]:
+                    best[workers] = (rate, r, served)
+                (Path(tmp) / "o").unlink(missing_ok=True)
+    rows = [
+        (
+            str(workers),
+            f"{r['wall_s']:.1f}",
+            f"{rate:.1f}",
+            f"{r['cpu_s'] / max(1, r['done']) * 1000:.1f}",
+            f"{served * 1000:.1f}",
+            f"{r['peak_mib']:.0f}",
+        )
+        for workers, (rate, r, served) in sorted(best.items())
+    ]
+    table(rows, ("processes", "wall s", "articles/s", "tool CPU ms/article", "server CPU ms/article", "peak RSS MiB"))
+    print(f"speed-up with 2 processes: {best[2][0] / best[1][0]:.2f}x")
 
 
 def restart(n: int, latency: float) -> None:

@@ -147,6 +147,7 @@ class FakeOpenAI:
         expire_after: int = 0,
         fail_every: int = 0,
         on_chat: Callable[[dict[str, Any]], None] | None = None,
+        latency_of: Callable[[dict[str, Any]], float | None] | None = None,
     ) -> None:
         self.latency = latency
         self.port = port
@@ -154,6 +155,7 @@ class FakeOpenAI:
         self.expire_after = expire_after
         self.fail_every = fail_every
         self.on_chat = on_chat
+        self.latency_of = latency_of  # a request's own latency, where it gives one
         self.chat_requests = 0
         self.answered = 0
         self.paths: Counter[str] = Counter()
@@ -165,6 +167,7 @@ class FakeOpenAI:
         self._thread.start()
         self._server: asyncio.Server | None = None
         self._writers: set[asyncio.StreamWriter] = set()
+        self._handlers: set[asyncio.Task[Any]] = set()
 
     @property
     def base_url(self) -> str:
@@ -189,6 +192,9 @@ class FakeOpenAI:
             self._server.close()
             for writer in list(self._writers):
                 writer.transport.abort()
+            for task in list(self._handlers):
+                task.cancel()
+            await asyncio.gather(*self._handlers, return_exceptions=True)
             await self._server.wait_closed()
             self._server = None
 
@@ -208,6 +214,9 @@ class FakeOpenAI:
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         self._writers.add(writer)
+        handler = asyncio.current_task()
+        if handler is not None:
+            self._handlers.add(handler)
         try:
             while True:
                 line = await reader.readline()
@@ -230,6 +239,8 @@ class FakeOpenAI:
             return
         finally:
             self._writers.discard(writer)
+            if handler is not None:
+                self._handlers.discard(handler)
             with contextlib.suppress(Exception):
                 writer.close()
 
@@ -240,7 +251,8 @@ class FakeOpenAI:
             self.chat_requests += 1
             if self.on_chat is not None:
                 self.on_chat(request)
-            await asyncio.sleep(self._delay())
+            own = self.latency_of(request) if self.latency_of is not None else None
+            await asyncio.sleep(self._delay() if own is None else own)
             self.answered += 1
             return 200, json.dumps(completion(request, self.answered)).encode(), "application/json"
         if method == "POST" and path.endswith("/files"):

@@ -14,8 +14,8 @@ import pytest
 from schemas import Brief, VerifiedExtraction
 from schemas.brief import FailedArticle
 from summarizer import cli, pipeline
-from summarizer.config import load_config
-from summarizer.extraction import shards, workers
+from summarizer.config import Config, load_config
+from summarizer.extraction import procs, shards, workers
 from summarizer.ingest import load_articles
 from tests.corpus import article_text, dispatch_number, write_corpus
 from tests.fake_openai import FakeOpenAI
@@ -231,18 +231,18 @@ def test_a_bad_shard_or_extraction_file_is_one_line_and_exit_2(
 # -- worker processes ----------------------------------------------------------------------
 
 
-def test_grounding_in_worker_processes_gives_the_same_extractions(
+def test_extraction_in_worker_processes_gives_the_same_extractions(
     isolated: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     articles = load_articles([str(p) for p in write_corpus(isolated / "articles", 6)])
-    pools: list[int] = []
-    real_pool = workers.process_pool
+    started: list[int] = []
+    real = procs.process_extractor
 
-    def counted(n: int) -> Any:
-        pools.append(n)
-        return real_pool(n)
+    def counted(config: Config, n: int) -> Any:
+        started.append(n)
+        return real(config, n)
 
-    monkeypatch.setattr(workers, "process_pool", counted)
+    monkeypatch.setattr(procs, "process_extractor", counted)
     monkeypatch.setattr(workers, "POOL_MIN_ARTICLES", 4)
     runs = []
     with FakeOpenAI(latency=0.01) as server:
@@ -251,6 +251,37 @@ def test_grounding_in_worker_processes_gives_the_same_extractions(
                 overrides={"base_url": server.base_url, "cache": False, "concurrency": 4, "workers": n}
             )
             runs.append(pipeline.run_batch(articles, config))
-    assert pools == [2]  # one process: no pool; two: a pool of two
+        assert server.chat_requests == 12
+    assert started == [2]  # one process: none started; two: two workers
     one, two = ([r.model_dump(exclude={"seconds"}) for r in run.results] for run in runs)
     assert len(one) == 6 and one == two
+
+
+def test_errors_in_a_worker_come_back_as_the_same_error() -> None:
+    from summarizer.errors import BackendError, ConfigError
+    from summarizer.extraction.procs import _error_from, _error_message
+
+    back = _error_from(*_error_message(BackendError("nobody there", affects_every_request=True)))
+    assert isinstance(back, BackendError) and back.affects_every_request and str(back) == "nobody there"
+    assert isinstance(_error_from(*_error_message(ConfigError("bad"))), ConfigError)
+    assert "ValueError: odd" in str(_error_from(*_error_message(ValueError("odd"))))
+
+
+def test_an_article_over_its_time_in_a_worker_fails_alone(isolated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(workers, "POOL_MIN_ARTICLES", 2)
+    articles = load_articles([str(p) for p in write_corpus(isolated / "articles", 4)])
+
+    with FakeOpenAI(latency=0.01) as server:
+        slow = dispatch_number(articles[1].text)
+
+        def hang_one(body: dict[str, Any]) -> float | None:
+            return 6.0 if dispatch_number(json.dumps(body["messages"])) == slow else None
+
+        server.latency_of = hang_one
+        config = load_config(
+            overrides={"base_url": server.base_url, "cache": False, "concurrency": 1, "workers": 2}
+        ).model_copy(update={"concurrency": 2, "article_timeout": 3.0})
+        run = pipeline.run_batch(articles, config)
+    (failure,) = run.failures
+    assert failure.source == articles[1].source and "article_timeout=3s" in failure.error
+    assert len(run.results) == 3

@@ -20,7 +20,7 @@ from summarizer import backends
 from summarizer.cache import CacheUnavailable, ExtractionCache, cache_key
 from summarizer.config import Config
 from summarizer.errors import BackendError, ConfigError, SummarizerError
-from summarizer.extraction import workers
+from summarizer.extraction import procs, workers
 from summarizer.extraction.duplicates import copy_result, duplicate_groups
 from summarizer.extraction.extractor import Extractor
 from summarizer.extraction.prompting import load_prompt
@@ -137,8 +137,8 @@ async def aextract_all(
             if not worker:
                 served.append(stack.enter_context(backends.serving(config)))
                 if workers.pays(config, len(todo)):
-                    pool = stack.enter_context(workers.process_pool(workers.worker_count(config)))
-                    worker.append(workers.PooledExtractor(served[0].config, pool))
+                    count = workers.worker_count(config)
+                    worker.append(stack.enter_context(procs.process_extractor(served[0].config, count)))
                 else:
                     worker.append(Extractor(served[0].config))
             return worker[0]

@@ -146,7 +146,7 @@ class Extractor:
 
     async def aextract(self, article: Article) -> VerifiedExtraction:
         started = time.perf_counter()
-        parts = await self._aplan(article)
+        parts = plan(article, self.prompt, self.config.context_window(), self.config.max_tokens)
         if len(parts) > _MANY_PARTS:
             log.warning(
                 "%s is long: %d parts, one model call each (is it one article?); context_tokens/n_ctx sets the size",
@@ -156,17 +156,6 @@ class Extractor:
         results = [await self._extract_part(part) for part in parts]
         result = results[0] if len(parts) == 1 else self._combine(article, parts, results)
         return result.model_copy(update={"seconds": round(time.perf_counter() - started, 3)})
-
-    async def _aplan(self, article: Article) -> list[Part]:
-        """The request(s) for ``article``; a subclass may render them in another process
-        (:mod:`summarizer.extraction.workers`)."""
-        return plan(article, self.prompt, self.config.context_window(), self.config.max_tokens)
-
-    async def _aground(
-        self, part: Part, answer: ArticleAnswer, stats: _CallStats, notes: list[str]
-    ) -> VerifiedExtraction:
-        """:meth:`_ground`; a subclass may run it in another process (:mod:`summarizer.extraction.workers`)."""
-        return self._ground(part, answer, stats, notes)
 
     def _combine(self, article: Article, parts: list[Part], results: list[VerifiedExtraction]) -> VerifiedExtraction:
         """One result from the parts': every item grounded again in the whole text (offsets
@@ -213,7 +202,7 @@ class Extractor:
             raise
         except Exception as exc:
             raise self._failure(part.article, exc) from exc
-        return await self._aground(part, answer, stats, notes)
+        return self._ground(part, answer, stats, notes)
 
     def _transient_retries(self) -> dict[str, Any]:
         """429 / 5xx / resets: backoff with jitter, honouring Retry-After, bounded."""
