@@ -142,3 +142,11 @@ def test_batch_needs_a_server_backend_and_the_store(isolated: Path, capsys: pyte
     assert cli.main(["extract", "articles", "--batch", "--no-cache", "--base-url", "http://127.0.0.1:9/v1"]) == 2
     err = capsys.readouterr().err
     assert "needs a server with the Batch API" in err and "set cache = true" in err and "Traceback" not in err
+
+
+def test_an_unknown_batch_id_is_one_line_and_exit_2(isolated: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with FakeOpenAI() as server:
+        code = cli.main(["extract", "articles", "--resume-batch", "batch_nope", "--base-url", server.base_url])
+    err = capsys.readouterr().err
+    assert code == 2 and "no batch batch_nope" in err and "run with --batch instead" in err
+    assert "Traceback" not in err

@@ -84,9 +84,9 @@ def status(config: Config, job_id: str) -> JobStatus:
     try:
         job = client.batches.retrieve(job_id)
     except openai.NotFoundError as exc:
-        raise BackendError(
+        raise ConfigError(
             f"no batch {job_id} at {config.base_url or 'api.openai.com'}: check the id (--resume-batch), "
-            "or run without it to submit the missing articles again"
+            "or run with --batch instead to submit the missing articles again"
         ) from exc
     except openai.OpenAIError as exc:
         raise _failed(exc, config, "/v1/batches") from exc
