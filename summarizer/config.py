@@ -76,8 +76,8 @@ class Config(BaseModel):
         default=None,
         ge=1,
         le=256,
-        description="Processes for the tool's own CPU work (reading and grounding answers) when many articles are "
-        "extracted at once (default: one per CPU core; 1: none beside the main process).",
+        description="Processes that extract articles (each its own client) when many are extracted at once, "
+        "spreading the tool's own work over the cores (default: one per CPU core; 1: the main process only).",
     )
     batch_poll: float = Field(
         default=30.0, gt=0, description="--batch: seconds between two looks at a submitted Batch API job."
