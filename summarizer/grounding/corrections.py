@@ -90,7 +90,7 @@ def _supported_attribution(text: str, item: TroopEstimate) -> tuple[dict[str, An
         if attribution[key]:  # "national security council spokesman john kirby": the article's spelling
             attribution[key] = as_written(attribution[key], text)
         name = attribution[key]
-        if name and not names(name, text, every_word=True):
+        if name and not names(name, text):
             attribution[key] = None
             dropped.append(
                 UnverifiedItem(
@@ -122,7 +122,7 @@ def _named_nearby(
     sentence = text[spans[at][0] : spans[at][1]]
     roles = {_role(g, sentence) for g in given}
     role = roles.pop() if len(roles) == 1 else None
-    if any(names(g, nearby, every_word=True) for g in given) and role is None:
+    if any(names(g, nearby) for g in given) and role is None:
         return attribution, []
     said = " / ".join(given)
     if role is None:
@@ -244,7 +244,7 @@ def _credited_attribution(
             return attribution, []
         # "South Korea" for "South Korea's National Intelligence Service": not wrong,
         # only vaguer; the article's own name is used without calling it a correction.
-        vaguer = bool(given) and all(names(g, credit.name, every_word=True) for g in given)
+        vaguer = bool(given) and all(names(g, credit.name) for g in given)
         source = credit.person or credit.name
         organization = credit.organization if credit.organization != source else None
         new = {"source": source, "organization": organization, "kind": "other", "via": credit.via}

@@ -319,7 +319,7 @@ class Grounder:
                 continue
             if any(same_entity(name, known) for known in [*listed, *(str(a["name"]) for a in added)]):
                 continue
-            span = next(((a, b) for a, b in self._spans if names(name, self.text[a:b], every_word=True)), None)
+            span = next(((a, b) for a, b in self._spans if names(name, self.text[a:b])), None)
             if span is None:
                 continue
             # "Zelensky", "Mr Rutte": a surname the article gives a first name elsewhere
