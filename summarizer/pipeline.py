@@ -77,6 +77,8 @@ def brief_from(run: ExtractionRun, config: Config, seconds: float = 0.0, *, sinc
         seconds=seconds,
         failures=run.failures,
         cached_ids=run.cached_ids,
+        model_calls=run.requests,
+        stopped=str(run.stopped_by) if run.stopped_by is not None else None,
     )
     if since is not None:
         result.changes = briefing.changes_since(since, result)

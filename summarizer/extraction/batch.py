@@ -37,6 +37,10 @@ class ExtractionRun:
     results: list[VerifiedExtraction] = field(default_factory=list)
     failures: list[FailedArticle] = field(default_factory=list)
     cached_ids: set[str] = field(default_factory=set)
+    requests: int = 0  # model requests actually sent, failed ones and re-asks included
+    # The error that stopped the run because it would fail every article alike (a rejected
+    # key, nothing listening): the articles it left are in ``failures`` with its message.
+    stopped_by: BackendError | None = None
 
     @property
     def cached(self) -> int:
@@ -107,6 +111,7 @@ async def aextract_all(
     limit = asyncio.Semaphore(config.concurrency)
     with ExitStack() as stack:  # a local model server, if one is started, stops with the run
         worker: list[Extractor] = [extractor] if extractor is not None else []
+        sent_before = extractor.requests if extractor is not None else 0
         served: list[backends.Served] = []
 
         def current() -> Extractor:  # connect only once a model call is needed
@@ -121,8 +126,12 @@ async def aextract_all(
                 await asyncio.to_thread(served[0].abandon_requests)
             return FailedArticle(source=article.source, error=why)
 
+        stopping: list[BackendError] = []  # set by an error every article would hit: start no other
+
         async def one(i: int, article: Article) -> None:
             async with limit:
+                if stopping:
+                    return
                 if on_start:
                     on_start(i, article)
                 key = cache_key(article.id, config.backend, config.model, prompt_version, grounding=GROUNDING_VERSION)
@@ -149,6 +158,7 @@ async def aextract_all(
                         outcome = await timed_out(article, why)
                     except BackendError as exc:
                         if exc.affects_every_request:
+                            stopping.append(exc)
                             raise
                         outcome = (
                             await timed_out(article, str(exc))
@@ -161,17 +171,19 @@ async def aextract_all(
                 if on_done:
                     on_done(i, article, outcome, hit is not None)
 
+        stopped_by: BackendError | None = None
         try:
             await _all([one(i, a) for i, a in enumerate(articles) if i not in copies])
         except BackendError as exc:
             # It would fail every article the same way (a bad key, nothing listening): the
-            # rest are not tried, and what finished before is kept.
+            # rest are not tried, and what finished before is kept. The cause is the run's,
+            # said once by the caller (``stopped_by``), not once per article.
+            stopped_by = exc
             for i, article in enumerate(articles):
                 if i not in outcomes and i not in copies:
                     outcomes[i] = FailedArticle(source=article.source, error=str(exc))
-                    if on_done:
-                        on_done(i, article, outcomes[i], False)
         finally:
+            requests = worker[0].requests - sent_before if worker else 0
             if worker:
                 await worker[0].aclose()
         for i, original in sorted(copies.items()):
@@ -183,9 +195,9 @@ async def aextract_all(
                 if isinstance(first, VerifiedExtraction)
                 else FailedArticle(source=articles[i].source, error=f"same story as {first.source}, which failed")
             )
-            if on_done:
+            if on_done and not (stopped_by and isinstance(outcomes[i], FailedArticle)):
                 on_done(i, articles[i], outcomes[i], False)
-    run = ExtractionRun()
+    run = ExtractionRun(requests=requests, stopped_by=stopped_by)
     for i in range(len(articles)):
         outcome = outcomes[i]
         if isinstance(outcome, VerifiedExtraction):
