@@ -327,15 +327,9 @@ def _report_failures(failures: list[FailedArticle], total: int, stopped: str | N
 def _logging(verbose: bool) -> None:
     # Our own warnings (a cache that cannot be used, a retry) always reach stderr, one line
     # each, whatever else configured logging; other libraries' only with -v.
-    ours = logging.getLogger("summarizer")
-    for handler in [h for h in ours.handlers if getattr(h, "_summarizer_cli", False)]:
-        ours.removeHandler(handler)
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-    handler._summarizer_cli = True  # type: ignore[attr-defined]
-    ours.addHandler(handler)
-    ours.setLevel(logging.INFO if verbose else logging.WARNING)
-    ours.propagate = False
+    _to_stderr("summarizer", "%(levelname)s: %(message)s", logging.INFO if verbose else logging.WARNING)
+    # Progress through a long article's parts, as plain lines like the per-article ones.
+    _to_stderr("summarizer.progress", "%(message)s", logging.INFO)
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
@@ -343,6 +337,20 @@ def _logging(verbose: bool) -> None:
     )
     # instructor logs every failed attempt at ERROR; our own re-ask log says it better.
     logging.getLogger("instructor").setLevel(logging.CRITICAL)
+
+
+def _to_stderr(name: str, form: str, level: int) -> None:
+    """``name``'s records on stderr in ``form`` through one handler of ours (replaced, not
+    added again, when main runs twice in one process), not passed on to the root logger."""
+    logger = logging.getLogger(name)
+    for handler in [h for h in logger.handlers if getattr(h, "_summarizer_cli", False)]:
+        logger.removeHandler(handler)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter(form))
+    handler._summarizer_cli = True  # type: ignore[attr-defined]
+    logger.addHandler(handler)
+    logger.setLevel(level)
+    logger.propagate = False
 
 
 def _announce(cfg: Config, n: int) -> None:

@@ -72,6 +72,11 @@ class Config(BaseModel):
         default=900.0, gt=0, description="Seconds one article may take, retries included; then it fails alone."
     )
     concurrency: int = Field(default=1, ge=1, le=64, description="Articles extracted at the same time.")
+    # A news article is 2-50 thousand characters; a file of megabytes is more likely a
+    # dump or a book, and costs a model call per ~20,000 characters.
+    max_article_chars: int = Field(
+        default=5_000_000, ge=1_000, description="Longer articles are refused (each alone), not split."
+    )
     context_tokens: int | None = Field(
         default=None, ge=512, description="The model's context window; longer articles are split (local: n_ctx)."
     )

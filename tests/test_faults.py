@@ -313,3 +313,34 @@ def test_what_the_configuration_must_fix_exits_2_and_is_said_once(
     assert err.count(says) == 1 and "stopped: 3 article(s) not extracted" in err
     assert "failed:" not in err and "Traceback" not in err
     assert len(server.requests) == 1 and "1 model call(s)" in err  # the requests sent, failed ones included
+
+
+def test_an_article_over_max_article_chars_is_refused_alone_with_the_setting_named(
+    isolated: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SUMMARIZER_MAX_ARTICLE_CHARS", "2000")
+    _write(isolated, "a.txt", "First outlet.")
+    (isolated / "huge.txt").write_text(" ".join([BODY] * 20) + "\n", encoding="utf-8")
+    with FakeServer() as server:
+        code = main(_brief_json(isolated, server))
+    err = capsys.readouterr().err
+    assert code == 1 and len(server.requests) == 1  # the long one cost no request
+    (line,) = [x for x in err.splitlines() if x.startswith("failed:")]
+    assert "huge.txt" in line and "over max_article_chars=2,000" in line
+    assert json.loads((isolated.parent / "brief.json").read_text())["claims"]
+
+
+def test_a_long_article_shows_its_parts_as_they_are_planned_and_sent(
+    isolated: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SUMMARIZER_CONTEXT_TOKENS", "1800")
+    monkeypatch.setenv("SUMMARIZER_MAX_TOKENS", "256")
+    lines = [f"Dispatch {i}: convoys moved to sector {i} overnight, officials told reporters there." for i in range(60)]
+    (isolated / "long.txt").write_text(BODY + "\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    with FakeServer() as server:
+        code = main(["extract", str(isolated), "--backend", "compatible", "--base-url", server.base_url])
+    err = capsys.readouterr().err
+    sent = len(server.requests)
+    assert code == 0 and sent > 1
+    assert f"{sent} parts planned in" in err
+    assert [f"part {k}/{sent}" in err for k in range(1, sent + 1)] == [True] * sent

@@ -140,6 +140,12 @@ async def aextract_all(
                 if hit is not None:
                     outcome = hit.model_copy(update={"source": article.source})
                     cached.add(i)
+                elif len(article.text) > config.max_article_chars:
+                    outcome = FailedArticle(
+                        source=article.source,
+                        error=f"{len(article.text):,} characters, over max_article_chars={config.max_article_chars:,}: "
+                        "raise max_article_chars in summarizer.toml if it really is one article",
+                    )
                 else:
                     try:
                         # asyncio.timeout, not wait_for: the extraction stays in this task, so a

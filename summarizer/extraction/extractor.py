@@ -48,6 +48,8 @@ from summarizer.grounding import Grounder
 from summarizer.grounding.citations import Citations
 
 log = logging.getLogger(__name__)
+# What a person waiting on a long article is shown (the CLI prints it; a library caller may).
+progress = logging.getLogger("summarizer.progress")
 
 # What instructor can re-ask about: an answer that did not parse or validate.
 _REASKABLE = (ValidationError, json.JSONDecodeError)
@@ -163,7 +165,13 @@ class Extractor:
                 article.source,
                 len(parts),
             )
-        results = [await self._extract_part(part) for part in parts]
+        if len(parts) > 1:
+            progress.info("      %d parts planned in %.1fs", len(parts), time.perf_counter() - started)
+        results = []
+        for number, part in enumerate(parts, start=1):
+            if len(parts) > 1:
+                progress.info("      part %d/%d of %s …", number, len(parts), article.source)
+            results.append(await self._extract_part(part))
         result = results[0] if len(parts) == 1 else self._combine(article, parts, results)
         return result.model_copy(update={"seconds": round(time.perf_counter() - started, 3)})
 

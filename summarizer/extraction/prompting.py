@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from jinja2 import Environment, StrictUndefined
+from jinja2 import Environment, StrictUndefined, Template
 from openai.types.chat import (
     ChatCompletionMessageParam,
     ChatCompletionSystemMessageParam,
@@ -59,6 +59,10 @@ _STATEMENT = re.compile(
 
 def estimate_tokens(text: str) -> int:
     return math.ceil(len(text) / CHARS_PER_TOKEN)
+
+
+# What one figure candidate adds to the request's closing line ("10,000 in sentence 12; ").
+CANDIDATE_CHARS = 32
 
 
 @cache
@@ -110,8 +114,10 @@ class Prompt:
     system: str
     user: str
 
-    def render(self, article: Article) -> Request:
-        spans = sentence_spans(article.text)
+    def render(self, article: Article, spans: list[tuple[int, int]] | None = None) -> Request:
+        """The request for ``article``; ``spans`` are its sentences when the caller has
+        them already (a part of a longer article), else they are found here."""
+        spans = sentence_spans(article.text) if spans is None else spans
         sentences = [" ".join(article.text[a:b].split()).replace(*_DELIMITER_FORGERY) for a, b in spans]
         found = troop_figure_sentences(sentences)  # each sentence's figures read once
         figure_sentences = [i + 1 for i, _ in found]
@@ -128,7 +134,7 @@ class Prompt:
         }
         messages: list[ChatCompletionMessageParam] = [
             ChatCompletionSystemMessageParam(role="system", content=self.system.strip()),
-            ChatCompletionUserMessageParam(role="user", content=_env.from_string(self.user).render(**fields).strip()),
+            ChatCompletionUserMessageParam(role="user", content=_template(self.user).render(**fields).strip()),
         ]
         return Request(
             text=article.text,
@@ -138,6 +144,12 @@ class Prompt:
             candidates=candidates,
             quotes_someone=any(_STATEMENT.search(sentence) for sentence in sentences),
         )
+
+
+@cache
+def _template(source: str) -> Template:
+    """The template compiled once per run, not once per rendering."""
+    return _env.from_string(source)
 
 
 def _attr(value: str | None) -> str | None:
