@@ -12,6 +12,7 @@ install: ## create .venv with the project, the embedded model backend, test and 
 	python3 -m venv .venv
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e ".[dev,local]"
+	PYTHON=$(PY) ../shared/tools/parser-model >/dev/null  # the parser copy tests and scripts use (by hash)
 
 test: ## run the test suite offline (replays recorded model calls)
 	$(PY) -m pytest

@@ -319,6 +319,7 @@ class UnverifiedItem(BaseModel):
     kind: ItemKind
     item: dict[str, Any]
     reason: str
+    rule: str | None = Field(default=None, description="The id of the named rule that set it apart, if one did.")
 
 
 class Usage(BaseModel):

@@ -22,7 +22,8 @@ class ExitCode(IntEnum):
 _MEANINGS = {
     ExitCode.DONE: "done",
     ExitCode.SOME_FAILED: "some articles or inputs failed (the rest is in the output)",
-    ExitCode.BAD_INPUT: "bad configuration, or no usable input at all",
+    ExitCode.BAD_INPUT: "bad configuration (a missing or rejected key, 403, an unknown model, a `base_url` with no "
+    "server or no API behind it), or no usable input at all",
     ExitCode.NOTHING_EXTRACTED: "no article could be extracted",
     ExitCode.INTERRUPTED: "interrupted (Ctrl-C); finished articles are stored",
 }

@@ -424,6 +424,13 @@ class EvalReport(BaseModel):
     # Where figure + source is lost, in counts (a held-out set may show them): see FigureLosses.
     figure_losses: FigureLosses = Field(default_factory=FigureLosses)
     credit_basis: CreditBasisCheck = Field(default_factory=CreditBasisCheck)
+    # Per named rule that set a figure apart (summarizer.text.counts): how often it fired,
+    # and how often on a number that is no figure of the gold's (right). Counts only.
+    rules: dict[str, Tally] = Field(default_factory=dict)
+
+    def rules_line(self) -> str:
+        shown = "; ".join(f"{rule} {tally.text()}" for rule, tally in sorted(self.rules.items()))
+        return f"figures set apart by a named rule (right = not a gold figure): {shown or 'none'}"
 
     def as_json(self) -> str:
         rest = self.model_dump(mode="json", exclude={"totals", "articles", "model", "prompt_version", "stories"})
@@ -523,11 +530,25 @@ def score(
             report.figure_losses.add(
                 _figure_losses(g, expected["figure+source"], predicted["figure+source"], texts[name])
             )
+        if result is not None:
+            _tally_rules(report.rules, g, result)
         for est in result.extraction.troop_estimates if result else []:
             if not all(mentions(est.quote, n) for n in est.figures()):
                 label = f"{_figures_label(tuple(est.figures()))}: {est.quote!r}"
                 report.figures_without_quote.append(Finding(article=name, field="figure", item=label))
     return report
+
+
+def _tally_rules(rules: dict[str, Tally], gold: GoldArticle, result: VerifiedExtraction) -> None:
+    """Each figure a named rule set apart: right unless it is a figure the gold requires."""
+    wanted = {n for fig in gold.figures if fig.required for n in fig.figures()}
+    for item in result.unverified:
+        if item.rule is None or item.kind != "troop_estimate":
+            continue
+        values = {item.item.get(k) for k in ("count", "low", "high")} - {None}
+        tally = rules.setdefault(item.rule, Tally())
+        tally.matched += 1
+        tally.right += not (values & wanted)
 
 
 def _table(totals: dict[str, Score]) -> list[str]:
@@ -549,6 +570,7 @@ def report_text(report: EvalReport, *, errors: bool = True) -> str:
         lines.append(report.figure_losses.line())
     if report.credit_basis != CreditBasisCheck():
         lines.append(report.credit_basis.line())
+    lines.append(report.rules_line())
     if len(report.stories) > 1:
         for name, totals in report.stories.items():
             lines += ["", f"story {name}:", *_table(totals)]

@@ -21,7 +21,7 @@ from summarizer.cache import CacheUnavailable, ExtractionCache, cache_key
 from summarizer.config import Config
 from summarizer.errors import BackendError, ConfigError, SummarizerError
 from summarizer.extraction.duplicates import copy_result, duplicate_groups
-from summarizer.extraction.extractor import Extractor
+from summarizer.extraction.extractor import Extractor, ready_parser
 from summarizer.extraction.prompting import load_prompt
 from summarizer.grounding import GROUNDING_VERSION
 
@@ -45,6 +45,13 @@ class ExtractionRun:
     @property
     def cached(self) -> int:
         return len(self.cached_ids)
+
+
+def stored_key(article_id: str, config: Config, prompt_version: str) -> str:
+    """What a finished extraction is stored under: the article, the model that read it, the
+    prompt, and the rules and parser that grounded it (another parser may read otherwise)."""
+    grounding = f"{GROUNDING_VERSION}+{config.parser_model}"
+    return cache_key(article_id, config.backend, config.model, prompt_version, grounding=grounding)
 
 
 def open_cache(config: Config) -> ExtractionCache | None:
@@ -105,6 +112,8 @@ async def aextract_all(
     the finished ones kept. A bad configuration raises.
     """
     prompt_version = load_prompt("extract").version
+    ready_parser(config)  # before any article: grounding parses, stored results and copies too
+
     copies = duplicate_groups(articles) if dedupe else {}
     outcomes: dict[int, VerifiedExtraction | FailedArticle] = {}
     cached: set[int] = set()
@@ -134,7 +143,7 @@ async def aextract_all(
                     return
                 if on_start:
                     on_start(i, article)
-                key = cache_key(article.id, config.backend, config.model, prompt_version, grounding=GROUNDING_VERSION)
+                key = stored_key(article.id, config, prompt_version)
                 hit = cache.get(key) if cache is not None else None
                 outcome: VerifiedExtraction | FailedArticle
                 if hit is not None:

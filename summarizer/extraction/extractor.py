@@ -46,6 +46,7 @@ from summarizer.extraction.chunking import Part, plan
 from summarizer.extraction.prompting import Prompt, load_prompt
 from summarizer.grounding import Grounder
 from summarizer.grounding.citations import Citations
+from summarizer.text import parse
 
 log = logging.getLogger(__name__)
 # What a person waiting on a long article is shown (the CLI prints it; a library caller may).
@@ -139,6 +140,7 @@ class Extractor:
         self.config = config
         self._aclient = aclient
         self.prompt = prompt or load_prompt("extract")
+        ready_parser(config)
         self.requests = 0  # sent to the server, whatever came back
 
     def _sent(self) -> None:
@@ -308,6 +310,11 @@ class Extractor:
         )
 
 
+def ready_parser(config: Config) -> None:
+    """Load the pipeline that grounding parses sentences with (once per process)."""
+    parse.use(backends.parser_location(config))
+
+
 def extract_one(article: Article, config: Config) -> VerifiedExtraction:
     """Extract one article with a client of its own (for scripts and the REPL)."""
 
@@ -370,4 +377,4 @@ def _strip_fences(text: str) -> str:
     return text
 
 
-__all__ = ["Extractor", "extract_one"]
+__all__ = ["Extractor", "extract_one", "ready_parser"]
