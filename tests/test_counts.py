@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.text.counts import RULES, what_it_counts
+from summarizer.text.counts import RULES, STATUS_RULES, status_from_verb, what_it_counts
 
 
 @pytest.mark.parametrize(
@@ -82,3 +82,44 @@ def test_what_is_counted_beside_troops_is_set_apart(sentence: str, figure: int, 
         assert reading.rule in (None, "counts.civilians")
     else:
         assert reading.rule == rule_id
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "sentence", "figure"),
+    [(r.id, s, n) for r in STATUS_RULES for s, n in r.examples],
+    ids=lambda x: str(x)[:30],
+)
+def test_each_status_rule_reads_its_examples(rule_id: str, sentence: str, figure: int) -> None:
+    rule = status_from_verb(sentence, figure)
+    assert rule is not None and rule.id == rule_id
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("About 300 soldiers surrendered, while 1,000 troops are expected to arrive.", 1000),
+        ("The rebels captured 30 villages and killed 40 soldiers.", 40),
+        ("Kyiv has sent 5,000 troops to the front.", 5000),
+    ],
+)
+def test_a_verb_that_governs_another_number_says_nothing_of_this_one(sentence: str, figure: int) -> None:
+    assert status_from_verb(sentence, figure) is None
+
+
+def test_surrendered_and_captured_troops_are_casualties_not_arrivals() -> None:
+    from schemas import TroopEstimate
+    from summarizer.grounding.corrections import correct_estimate
+
+    text = "Kyiv said about 300 Russian soldiers surrendered near the town on Friday."
+    item = TroopEstimate.model_validate(
+        {
+            "count": 300,
+            "qualifier": "about",
+            "subject": "soldiers",
+            "status": "arrived",
+            "attribution": {"source": "Kyiv", "organization": None, "kind": "government"},
+            "quote": text,
+        }
+    )
+    corrected, _ = correct_estimate(text, [(0, len(text))], item, (0, len(text)))
+    assert corrected["status"] == "casualties"

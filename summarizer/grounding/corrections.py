@@ -23,6 +23,7 @@ from schemas import TroopEstimate, UnverifiedItem
 from summarizer.text.aliases import as_written, names, same_entity
 from summarizer.text.attribution import Credit, credit_for, is_outlet, source_kind
 from summarizer.text.numbers import hedge_of
+from summarizer.text.counts import status_from_verb
 from summarizer.text.tense import casualty_status, counts_losses, status_from_text
 from summarizer.text.vocabulary import VERBS_OF_SAYING
 
@@ -53,8 +54,11 @@ def correct_estimate(
     hedge = hedge_of(passage, item.count) if item.count is not None else None
     if hedge is not None:
         corrected["qualifier"] = hedge
-    status = casualty_status(passage, item.figures()[0], item.status)
-    if status is None and item.status in ("killed", "wounded", "casualties") and not counts_losses(passage):
+    governed = status_from_verb(passage, item.figures()[0])  # "300 soldiers surrendered", "45 were captured"
+    status = governed.status if governed is not None else casualty_status(passage, item.figures()[0], item.status)
+    if governed is not None:
+        status = None if status == item.status else status
+    elif status is None and item.status in ("killed", "wounded", "casualties") and not counts_losses(passage):
         # A loss needs a word of loss: "had about 50,000 mercenaries in Ukraine" is not one.
         status = status_from_text(passage, item.figures()[0], "other") or "other"
     elif status is None and item.status not in ("killed", "wounded", "casualties"):

@@ -264,3 +264,67 @@ def counted_noun(number: Token) -> Token | None:
     if of is not None:
         return next((g for g in of.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
     return None
+
+
+# -- what happened to them: the verb that governs the counted noun ------------------------
+
+# Taken out of the fight without being killed or wounded: casualties under the gold's
+# rules ("killed, wounded, captured, missing"). Going over to the other side is neither.
+CAPTURE_VERBS = word_set("capture surrender detain imprison seize abduct kidnap")
+MISSING_WORDS = word_set("missing unaccounted")
+DEFECT_VERBS = word_set("defect desert")
+
+
+@dataclass(frozen=True)
+class StatusRule:
+    id: str
+    status: str
+    means: str
+    examples: tuple[tuple[str, int], ...]
+    verbs: frozenset[str]
+
+
+STATUS_RULES: tuple[StatusRule, ...] = (
+    StatusRule(
+        "status.captured",
+        "casualties",
+        "captured, taken prisoner or surrendered: out of the fight",
+        (("About 300 soldiers surrendered on Friday.", 300), ("Kyiv said 45 Russian troops were captured.", 45)),
+        CAPTURE_VERBS,
+    ),
+    StatusRule(
+        "status.missing",
+        "casualties",
+        "missing in action",
+        (("At least 20 soldiers are missing after the ambush.", 20),),
+        MISSING_WORDS,
+    ),
+    StatusRule(
+        "status.defected",
+        "other",
+        "went over to the other side",
+        (("Some 150 soldiers defected to the rebels.", 150),),
+        DEFECT_VERBS,
+    ),
+)
+
+
+def status_from_verb(sentence: str, figure: int) -> StatusRule | None:
+    """The rule whose verb governs what ``figure`` counts ("300 soldiers surrendered",
+    "45 were captured", "20 soldiers are missing"), or None."""
+    doc = parse(sentence)
+    for start, end in figure_spans(sentence, figure) or stated_spans(sentence, figure):
+        number = _number_token(doc, start, end)
+        if number is None:
+            continue
+        subject = counted_noun(number) or number
+        verb = subject.head if subject.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+        words = {verb.lemma_.lower(), verb.lower_} if verb is not None else set()  # "are missing": lemma "miss"
+        if verb is not None and verb.lemma_.lower() in ("be", "go", "remain"):  # "are missing", "went missing"
+            words |= {c.lower_ for c in verb.children if c.dep_ in ("acomp", "oprd", "attr")}
+        if subject is not number:
+            words |= {c.lower_ for c in subject.children if c.dep_ == "amod"}  # "20 missing soldiers"
+        for rule in STATUS_RULES:
+            if words & rule.verbs:
+                return rule
+    return None
