@@ -22,8 +22,8 @@ from typing import Any
 from schemas import TroopEstimate, UnverifiedItem
 from summarizer.text.aliases import as_written, names, same_entity
 from summarizer.text.attribution import Credit, credit_for, is_outlet, source_kind
-from summarizer.text.numbers import hedge_of
 from summarizer.text.counts import status_from_verb
+from summarizer.text.numbers import hedge_of
 from summarizer.text.tense import casualty_status, counts_losses, status_from_text
 from summarizer.text.vocabulary import VERBS_OF_SAYING
 
