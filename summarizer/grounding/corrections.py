@@ -21,8 +21,9 @@ from typing import Any
 
 from schemas import TroopEstimate, UnverifiedItem
 from summarizer.text.aliases import as_written, names, same_entity
-from summarizer.text.attribution import Credit, credit_for, is_outlet, source_kind
+from summarizer.text.attribution import Credit, is_outlet, source_kind
 from summarizer.text.counts import status_from_verb
+from summarizer.text.credit import read_credit
 from summarizer.text.numbers import hedge_of
 from summarizer.text.tense import casualty_status, counts_losses, status_from_text
 from summarizer.text.vocabulary import VERBS_OF_SAYING
@@ -35,7 +36,7 @@ def correct_estimate(
     was changed (as unverified items of kind "attribution")."""
     passage = text[span[0] : span[1]]
     attribution, dropped = _supported_attribution(text, item)
-    credit = credit_for(text, span[0], span[1], item.figures()[0], spans=spans)
+    credit, rule = read_credit(text, span[0], span[1], item.figures()[0], spans=spans)
     if credit is None:
         attribution, replaced = _named_nearby(text, spans, item, span, attribution)
     else:
@@ -45,11 +46,11 @@ def correct_estimate(
         # acronym read as the article spells it out ("AFP" for the Armed Forces of the Philippines).
         source, organization = (_spelled_out(attribution[k], text) for k in ("source", "organization"))
         basis = "inferred" if credit is None else "stated"
-        attribution = {**attribution, "kind": source_kind(source, organization), "basis": basis}
+        attribution = {**attribution, "kind": source_kind(source, organization), "basis": basis, "rule": rule}
     elif attribution["kind"] != "anonymous":
         attribution = {**attribution, "kind": "unattributed", "basis": None}  # no name left to credit
     else:  # an unnamed source: stated if the text's words describe it ("officials said")
-        attribution = {**attribution, "basis": None if credit is None else "stated"}
+        attribution = {**attribution, "basis": None if credit is None else "stated", "rule": rule}
     corrected: dict[str, Any] = {"attribution": attribution}
     hedge = hedge_of(passage, item.count) if item.count is not None else None
     if hedge is not None:

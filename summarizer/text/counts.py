@@ -226,7 +226,7 @@ def what_it_counts(sentence: str, figure: int) -> Reading:
 
 
 def _reading(doc: Doc, start: int, end: int) -> Reading:
-    number = _number_token(doc, start, end)
+    number = number_token(doc, start, end)
     if number is None:
         return Reading(None)
     noun = counted_noun(number)
@@ -237,7 +237,7 @@ def _reading(doc: Doc, start: int, end: int) -> Reading:
     return Reading(noun.text if noun is not None else None)
 
 
-def _number_token(doc: Doc, start: int, end: int) -> Token | None:
+def number_token(doc: Doc, start: int, end: int) -> Token | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
@@ -314,7 +314,7 @@ def status_from_verb(sentence: str, figure: int) -> StatusRule | None:
     "45 were captured", "20 soldiers are missing"), or None."""
     doc = parse(sentence)
     for start, end in figure_spans(sentence, figure) or stated_spans(sentence, figure):
-        number = _number_token(doc, start, end)
+        number = number_token(doc, start, end)
         if number is None:
             continue
         subject = counted_noun(number) or number
