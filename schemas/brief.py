@@ -227,6 +227,11 @@ class RunInfo(BaseModel):
     from_cache: int = Field(default=0, description="Articles whose stored extraction was reused.")
     duplicates: int = Field(default=0, description="Articles found to copy another: extracted once, not again.")
     seconds: float
+    stopped: str | None = Field(
+        default=None,
+        description="Why the run stopped before trying every article: a cause that fails every request alike "
+        "(a rejected key, nothing listening); the articles it left are in failures.",
+    )
 
 
 class ClaimRef(BaseModel):

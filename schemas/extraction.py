@@ -87,6 +87,10 @@ class Attribution(_ModelFacing):
     )
     # Set by the tool, never asked of the model.
     basis: SkipJsonSchema[CreditBasis | None] = None
+    # Which rule read the credit from the text: a row of summarizer.text.credit
+    # ("credit.speech-subject", ...), "text-forms" for the older pattern rules; None when
+    # no rule did (the model's credit, or none).
+    rule: SkipJsonSchema[str | None] = None
 
 
 Qualifier = Literal["about", "up to", "at least", "more than", "over", "fewer than", "exact"]
@@ -319,6 +323,7 @@ class UnverifiedItem(BaseModel):
     kind: ItemKind
     item: dict[str, Any]
     reason: str
+    rule: str | None = Field(default=None, description="The id of the named rule that set it apart, if one did.")
 
 
 class Usage(BaseModel):

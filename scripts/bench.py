@@ -13,6 +13,9 @@ Prints, in one run:
 4. the cached re-run of the seeds;
 5. live, with ``--model-path``: each seed extracted for real by a llama.cpp server, at
    concurrency 1 and 2 (the speed-up the server allows), model time vs overhead;
+== long inputs (generated 0.1, 1, 4 and 20 MB texts): planning time, and the seconds from
+   the command's start to its first request against a loopback server that refuses it (so
+   the run ends there), beside a simple article's; the 20 MB one is over max_article_chars;
 6.-8. against a loopback server that batches (:mod:`scripts.bench_server`): articles per
    second, CPU per article and peak RSS at concurrency 16/64/128 for 1,000 articles
    (``--big``: and 10,000 at 64/128), 1 vs 2 processes, a server killed mid-run.
@@ -275,6 +278,49 @@ def live(model_path: str, names: list[str]) -> dict[str, float]:
     return {Path(r["source"]).stem: r["seconds"] for r in results}
 
 
+def long_text(chars: int) -> str:
+    """A deterministic news-like text of about ``chars`` characters, figures in every sentence."""
+    line = (
+        "Sentence {i}: the ministry said {n:,} troops were deployed near region {i} overnight, while "
+        "analysts expected more units to follow in the coming weeks as training continued near the border."
+    )
+    paragraphs, size, i = ["Long dispatch from the front"], 0, 0
+    while size < chars:
+        paragraph = " ".join(line.format(i=i * 6 + j, n=100 + (i * 6 + j) * 37 % 50000) for j in range(6))
+        paragraphs.append(paragraph)
+        size, i = size + len(paragraph) + 1, i + 1
+    return "\n".join(paragraphs)
+
+
+def long_inputs() -> None:
+    from summarizer.cli import main as cli
+    from summarizer.extraction.chunking import plan
+    from summarizer.extraction.prompting import load_prompt
+    from tests.fake_server import FakeServer
+
+    print("\n== long inputs: planning, and seconds to the first request (a refusing server ends the run there)")
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp, FakeServer(status=401) as server:
+        sizes = {"simple": 600, "0.1 MB": 100_000, "1 MB": 1_000_000, "4 MB": 4_000_000, "20 MB": 20_000_000}
+        for name, chars in sizes.items():
+            path = Path(tmp) / f"{name.replace(' ', '')}.txt"
+            path.write_text(long_text(chars), encoding="utf-8")
+            article = parse_article(path.read_text(encoding="utf-8"), str(path))
+            planned = "-"
+            if chars <= 5_000_000:
+                started = time.perf_counter()
+                parts = plan(article, load_prompt("extract"), 8192, 2048)
+                planned = f"{time.perf_counter() - started:.2f}s ({len(parts)} parts)"
+            before = len(server.requests)
+            started = time.perf_counter()
+            argv = ["extract", str(path), "--backend", "compatible", "--base-url", server.base_url, "--no-cache"]
+            code = cli(argv)
+            first = time.perf_counter() - started
+            what = "first request" if len(server.requests) > before else f"refused (exit {code})"
+            rows.append((name, f"{len(article.text):,}", planned, f"{first:.2f}s", what))
+    table(rows, ("input", "characters", "plan at n_ctx 8192", "to the end", "ended by"))
+
+
 def main() -> int:
     logging.getLogger("instructor").setLevel(logging.CRITICAL)  # it logs every re-ask at ERROR
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -294,6 +340,7 @@ def main() -> int:
         per_seed(config, timings)
         scale()
         cached_rerun(config)
+        long_inputs()
         print(f"\npeak RSS of this process: {peak_mib():.0f} MiB")
     return bench_server.main(["--big"] if args.big else [])
 

@@ -16,6 +16,8 @@ from collections import Counter
 
 from summarizer.errors import InputError
 from summarizer.scoring import load_credit_corpus, score_credits
+from summarizer.text import parse
+from tests.helpers import TEST_PARSER
 
 CORPUS = "tests/gold/credits.jsonl"
 
@@ -26,6 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--numbers-only", action="store_true", help="no errors, for either half")
     parser.add_argument("--read-test", action="store_true", help="print the test half's errors too (spends it)")
     args = parser.parse_args(argv)
+    parse.use(TEST_PARSER)
     try:
         passages = load_credit_corpus(args.corpus)
     except InputError as exc:
@@ -36,6 +39,12 @@ def main(argv: list[str] | None = None) -> int:
         score, cases = score_credits(chosen)
         sites = len({p.site() for p in chosen})
         print(f"== credit corpus, {half} ({len(chosen)} passages, {sites} sites): {score.line()}")
+        by_rule: dict[str, Counter[str]] = {}
+        for case in cases:
+            by_rule.setdefault(case.rule or "none", Counter())[case.outcome] += 1
+        for rule, outcomes in sorted(by_rule.items()):
+            fired = outcomes["right"] + outcomes["wrong"]
+            print(f"   rule {rule:24} fires {fired:3}  right {outcomes['right']:3}" if fired else f"   {rule}: silent")
         if args.numbers_only or (half == "test" and not args.read_test):
             continue
         for case in cases:

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 import click
 from rich.console import Console
+from rich.markup import escape
 
 from schemas import Article, VerifiedExtraction
 from schemas.brief import FailedArticle
@@ -205,7 +206,8 @@ def extract(
         finally:
             if sink.close():
                 err.print(f"wrote {output} ({sink.count} extraction(s))")
-    return _report_failures([*unread, *run.failures], len(articles) + len(unread))
+    stopped = str(run.stopped_by) if run.stopped_by is not None else None
+    return _report_failures([*unread, *run.failures], len(articles) + len(unread), stopped)
 
 
 @app.command()
@@ -277,7 +279,7 @@ def brief(
         f"{run.seconds:.1f}s",
         markup=False,
     )
-    return _report_failures(result.failures, len(articles) + len(unread))
+    return _report_failures(result.failures, len(articles) + len(unread), run.stopped)
 
 
 @app.command("eval")
@@ -383,10 +385,33 @@ def _write(text: str, output: Path | None) -> None:
     err.print(f"wrote {output}")
 
 
-def _report_failures(failures: list[FailedArticle], total: int) -> int:
-    """1: some articles failed, the rest is in the output; 3: nothing could be extracted."""
+def _report_failures(failures: list[FailedArticle], total: int, stopped: str | None = None) -> int:
+    """Each cause once. 2: the run stopped on something to fix in the configuration (a
+    rejected key, a wrong base_url), which every article would have hit; 1: some articles
+    failed, the rest is in the output; 3: nothing could be extracted."""
+    by_cause: dict[str, list[str]] = {}
     for failure in failures:
-        err.print(f"[red]failed:[/red] {failure.source}: {failure.error}", soft_wrap=True)
+        by_cause.setdefault(failure.error, []).append(failure.source)
+    for cause, sources in by_cause.items():
+        if cause == stopped:
+            continue
+        if len(sources) == 1:
+            what = sources[0]
+        else:
+            what = f"{len(sources)} articles (" + ", ".join(sources[:3])
+            what += f" and {len(sources) - 3} more)" if len(sources) > 3 else ")"
+        # Causes quote servers and files: printed as text, never read as markup.
+        err.print(f"[red]failed:[/red] {escape(what)}: {escape(cause)}", soft_wrap=True)
+    if stopped is not None:
+        left = len(by_cause.get(stopped, []))
+        err.print(f"[red]error:[/red] {escape(stopped)}", soft_wrap=True)
+        err.print(
+            f"stopped: {left} article(s) not extracted; finished ones are stored: "
+            "run the same command again once it is fixed",
+            markup=False,
+            soft_wrap=True,
+        )
+        return ExitCode.BAD_INPUT
     if not failures:
         return ExitCode.DONE
     return ExitCode.SOME_FAILED if len(failures) < total else ExitCode.NOTHING_EXTRACTED
@@ -395,15 +420,9 @@ def _report_failures(failures: list[FailedArticle], total: int) -> int:
 def _logging(verbose: bool) -> None:
     # Our own warnings (a cache that cannot be used, a retry) always reach stderr, one line
     # each, whatever else configured logging; other libraries' only with -v.
-    ours = logging.getLogger("summarizer")
-    for handler in [h for h in ours.handlers if getattr(h, "_summarizer_cli", False)]:
-        ours.removeHandler(handler)
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-    handler._summarizer_cli = True  # type: ignore[attr-defined]
-    ours.addHandler(handler)
-    ours.setLevel(logging.INFO if verbose else logging.WARNING)
-    ours.propagate = False
+    _to_stderr("summarizer", "%(levelname)s: %(message)s", logging.INFO if verbose else logging.WARNING)
+    # Progress through a long article's parts, as plain lines like the per-article ones.
+    _to_stderr("summarizer.progress", "%(message)s", logging.INFO)
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
@@ -411,6 +430,20 @@ def _logging(verbose: bool) -> None:
     )
     # instructor logs every failed attempt at ERROR; our own re-ask log says it better.
     logging.getLogger("instructor").setLevel(logging.CRITICAL)
+
+
+def _to_stderr(name: str, form: str, level: int) -> None:
+    """``name``'s records on stderr in ``form`` through one handler of ours (replaced, not
+    added again, when main runs twice in one process), not passed on to the root logger."""
+    logger = logging.getLogger(name)
+    for handler in [h for h in logger.handlers if getattr(h, "_summarizer_cli", False)]:
+        logger.removeHandler(handler)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter(form))
+    handler._summarizer_cli = True  # type: ignore[attr-defined]
+    logger.addHandler(handler)
+    logger.setLevel(level)
+    logger.propagate = False
 
 
 def _announce(cfg: Config, n: int) -> None:
@@ -434,7 +467,8 @@ def _on_start(total: int | None) -> Callable[[int, Article], None]:
 
 def _on_done(i: int, article: Article, outcome: VerifiedExtraction | FailedArticle, cached: bool) -> None:
     if isinstance(outcome, FailedArticle):
-        err.print(f"      failed: {outcome.error}", markup=False, soft_wrap=True)
+        # The reason is listed once at the end, with every article it failed.
+        err.print("      failed (the reason is listed at the end)", markup=False)
         return
     if cached:
         err.print("      reused the stored extraction (no model call)", markup=False)
@@ -460,7 +494,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         code = app.main(args=argv, prog_name="summarizer", standalone_mode=False)
     except SummarizerError as exc:
-        err.print(f"[red]error:[/red] {exc}", markup=True, soft_wrap=True)
+        err.print(f"[red]error:[/red] {escape(str(exc))}", markup=True, soft_wrap=True)
         return exc.exit_code
     except click.exceptions.ClickException as exc:
         exc.show()

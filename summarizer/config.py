@@ -82,6 +82,11 @@ class Config(BaseModel):
     batch_poll: float = Field(
         default=30.0, gt=0, description="--batch: seconds between two looks at a submitted Batch API job."
     )
+    # A news article is 2-50 thousand characters; a file of megabytes is more likely a
+    # dump or a book, and costs a model call per ~20,000 characters.
+    max_article_chars: int = Field(
+        default=5_000_000, ge=1_000, description="Longer articles are refused (each alone), not split."
+    )
     context_tokens: int | None = Field(
         default=None, ge=512, description="The model's context window; longer articles are split (local: n_ctx)."
     )
@@ -91,6 +96,12 @@ class Config(BaseModel):
     # server's memory is the model file plus ~28 KB of cache per token (~2.2 GB in all).
     n_ctx: int = Field(default=8192, ge=512, description="local: context window in tokens.")
     n_threads: int | None = Field(default=None, ge=1, description="local: CPU threads (default: all).")
+    parser_model: str = Field(
+        default="en_core_web_sm",
+        min_length=1,
+        description="The spaCy pipeline that parses articles: an installed package or a folder "
+        "(default: spaCy's en_core_web_sm 3.8.0, downloaded once and checksum-verified if not installed).",
+    )
     cache: bool = Field(default=True, description="Reuse stored extractions (same article, model, prompt).")
     cache_dir: str | None = Field(default=None, description="Default: $XDG_CACHE_HOME/summarizer.")
     window_days: int = Field(

@@ -22,7 +22,8 @@ class ExitCode(IntEnum):
 _MEANINGS = {
     ExitCode.DONE: "done",
     ExitCode.SOME_FAILED: "some articles or inputs failed (the rest is in the output)",
-    ExitCode.BAD_INPUT: "bad configuration, or no usable input at all",
+    ExitCode.BAD_INPUT: "bad configuration (a missing or rejected key, 403, an unknown model, a `base_url` with no "
+    "server or no API behind it), or no usable input at all",
     ExitCode.NOTHING_EXTRACTED: "no article could be extracted",
     ExitCode.INTERRUPTED: "interrupted (Ctrl-C); finished articles are stored",
 }
@@ -51,9 +52,11 @@ class BackendError(SummarizerError):
 
     def __init__(self, message: str, *, affects_every_request: bool = False, timed_out: bool = False) -> None:
         super().__init__(message)
-        # A bad key, an unknown model or a dead server fail every article alike:
-        # a batch stops at the first instead of repeating the same error N times.
+        # A bad key, an unknown model, a wrong base_url or nothing listening there fail
+        # every article alike: the user must fix the configuration (exit 2), and a batch
+        # stops at the first instead of repeating the same error N times.
         self.affects_every_request = affects_every_request
+        self.exit_code = ExitCode.BAD_INPUT if affects_every_request else ExitCode.SOME_FAILED
         # The server may still be working on the request the client gave up on.
         self.timed_out = timed_out
 

@@ -27,6 +27,7 @@ from summarizer.config import Config, load_config
 from summarizer.errors import InputError, SummarizerError
 from summarizer.extraction.batch import ExtractionRun, OnDone, OnStart, extract_all, open_cache, run_batch
 from summarizer.extraction.batch_api import OnProgress, OnSubmit, run_batch_job
+from summarizer.extraction.extractor import ready_parser
 from summarizer.extraction.prompting import load_prompt
 from summarizer.extraction.shards import parse_shard, select
 from summarizer.ingest import OnSkip, load_articles
@@ -82,6 +83,8 @@ def brief_from(run: ExtractionRun, config: Config, seconds: float = 0.0, *, sinc
         seconds=seconds,
         failures=run.failures,
         cached_ids=run.cached_ids,
+        model_calls=run.requests,
+        stopped=str(run.stopped_by) if run.stopped_by is not None else None,
     )
     if since is not None:
         result.changes = briefing.changes_since(since, result)
@@ -202,6 +205,8 @@ def evaluate(
     (paths or :class:`Article` objects; the cache applies). Gold evidence is checked
     against the article text when the articles are at hand.
     """
+    config = config or load_config()
+    ready_parser(config)  # scoring reads the text's credits from the parse too
     gold = load_gold(gold_dir)
     wanted = {stem(g.article) for g in gold}
     texts = [a for a in as_articles(articles) if stem(a.source) in wanted] if articles else []
@@ -215,5 +220,5 @@ def evaluate(
     missing = sorted(wanted - set(by_stem))
     if missing:
         raise InputError(f"no article for gold {', '.join(missing)}: pass the folder holding them (--articles DIR)")
-    run = run_batch(texts, config or load_config(), on_start, on_done)
+    run = run_batch(texts, config, on_start, on_done)
     return score(gold, run.results, by_text)

@@ -43,8 +43,8 @@ from summarizer.errors import InputError
 from summarizer.grounding.grounder import Grounder
 from summarizer.jsonl import read_models
 from summarizer.text.aliases import same_entity
-from summarizer.text.attribution import credit_for
 from summarizer.text.candidates import troop_figure_sentences
+from summarizer.text.credit import read_credit
 from summarizer.text.numbers import format_figure, mentions, stated_spans
 from summarizer.text.sentences import sentence_spans
 
@@ -345,7 +345,7 @@ def _figure_losses(
             hits = stated_spans(text[spans[i][0] : spans[i][1]], statement.figures[0]) if i is not None else []
             start = spans[i][0] if i is not None else 0
             credit = (
-                credit_for(text, start + hits[0][0], start + hits[0][1], statement.figures[0], spans=spans)
+                read_credit(text, start + hits[0][0], start + hits[0][1], statement.figures[0], spans=spans)[0]
                 if hits
                 else None
             )
@@ -424,6 +424,13 @@ class EvalReport(BaseModel):
     # Where figure + source is lost, in counts (a held-out set may show them): see FigureLosses.
     figure_losses: FigureLosses = Field(default_factory=FigureLosses)
     credit_basis: CreditBasisCheck = Field(default_factory=CreditBasisCheck)
+    # Per named rule that set a figure apart (summarizer.text.counts): how often it fired,
+    # and how often on a number that is no figure of the gold's (right). Counts only.
+    rules: dict[str, Tally] = Field(default_factory=dict)
+
+    def rules_line(self) -> str:
+        shown = "; ".join(f"{rule} {tally.text()}" for rule, tally in sorted(self.rules.items()))
+        return f"figures set apart by a named rule (right = not a gold figure): {shown or 'none'}"
 
     def as_json(self) -> str:
         rest = self.model_dump(mode="json", exclude={"totals", "articles", "model", "prompt_version", "stories"})
@@ -523,11 +530,25 @@ def score(
             report.figure_losses.add(
                 _figure_losses(g, expected["figure+source"], predicted["figure+source"], texts[name])
             )
+        if result is not None:
+            _tally_rules(report.rules, g, result)
         for est in result.extraction.troop_estimates if result else []:
             if not all(mentions(est.quote, n) for n in est.figures()):
                 label = f"{_figures_label(tuple(est.figures()))}: {est.quote!r}"
                 report.figures_without_quote.append(Finding(article=name, field="figure", item=label))
     return report
+
+
+def _tally_rules(rules: dict[str, Tally], gold: GoldArticle, result: VerifiedExtraction) -> None:
+    """Each figure a named rule set apart: right unless it is a figure the gold requires."""
+    wanted = {n for fig in gold.figures if fig.required for n in fig.figures()}
+    for item in result.unverified:
+        if item.rule is None or item.kind != "troop_estimate":
+            continue
+        values = {item.item.get(k) for k in ("count", "low", "high")} - {None}
+        tally = rules.setdefault(item.rule, Tally())
+        tally.matched += 1
+        tally.right += not (values & wanted)
 
 
 def _table(totals: dict[str, Score]) -> list[str]:
@@ -549,6 +570,7 @@ def report_text(report: EvalReport, *, errors: bool = True) -> str:
         lines.append(report.figure_losses.line())
     if report.credit_basis != CreditBasisCheck():
         lines.append(report.credit_basis.line())
+    lines.append(report.rules_line())
     if len(report.stories) > 1:
         for name, totals in report.stories.items():
             lines += ["", f"story {name}:", *_table(totals)]
@@ -586,6 +608,7 @@ class CreditCase(BaseModel):
     gold: list[str]
     said: str | None
     outcome: str
+    rule: str | None = None  # which rule credited it ("text-forms" or a credit.* row of the parse)
 
 
 class CreditScore(BaseModel):
@@ -615,13 +638,14 @@ class CreditScore(BaseModel):
 
 
 def score_credits(passages: Iterable[GoldPassage]) -> tuple[CreditScore, list[CreditCase]]:
-    """Score :func:`summarizer.text.attribution.credit_for` alone on each figure."""
+    """Score the text's credit (:func:`summarizer.text.credit.read_credit`: the text forms,
+    then the parse's rows) alone on each figure."""
     score, cases = CreditScore(), []
     for passage in passages:
         spans = sentence_spans(passage.text)
         for gold in passage.credits:
             start = passage.text.index(gold.at)
-            credit = credit_for(passage.text, start, start + len(gold.at), gold.figure, spans=spans)
+            credit, rule = read_credit(passage.text, start, start + len(gold.at), gold.figure, spans=spans)
             if credit is None:
                 said, outcome = None, "silent"
             else:
@@ -634,7 +658,13 @@ def score_credits(passages: Iterable[GoldPassage]) -> tuple[CreditScore, list[Cr
             setattr(score, outcome, getattr(score, outcome) + 1)
             cases.append(
                 CreditCase(
-                    url=passage.url, at=gold.at, figure=gold.figure, gold=gold.source, said=said, outcome=outcome
+                    url=passage.url,
+                    at=gold.at,
+                    figure=gold.figure,
+                    gold=gold.source,
+                    said=said,
+                    outcome=outcome,
+                    rule=rule,
                 )
             )
     return score, cases

@@ -15,7 +15,28 @@ import pytest
 from schemas import Article, VerifiedExtraction
 from summarizer.config import Config
 from summarizer.ingest import load_articles
-from tests.helpers import SEEDS, json_body, recorded_config, replay_seeds, vcr_settings
+from summarizer.text import parse
+from tests.helpers import (
+    SEEDS,
+    TEST_PARSER,
+    json_body,
+    official_parser_stand_in,
+    recorded_config,
+    replay_seeds,
+    vcr_settings,
+)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Models that configurations fetch on first use (the parser) are found already
+    fetched, in a folder of this session's, never downloaded."""
+    import os
+    import tempfile
+
+    if "SUMMARIZER_MODELS_DIR" not in os.environ:
+        folder = Path(tempfile.mkdtemp(prefix="summarizer-test-models-"))
+        os.environ["SUMMARIZER_MODELS_DIR"] = str(official_parser_stand_in(folder))
+    parse.use(TEST_PARSER)  # for the tests that ground without a configuration
 
 
 @pytest.fixture(scope="module")

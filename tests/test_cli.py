@@ -45,11 +45,22 @@ def test_unreachable_server_is_one_line_with_the_fix(
     url = f"http://127.0.0.1:{free_port()}/v1"  # nothing listens there
     code = main(["extract", str(SEEDS[0]), str(SEEDS[1]), "--backend", "compatible", "--base-url", url])
     err = capsys.readouterr().err
-    assert code == 3  # nothing could be extracted
-    assert f"cannot reach the model server at {url}" in err
-    # the run stops at the first: the second is listed as failed with the same reason
-    assert f"failed: {SEEDS[1]}: cannot reach the model server" in err
-    assert "Traceback" not in err
+    assert code == 2  # a base_url where nothing listens is the configuration's to fix
+    # the run stops at the first: the cause is said once, not once per article
+    assert err.count(f"cannot reach the model server at {url}") == 1
+    assert "stopped: 2 article(s) not extracted" in err
+    assert "failed:" not in err and "Traceback" not in err
+
+
+def test_a_missing_key_for_a_server_of_ones_own_suggests_no_other_backend(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("MY_SERVER_KEY", raising=False)
+    monkeypatch.setenv("SUMMARIZER_API_KEY_ENV", "MY_SERVER_KEY")
+    code = main(["extract", str(SEEDS[0]), "--backend", "compatible", "--base-url", "http://127.0.0.1:9/v1"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "MY_SERVER_KEY is not set" in err and "remove api_key_env" in err and 'backend = "compatible"' not in err
 
 
 def test_missing_input_file(capsys: pytest.CaptureFixture[str]) -> None:

@@ -3,6 +3,7 @@ and nothing a server says leaks the key."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -209,3 +210,137 @@ def test_an_answer_with_no_choices_is_said_plainly(isolated: Path, capsys: pytes
     assert code == 1
     (line,) = [x for x in err.splitlines() if x.startswith("failed:")]
     assert "could not be used" in line and "No choices" in line and "<failed_attempts>" not in line
+
+
+def _brief_json(isolated: Path, server: FakeServer) -> list[str]:
+    output = isolated.parent / "brief.json"
+    url = server.base_url
+    return ["brief", str(isolated), "--backend", "compatible", "--base-url", url, "--format", "json", "-o", str(output)]
+
+
+def test_an_answer_still_malformed_after_the_reask_fails_the_article_and_is_asked_again_next_run(
+    isolated: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _write(isolated, "a.txt", "First outlet.")
+    _write(isolated, "d.txt", "Second outlet, other words here.")
+    with FakeServer(malformed=True) as server:
+        code = main(_brief_json(isolated, server))
+        err = capsys.readouterr().err
+        sent = len(server.requests)
+        brief = json.loads((isolated.parent / "brief.json").read_text()) if code != 3 else None
+        assert code == 3  # no article could be extracted: not an empty success
+        assert brief is None
+        assert err.count("could not be used after 2 attempt(s)") == 1  # one cause, said once for both
+        assert "failed: 2 articles" in err
+        assert sent == 4 and f"{sent} model call(s)" in err  # each article asked, and asked again once
+        server.malformed = False  # the server answers properly now: nothing was stored, both are asked again
+        code = main(_brief_json(isolated, server))
+    err = capsys.readouterr().err
+    brief = json.loads((isolated.parent / "brief.json").read_text())
+    assert code == 0 and "reused the stored extraction" not in err
+    assert len(server.requests) == sent + 2
+    assert [claim["figure"] for claim in brief["claims"]] == ["10,000"]
+
+
+def test_a_malformed_answer_beside_a_good_one_is_listed_as_failed_with_its_reason(
+    isolated: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _write(isolated, "a.txt", "MALFORMED")
+    _write(isolated, "d.txt", "Second outlet, other words here.")
+    with FakeServer() as server:
+        code = main(_brief_json(isolated, server))
+    err = capsys.readouterr().err
+    brief = json.loads((isolated.parent / "brief.json").read_text())
+    assert code == 1
+    (failure,) = brief["failures"]
+    assert failure["source"].endswith("a.txt") and "could not be used" in failure["error"]
+    assert [line for line in err.splitlines() if line.startswith("failed:")] == [
+        f"failed: {failure['source']}: {failure['error']}"
+    ]
+
+
+def test_names_the_article_never_names_are_unverified_even_when_they_share_a_common_word(
+    isolated: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (isolated / "a.txt").write_text(
+        f"{BODY} Delegates met at a ministry summit in the provincial capital on Tuesday, and the "
+        "parliament of the host country debated the fabricated reports for hours. INVENTED\n",
+        encoding="utf-8",
+    )
+    with FakeServer() as server:
+        code = main(["extract", str(isolated), "--backend", "compatible", "--base-url", server.base_url])
+    (result,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert code == 0
+    actors = {a["name"] for a in result["extraction"]["actors"]}
+    places = {p["name"] for p in result["extraction"]["locations"]}
+    assert "Pentagon" in actors and "Russia" in places  # named ones stay
+    invented = {"Ministry of Fabrication", "Parliament of Atlantis", "Atlantis Province"}
+    assert not invented & (actors | places)
+    unverified = {u["item"]["name"]: u["reason"] for u in result["unverified"] if "name" in u["item"]}
+    assert invented <= set(unverified) and all("not named" in unverified[n] for n in invented)
+
+
+def test_a_speaker_the_sentence_does_not_credit_is_replaced_and_listed_as_unverified(
+    isolated: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (isolated / "a.txt").write_text(
+        f'{BODY} NATO Secretary General Mark Rutte warned that the deployment was "a dangerous escalation" '
+        "of the war. WRONG-SPEAKER\n",
+        encoding="utf-8",
+    )
+    with FakeServer() as server:
+        assert main(["extract", str(isolated), "--backend", "compatible", "--base-url", server.base_url]) == 0
+    (result,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    warned = [r for r in result["extraction"]["official_reactions"] if "warned" in r["quote"]]
+    assert [r["speaker"] for r in warned] == ["Mark Rutte"]
+    (replaced,) = [u for u in result["unverified"] if u["kind"] == "official_reaction"]
+    assert replaced["item"]["speaker"] == "Pentagon" and "'Mark Rutte'" in replaced["reason"]
+
+
+@pytest.mark.parametrize(
+    ("status", "says"), [(401, "rejected the API key"), (403, "refused access"), (404, "does not serve model")]
+)
+def test_what_the_configuration_must_fix_exits_2_and_is_said_once(
+    isolated: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, status: int, says: str
+) -> None:
+    monkeypatch.setenv("SUMMARIZER_CONCURRENCY", "1")
+    for name in ("a.txt", "b.txt", "c.txt"):
+        _write(isolated, name, f"Outlet {name}.")
+    with FakeServer(status=status) as server:
+        code = main(_brief_json(isolated, server))
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.count(says) == 1 and "stopped: 3 article(s) not extracted" in err
+    assert "failed:" not in err and "Traceback" not in err
+    assert len(server.requests) == 1 and "1 model call(s)" in err  # the requests sent, failed ones included
+
+
+def test_an_article_over_max_article_chars_is_refused_alone_with_the_setting_named(
+    isolated: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SUMMARIZER_MAX_ARTICLE_CHARS", "2000")
+    _write(isolated, "a.txt", "First outlet.")
+    (isolated / "huge.txt").write_text(" ".join([BODY] * 20) + "\n", encoding="utf-8")
+    with FakeServer() as server:
+        code = main(_brief_json(isolated, server))
+    err = capsys.readouterr().err
+    assert code == 1 and len(server.requests) == 1  # the long one cost no request
+    (line,) = [x for x in err.splitlines() if x.startswith("failed:")]
+    assert "huge.txt" in line and "over max_article_chars=2,000" in line
+    assert json.loads((isolated.parent / "brief.json").read_text())["claims"]
+
+
+def test_a_long_article_shows_its_parts_as_they_are_planned_and_sent(
+    isolated: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SUMMARIZER_CONTEXT_TOKENS", "1800")
+    monkeypatch.setenv("SUMMARIZER_MAX_TOKENS", "256")
+    lines = [f"Dispatch {i}: convoys moved to sector {i} overnight, officials told reporters there." for i in range(60)]
+    (isolated / "long.txt").write_text(BODY + "\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    with FakeServer() as server:
+        code = main(["extract", str(isolated), "--backend", "compatible", "--base-url", server.base_url])
+    err = capsys.readouterr().err
+    sent = len(server.requests)
+    assert code == 0 and sent > 1
+    assert f"{sent} parts planned in" in err
+    assert [f"part {k}/{sent}" in err for k in range(1, sent + 1)] == [True] * sent

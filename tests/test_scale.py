@@ -126,7 +126,9 @@ def test_a_server_killed_mid_run_loses_no_finished_article_and_the_rerun_asks_on
         argv = ["extract", "articles", "--base-url", server.base_url]
         first = cli.main([*argv, "-o", "first.jsonl"])
         err = capsys.readouterr().err
-        assert first == 1 and "cannot reach the model server" in err and "Traceback" not in err
+        # Nothing listening stops the run (exit 2, said once); what finished is written and stored.
+        assert first == 2 and "cannot reach the model server" in err and "Traceback" not in err
+        assert "stopped: " in err and "run the same command again" in err
         finished = set(_numbers(isolated / "first.jsonl"))
         assert 0 < len(finished) < 30
 
@@ -253,6 +255,7 @@ def test_extraction_in_worker_processes_gives_the_same_extractions(
             runs.append(pipeline.run_batch(articles, config))
         assert server.chat_requests == 12
     assert started == [2]  # one process: none started; two: two workers
+    assert [run.requests for run in runs] == [6, 6]  # the workers' calls are counted as the run's
     one, two = ([r.model_dump(exclude={"seconds"}) for r in run.results] for run in runs)
     assert len(one) == 6 and one == two
 

@@ -93,10 +93,11 @@ def _check(config: Config) -> None:
             "use it (or summarizer.brief / extract) rather than make_client"
         )
     if config.api_key_env and not config.api_key():
-        raise ConfigError(
-            f"{config.api_key_env} is not set: export {config.api_key_env}=... or choose "
-            'backend = "compatible" with a base_url in summarizer.toml'
-        )
+        if config.backend == "openai":
+            fix = 'or choose backend = "compatible" with a base_url in summarizer.toml for a server of your own'
+        else:
+            fix = "or, if the server at base_url needs no key, remove api_key_env from summarizer.toml"
+        raise ConfigError(f"{config.api_key_env} is not set: export {config.api_key_env}=... {fix}")
 
 
 def make_async_client(config: Config) -> instructor.AsyncInstructor:

@@ -55,9 +55,19 @@ def explain(exc: BaseException, config: Config) -> BackendError | None:
         return None
     where = config.base_url or "api.openai.com"
     if isinstance(api, openai.AuthenticationError):
-        hint = f"check {config.api_key_env}" if config.api_key_env else "set api_key_env in summarizer.toml"
-        return BackendError(f"{where} rejected the API key (401): {hint}", affects_every_request=True)
+        return BackendError(f"{where} rejected the API key (401): {_key_hint(config)}", affects_every_request=True)
+    if isinstance(api, openai.PermissionDeniedError):
+        return BackendError(
+            f"{where} refused access (403): {_key_hint(config)}, and that the key may use model {config.model!r}",
+            affects_every_request=True,
+        )
     if isinstance(api, openai.NotFoundError):
+        if "model" not in str(api.message).lower():
+            return BackendError(
+                f"{where} has no chat completions endpoint (404): base_url must be the server's OpenAI API root, "
+                "usually ending in /v1 (--base-url or base_url in summarizer.toml)",
+                affects_every_request=True,
+            )
         return BackendError(
             f'{where} does not serve model {config.model!r} (404): set model = "..." or --model '
             "to a model the server lists at /v1/models",
@@ -79,6 +89,15 @@ def explain(exc: BaseException, config: Config) -> BackendError | None:
             hint = '; this server may not accept response_format json_schema: try mode = "tools"'
         return BackendError(f"{where} answered {api.status_code}: {detail}{hint}")
     return BackendError(f"request to {where} failed: {shorten(str(api), secret=config.api_key())}")
+
+
+def _key_hint(config: Config) -> str:
+    """What to check about the key, for the backend in use."""
+    if not config.api_key_env:
+        return "the server wants a key: set api_key_env in summarizer.toml to the variable that holds it"
+    if config.backend == "openai":
+        return f"check {config.api_key_env} (a key from your OpenAI account)"
+    return f"check {config.api_key_env}: it must hold the key this server expects"
 
 
 def _connection_failure(api: openai.APIConnectionError, where: str, config: Config) -> BackendError:

@@ -108,8 +108,12 @@ def compose(
     seconds: float,
     failures: Sequence[FailedArticle] = (),
     cached_ids: Collection[str] = (),
+    model_calls: int | None = None,
+    stopped: str | None = None,
     now: dt.datetime | None = None,
 ) -> Brief:
+    """The brief of merged results. ``model_calls`` is what the run sent, failed requests
+    included; without it, the calls the fresh results took."""
     # Tokens and calls are this run's: a stored extraction cost nothing now.
     fresh = [r for r in results if r.article_id not in cached_ids]
     usage = Usage()
@@ -132,9 +136,10 @@ def compose(
             schema_version=SCHEMA_VERSION,
             articles=len(results),
             usage=usage,
-            model_calls=sum(r.attempts for r in fresh),
+            model_calls=sum(r.attempts for r in fresh) if model_calls is None else model_calls,
             from_cache=len(results) - len(fresh),
             duplicates=sum(1 for r in results if r.duplicate_of),
             seconds=round(seconds, 2),
+            stopped=stopped,
         ),
     )

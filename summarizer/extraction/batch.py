@@ -22,7 +22,7 @@ from summarizer.config import Config
 from summarizer.errors import BackendError, ConfigError, SummarizerError
 from summarizer.extraction import procs, workers
 from summarizer.extraction.duplicates import copy_result, duplicate_groups
-from summarizer.extraction.extractor import Extractor
+from summarizer.extraction.extractor import Extractor, ready_parser
 from summarizer.extraction.prompting import load_prompt
 from summarizer.grounding import GROUNDING_VERSION
 
@@ -39,10 +39,21 @@ class ExtractionRun:
     failures: list[FailedArticle] = field(default_factory=list)
     cached_ids: set[str] = field(default_factory=set)
     extracted: int = 0  # articles with a result, kept in ``results`` or not (``keep_results``)
+    requests: int = 0  # model requests actually sent, failed ones and re-asks included
+    # The error that stopped the run because it would fail every article alike (a rejected
+    # key, nothing listening): the articles it left are in ``failures`` with its message.
+    stopped_by: BackendError | None = None
 
     @property
     def cached(self) -> int:
         return len(self.cached_ids)
+
+
+def stored_key(article_id: str, config: Config, prompt_version: str) -> str:
+    """What a finished extraction is stored under: the article, the model that read it, the
+    prompt, and the rules and parser that grounded it (another parser may read otherwise)."""
+    grounding = f"{GROUNDING_VERSION}+{config.parser_model}"
+    return cache_key(article_id, config.backend, config.model, prompt_version, grounding=grounding)
 
 
 def open_cache(config: Config) -> ExtractionCache | None:
@@ -112,6 +123,8 @@ async def aextract_all(
     processes (:mod:`summarizer.extraction.workers`).
     """
     prompt_version = load_prompt("extract").version
+    ready_parser(config)  # before any article: grounding parses, stored results and copies too
+
     copies = duplicate_groups(articles) if dedupe else {}
     originals = set(copies.values())
     outcomes: dict[int, VerifiedExtraction | FailedArticle] = {}
@@ -131,6 +144,7 @@ async def aextract_all(
 
     with ExitStack() as stack:  # a local model server, if one is started, stops with the run
         worker: list[Extractor] = [extractor] if extractor is not None else []
+        sent_before = extractor.requests if extractor is not None else 0
         served: list[backends.Served] = []
 
         def current() -> Extractor:  # connect only once a model call is needed
@@ -149,20 +163,33 @@ async def aextract_all(
                 await asyncio.to_thread(served[0].abandon_requests)
             return FailedArticle(source=article.source, error=why)
 
+        stopping: list[BackendError] = []  # set by an error every article would hit: start no other
+
         async def one(i: int, article: Article) -> None:
+            if stopping:
+                return
             if on_start:
                 on_start(i, article)
-            key = cache_key(article.id, config.backend, config.model, prompt_version, grounding=GROUNDING_VERSION)
+            key = stored_key(article.id, config, prompt_version)
             hit = cache.get(key) if cache is not None else None
             outcome: VerifiedExtraction | FailedArticle
             if hit is not None:
                 outcome = hit.model_copy(update={"source": article.source})
+            elif len(article.text) > config.max_article_chars:
+                outcome = FailedArticle(
+                    source=article.source,
+                    error=f"{len(article.text):,} characters, over max_article_chars={config.max_article_chars:,}: "
+                    "raise max_article_chars in summarizer.toml if it really is one article",
+                )
             else:
                 try:
+                    # Started before the article's time runs: a model server's or the worker
+                    # processes' start (each loading the parser) is no article's time.
+                    extracting = current()
                     # asyncio.timeout, not wait_for: the extraction stays in this task, so a
                     # finished article is stored before anything else (Ctrl-C) can run.
                     async with asyncio.timeout(config.article_timeout):
-                        outcome = await current().aextract(article)
+                        outcome = await extracting.aextract(article)
                     if cache is not None:
                         cache.put(key, outcome)
                 except ConfigError:
@@ -175,6 +202,7 @@ async def aextract_all(
                     outcome = await timed_out(article, why)
                 except BackendError as exc:
                     if exc.affects_every_request:
+                        stopping.append(exc)
                         raise
                     outcome = (
                         await timed_out(article, str(exc))
@@ -187,18 +215,19 @@ async def aextract_all(
             if on_done:
                 on_done(i, article, outcome, hit is not None)
 
+        stopped_by: BackendError | None = None
         try:
             await _each(todo, lambda i: one(i, articles[i]), config.concurrency)
         except BackendError as exc:
             # It would fail every article the same way (a bad key, nothing listening): the
-            # rest are not tried, and what finished before is kept.
+            # rest are not tried, and what finished before is kept. The cause is the run's,
+            # said once by the caller (``stopped_by``), not once per article.
+            stopped_by = exc
             for i in todo:
                 if i not in finished:
-                    failure = FailedArticle(source=articles[i].source, error=str(exc))
-                    record(i, failure, False)
-                    if on_done:
-                        on_done(i, articles[i], failure, False)
+                    record(i, FailedArticle(source=articles[i].source, error=str(exc)), False)
         finally:
+            requests = worker[0].requests - sent_before if worker else 0
             if worker:
                 await worker[0].aclose()
         for i, original in sorted(copies.items()):
@@ -211,8 +240,10 @@ async def aextract_all(
                 else FailedArticle(source=articles[i].source, error=f"same story as {first.source}, which failed")
             )
             record(i, copied, False)
-            if on_done:
+            if on_done and not (stopped_by and isinstance(copied, FailedArticle)):
                 on_done(i, articles[i], copied, False)
+    run.requests = requests
+    run.stopped_by = stopped_by
     for i in range(len(articles)):
         outcome = outcomes.get(i)
         if isinstance(outcome, FailedArticle):

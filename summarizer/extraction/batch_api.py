@@ -34,15 +34,14 @@ from schemas import Article, VerifiedExtraction
 from schemas.brief import FailedArticle
 from summarizer.backends import batch_jobs
 from summarizer.backends.batch_jobs import JobStatus
-from summarizer.cache import ExtractionCache, cache_key
+from summarizer.cache import ExtractionCache
 from summarizer.config import Config
 from summarizer.errors import ConfigError, SummarizerError
-from summarizer.extraction.batch import ExtractionRun, open_cache
+from summarizer.extraction.batch import ExtractionRun, open_cache, stored_key
 from summarizer.extraction.chunking import plan
 from summarizer.extraction.duplicates import copy_result, duplicate_groups
-from summarizer.extraction.extractor import Extractor
+from summarizer.extraction.extractor import Extractor, ready_parser
 from summarizer.extraction.prompting import load_prompt
-from summarizer.grounding import GROUNDING_VERSION
 
 OnSubmit = Callable[[str, int, bool], None]  # job id, requests, resumed
 OnProgress = Callable[[JobStatus], None]
@@ -175,6 +174,7 @@ def _run(
     on_progress: OnProgress | None,
 ) -> ExtractionRun:
     version = load_prompt("extract").version
+    ready_parser(config)  # before any answer is grounded or copy regrounded
     copies = duplicate_groups(articles)
     outcomes: dict[int, VerifiedExtraction | FailedArticle] = {}
     run = ExtractionRun()
@@ -182,7 +182,7 @@ def _run(
     for i, article in enumerate(articles):
         if i in copies:
             continue
-        key = cache_key(article.id, config.backend, config.model, version, grounding=GROUNDING_VERSION)
+        key = stored_key(article.id, config, version)
         hit = cache.get(key)
         if hit is not None:
             outcomes[i] = hit.model_copy(update={"source": article.source})
@@ -190,7 +190,7 @@ def _run(
         else:
             asked.append(_Asked(i, article, key))
     if asked or resume:
-        _collect(asked, config, cache, resume, on_submit, on_progress, outcomes)
+        run.requests = _collect(asked, config, cache, resume, on_submit, on_progress, outcomes)
     for i, original in sorted(copies.items()):
         first = outcomes[original]
         outcomes[i] = (
@@ -216,7 +216,9 @@ def _collect(
     on_submit: OnSubmit | None,
     on_progress: OnProgress | None,
     outcomes: dict[int, VerifiedExtraction | FailedArticle],
-) -> None:
+) -> int:
+    """Submit (or find) the job of ``asked``, wait for it, and fill ``outcomes``; returns
+    the number of requests the job holds (the run's model calls)."""
     asyncio.run(_bodies(config, asked))
     ids = sorted(item.custom_id(n) for item in asked for n in range(len(item.bodies)))
     run_key = hashlib.sha256("\n".join([config.base_url or "openai", config.model, *ids]).encode()).hexdigest()
@@ -259,6 +261,7 @@ def _collect(
         for item in asked:
             outcomes[item.index] = _outcome(item, config, cache, job, answers, reasons, whole)
         jobs.forget(job_id)
+        return len(ids)
     finally:
         jobs.close()
 

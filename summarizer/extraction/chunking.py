@@ -7,15 +7,23 @@ part repeating the last ``OVERLAP`` sentences of the one before (a figure and th
 sentence crediting it may straddle a boundary). Every part is extracted on its own; the
 items are then grounded again in the full text, which gives offsets into the whole
 article and drops the repeats the overlap produced. Nothing is ever cut off silently.
+
+Planning stays linear in the article's length: its sentences are found once; a part's
+reach is first sized from its sentences' offsets (characters per token), then the
+longest run that really fits is found by rendering a handful of candidates (a binary
+search, not one rendering per dropped sentence), and each sentence's figures are read
+once however many renderings see it. A text of a few megabytes is planned in seconds.
 """
 
 from __future__ import annotations
 
+import bisect
+import math
 from dataclasses import dataclass
 
 from schemas import Article
 from summarizer.errors import InputError
-from summarizer.extraction.prompting import Prompt, Request, estimate_tokens
+from summarizer.extraction.prompting import CHARS_PER_TOKEN, Prompt, Request
 from summarizer.text.sentences import sentence_spans
 
 OVERLAP = 2
@@ -32,26 +40,30 @@ class Part:
 def plan(article: Article, prompt: Prompt, context_tokens: int, max_tokens: int) -> list[Part]:
     """``article`` as one part if its request fits ``context_tokens``, else as several
     overlapping parts on sentence boundaries, each of which fits."""
-    whole = _part(article, 0, prompt, max_tokens)
-    if _size(whole) <= context_tokens:
-        return [whole]
+    # Every character but white space reaches the prompt: a text whose visible characters
+    # alone overflow the window is not rendered whole just to learn that.
+    if math.ceil(len("".join(article.text.split())) / CHARS_PER_TOKEN) <= context_tokens:
+        whole = _part(article, 0, prompt, max_tokens)
+        if _size(whole) <= context_tokens:
+            return [whole]
     spans = sentence_spans(article.text)
     empty = _size(_part(article.model_copy(update={"text": ""}), 0, prompt, max_tokens))
     room = context_tokens - empty
-    too_long = [e - s for s, e in spans if estimate_tokens(article.text[s:e]) > room]
+    too_long = [e - s for s, e in spans if math.ceil((e - s) / CHARS_PER_TOKEN) > room]
     if room <= 0 or too_long:
         raise InputError(
             f"a sentence of {max(too_long, default=0)} characters does not fit one request of "
             f"context_tokens={context_tokens} with an answer of up to {max_tokens} tokens; raise context_tokens "
             "(local: n_ctx) in summarizer.toml"
         )
+    ends = [e for _, e in spans]
     parts: list[Part] = []
     first = 0
     while first < len(spans):
-        last = first
-        while last + 1 < len(spans) and estimate_tokens(article.text[spans[first][0] : spans[last + 1][1]]) <= room:
-            last += 1
-        part, last = _fitting(article, spans, first, last, prompt, max_tokens, context_tokens, len(parts) + 1)
+        # The furthest sentence whose text alone fits the room left beside the prompt...
+        reach = max(first, bisect.bisect_right(ends, spans[first][0] + int(room * CHARS_PER_TOKEN)) - 1)
+        # ...then the longest run up to it whose rendered request fits.
+        part, last = _fitting(article, spans, first, reach, prompt, max_tokens, context_tokens, len(parts) + 1)
         parts.append(part)
         if last + 1 >= len(spans):
             break
@@ -63,25 +75,42 @@ def _fitting(
     article: Article,
     spans: list[tuple[int, int]],
     first: int,
-    last: int,
+    reach: int,
     prompt: Prompt,
     max_tokens: int,
     context_tokens: int,
     number: int,
 ) -> tuple[Part, int]:
-    """The part from sentence ``first`` to ``last`` (and the last it holds), shortened until its rendered request
-    fits (numbering and the answer budget grow with the sentences)."""
-    while True:
+    """The part from sentence ``first`` to the last one up to ``reach`` whose rendered
+    request fits (numbering and the answer budget grow with the sentences, so a longer
+    run never fits where a shorter one does not), and that last sentence. A single
+    sentence is returned even if it does not fit: the caller checked it does."""
+
+    def render(last: int) -> Part:
         start, end = spans[first][0], spans[last][1]
         piece = article.model_copy(update={"id": f"{article.id}#{number}", "text": article.text[start:end]})
-        part = _part(piece, start, prompt, max_tokens)
-        if _size(part) <= context_tokens or last == first:
-            return part, last
-        last -= 1
+        shifted = [(a - start, b - start) for a, b in spans[first : last + 1]]
+        return _part(piece, start, prompt, max_tokens, shifted)
+
+    best = render(reach)
+    if _size(best) <= context_tokens or reach == first:
+        return best, reach
+    low, high = first, reach - 1  # the answer is in [low, high]: ``reach`` does not fit
+    fits: dict[int, Part] = {}
+    while low < high:
+        middle = (low + high + 1) // 2
+        candidate = render(middle)
+        if _size(candidate) <= context_tokens:
+            low, fits[middle] = middle, candidate
+        else:
+            high = middle - 1
+    return fits.get(low) or render(low), low
 
 
-def _part(article: Article, start: int, prompt: Prompt, max_tokens: int) -> Part:
-    request = prompt.render(article)
+def _part(
+    article: Article, start: int, prompt: Prompt, max_tokens: int, spans: list[tuple[int, int]] | None = None
+) -> Part:
+    request = prompt.render(article, spans)
     return Part(article, start, request, min(max_tokens, request.answer_budget()))
 
 

@@ -9,8 +9,10 @@ The flow for one article:
    every list in the schema is bounded, so a grammar-constrained answer cannot run away.
 3. The tool writes the evidence (:mod:`summarizer.grounding.citations`): each item's
    quote is its cited sentence, with offsets; the grounder then vets and corrects it.
-4. A malformed answer is asked again (``max_retries``); an answer cut off at
-   ``max_tokens`` is never sent back: its complete items are kept and the cut is noted.
+4. A malformed answer is asked again (``max_retries``); one still malformed after that
+   fails the article (listed, not stored, asked again next run). An answer cut off at
+   ``max_tokens`` is never sent back: its complete items are kept and the cut is noted,
+   unless it kept no figure of an article the tool found figures in (a failure too).
 5. Transient HTTP failures (429, 5xx, resets) are retried with exponential backoff,
    jitter and ``Retry-After``; a timed-out request to the embedded server is not (the
    server is still working on it: the batch restarts it instead).
@@ -24,6 +26,7 @@ import asyncio
 import json
 import logging
 import time
+from collections.abc import Callable
 from typing import Any
 
 import instructor
@@ -43,8 +46,11 @@ from summarizer.extraction.chunking import Part, plan
 from summarizer.extraction.prompting import Prompt, load_prompt
 from summarizer.grounding import Grounder
 from summarizer.grounding.citations import Citations
+from summarizer.text import parse
 
 log = logging.getLogger(__name__)
+# What a person waiting on a long article is shown (the CLI prints it; a library caller may).
+progress = logging.getLogger("summarizer.progress")
 
 # What instructor can re-ask about: an answer that did not parse or validate.
 _REASKABLE = (ValidationError, json.JSONDecodeError)
@@ -77,7 +83,7 @@ class _RetryAfterOrBackoff(wait_base):
 class _CallStats:
     """What one request cost, and what came back, through instructor's per-call hooks."""
 
-    def __init__(self, max_tokens: int) -> None:
+    def __init__(self, max_tokens: int, on_request: Callable[[], None] | None = None) -> None:
         self.max_tokens = max_tokens
         self.truncated = False
         self.answers: list[str] = []
@@ -86,6 +92,9 @@ class _CallStats:
         self.hooks = Hooks()
         self.hooks.on("completion:response", self._on_response)
         self.hooks.on("parse:error", self._on_parse_error)
+        if on_request is not None:  # every request that reached the server: answered or failed, re-asks included
+            self.hooks.on("completion:response", lambda *_, **__: on_request())
+            self.hooks.on("completion:error", lambda *_, **__: on_request())
 
     def _on_response(self, response: Any) -> None:
         self.attempts += 1
@@ -131,6 +140,11 @@ class Extractor:
         self.config = config
         self._aclient = aclient
         self.prompt = prompt or load_prompt("extract")
+        ready_parser(config)
+        self.requests = 0  # sent to the server, whatever came back
+
+    def _sent(self) -> None:
+        self.requests += 1
 
     @property
     def aclient(self) -> instructor.AsyncInstructor:
@@ -153,7 +167,13 @@ class Extractor:
                 article.source,
                 len(parts),
             )
-        results = [await self._extract_part(part) for part in parts]
+        if len(parts) > 1:
+            progress.info("      %d parts planned in %.1fs", len(parts), time.perf_counter() - started)
+        results = []
+        for number, part in enumerate(parts, start=1):
+            if len(parts) > 1:
+                progress.info("      part %d/%d of %s …", number, len(parts), article.source)
+            results.append(await self._extract_part(part))
         result = results[0] if len(parts) == 1 else self._combine(article, parts, results)
         return result.model_copy(update={"seconds": round(time.perf_counter() - started, 3)})
 
@@ -184,7 +204,7 @@ class Extractor:
         )
 
     async def _extract_part(self, part: Part) -> VerifiedExtraction:
-        stats = _CallStats(part.max_tokens)
+        stats = _CallStats(part.max_tokens, self._sent)
         notes: list[str] = []
         try:
             async for attempt in AsyncRetrying(**self._transient_retries()):
@@ -234,24 +254,28 @@ class Extractor:
         stats: _CallStats,
         notes: list[str],
     ) -> ArticleAnswer:
-        """The complete items of the last answer, when it was cut off or stayed malformed;
-        re-raised when there is nothing to keep."""
+        """The complete items of an answer cut off at ``max_tokens``. Anything less is a
+        failure of the article, never an empty success (which would also be stored): an
+        answer still malformed after the re-asks, and a cut-off one that kept no figure
+        though the tool's own reading found figures in the article."""
         if isinstance(exc, IncompleteOutputException):
             stats.truncated = True
+        if not stats.truncated:
+            raise exc  # still malformed after the re-asks: _failure says why
         text = stats.answers[-1] if stats.answers else None
-        answer = _complete_items(text, cut=stats.truncated)
+        answer = _complete_items(text, cut=True)
+        budget = f"raise max_tokens in summarizer.toml (now {part.max_tokens} for this article)"
         if answer is None:
-            if stats.truncated:
-                raise ExtractionError(
-                    f"the model's answer was cut off at max_tokens={part.max_tokens} before any complete item; "
-                    "raise max_tokens in summarizer.toml"
-                ) from exc
-            raise exc
+            raise ExtractionError(
+                f"the model's answer was cut off at max_tokens={part.max_tokens} before any complete item: {budget}"
+            ) from exc
+        if part.request.candidates and not answer.figures:
+            raise ExtractionError(
+                f"the model's answer was cut off at max_tokens={part.max_tokens} before any troop figure, though "
+                f"the article states {len(part.request.candidates)}: {budget}"
+            ) from exc
         kept = sum(len(getattr(answer, f)) for f in _ITEMS)
-        if stats.truncated:
-            notes.append(f"answer cut off at max_tokens={part.max_tokens}: kept its {kept} complete item(s)")
-        else:
-            notes.append(f"answer still malformed after {stats.attempts} attempt(s): kept its {kept} valid item(s)")
+        notes.append(f"answer cut off at max_tokens={part.max_tokens}: kept its {kept} complete item(s)")
         return answer
 
     def _failure(self, article: Article, exc: Exception) -> SummarizerError:
@@ -284,6 +308,11 @@ class Extractor:
             usage=stats.usage,
             notes=[*notes, *repaired],
         )
+
+
+def ready_parser(config: Config) -> None:
+    """Load the pipeline that grounding parses sentences with (once per process)."""
+    parse.use(backends.parser_location(config))
 
 
 def extract_one(article: Article, config: Config) -> VerifiedExtraction:
@@ -348,4 +377,4 @@ def _strip_fences(text: str) -> str:
     return text
 
 
-__all__ = ["Extractor", "extract_one"]
+__all__ = ["Extractor", "extract_one", "ready_parser"]

@@ -86,7 +86,7 @@ async def _work(conn: Connection, config: Config) -> None:
 
     threading.Thread(target=read, daemon=True).start()
     extractor = Extractor(config)
-    send((-1, "ready", None))
+    send((-1, "ready", None, 0))
     tasks: dict[int, asyncio.Task[None]] = {}
 
     async def one(job: int, article: Article) -> None:
@@ -95,9 +95,9 @@ async def _work(conn: Connection, config: Config) -> None:
         except asyncio.CancelledError:
             return
         except BaseException as exc:  # every error goes back to the main process
-            await asyncio.to_thread(send, (job, "error", _error_message(exc)))
+            await asyncio.to_thread(send, (job, "error", _error_message(exc), extractor.requests))
         else:
-            await asyncio.to_thread(send, (job, "done", result))
+            await asyncio.to_thread(send, (job, "done", result, extractor.requests))
         finally:
             tasks.pop(job, None)
 
@@ -126,6 +126,7 @@ class _Worker:
         self.process.start()
         child.close()
         self.load = 0
+        self.requests = 0  # model requests it has sent, as of its last answer
         self.lock = threading.Lock()
         self.ready = threading.Event()  # set once it has started: its start is no article's time
 
@@ -139,22 +140,34 @@ class ProcessExtractor(Extractor):
     inside :func:`process_extractor` (it starts and stops them)."""
 
     def __init__(self, config: Config, workers: int) -> None:
+        self._started: list[_Worker] = []  # dead ones included: their requests were sent
         super().__init__(config)
         self._workers = [_Worker(config) for _ in range(workers)]
+        self._started.extend(self._workers)
         self._jobs = itertools.count()
         self._waiting: dict[int, tuple[asyncio.AbstractEventLoop, asyncio.Future[Any]]] = {}
         self._readers = [threading.Thread(target=self._read, args=(w,), daemon=True) for w in self._workers]
         for reader in self._readers:
             reader.start()
 
+    @property
+    def requests(self) -> int:
+        """Model requests sent by this process and the workers (as of their last answers)."""
+        return self._own_requests + sum(w.requests for w in self._started)
+
+    @requests.setter
+    def requests(self, value: int) -> None:
+        self._own_requests = value
+
     def _read(self, worker: _Worker) -> None:
         while True:
             try:
-                job, how, payload = worker.conn.recv()
+                job, how, payload, requests = worker.conn.recv()
             except (EOFError, OSError):
                 worker.ready.set()
                 self._lost(worker)
                 return
+            worker.requests = requests
             if how == "ready":
                 worker.ready.set()
                 continue

@@ -329,7 +329,9 @@ class Citations:
             elif problem is not None:
                 unverified.append(UnverifiedItem(kind="official_reaction", item=reaction.model_dump(), reason=problem))
                 continue
-            reactions.append(self._reaction(reaction))
+            stated, replaced = self._reaction(reaction)
+            reactions.append(stated)
+            unverified += replaced
         reactions += self._stated_reactions(reactions)
         reactions = _one_per_speaker(reactions)
         named: list[tuple[ItemKind, list[dict[str, object]], Sequence[NamedActor | NamedPlace]]] = [
@@ -455,12 +457,14 @@ class Citations:
             for n in range(reaction.sentence - _NEAR, reaction.sentence + _NEAR + 1)
             if n != reaction.sentence
             and self._span(n) is not None
-            and names(reaction.speaker, self._sentences[n - 1], every_word=True)
+            and names(reaction.speaker, self._sentences[n - 1])
             and self._not_a_reaction(reaction.model_copy(update={"sentence": n})) is None
         ]
         return min(near, key=lambda n: (abs(n - reaction.sentence), n)) if near else None
 
-    def _reaction(self, reaction: CitedReaction) -> dict[str, object]:
+    def _reaction(self, reaction: CitedReaction) -> tuple[dict[str, object], list[UnverifiedItem]]:
+        """The reaction as the article states it, and the answer's speaker listed as
+        unverified when the sentence credits someone else (as a replaced figure credit is)."""
         sentence = self._sentences[reaction.sentence - 1]
         speaker = as_written(reaction.speaker, self.text)  # "john kirby" -> the article's "John Kirby"
         # '"... meat grinder," Kirby said' is Kirby's reaction, whoever the answer named,
@@ -468,8 +472,13 @@ class Citations:
         # it, while Biden warned ...": two reactions in one sentence).
         previous = self._sentences[reaction.sentence - 2] if reaction.sentence > 1 else ""
         said_by = sentence_speakers(sentence, previous)
+        replaced: list[UnverifiedItem] = []
         if said_by and not any(same_entity(speaker, s) for s in said_by):
             speaker = as_written(said_by[0], self.text)
+            reason = (
+                f"the sentence credits {speaker!r}, not {reaction.speaker!r}; the reaction is kept as {speaker!r}'s"
+            )
+            replaced.append(UnverifiedItem(kind="official_reaction", item=reaction.model_dump(), reason=reason))
         return {
             "speaker": speaker,
             "role": None,
@@ -477,7 +486,7 @@ class Citations:
             "stance": self._stance_of(speaker, sentence, previous) or "other",
             "summary": _gist(self._sentences[reaction.sentence - 1]),
             **self._evidence(reaction.sentence),
-        }
+        }, replaced
 
     @staticmethod
     def _stance_of(speaker: str, sentence: str, previous: str) -> str | None:

@@ -21,7 +21,9 @@ from typing import Any
 
 from schemas import TroopEstimate, UnverifiedItem
 from summarizer.text.aliases import as_written, names, same_entity
-from summarizer.text.attribution import Credit, credit_for, is_outlet, source_kind
+from summarizer.text.attribution import Credit, is_outlet, source_kind
+from summarizer.text.counts import status_from_verb
+from summarizer.text.credit import read_credit
 from summarizer.text.numbers import hedge_of
 from summarizer.text.tense import casualty_status, counts_losses, status_from_text
 from summarizer.text.vocabulary import VERBS_OF_SAYING
@@ -34,7 +36,7 @@ def correct_estimate(
     was changed (as unverified items of kind "attribution")."""
     passage = text[span[0] : span[1]]
     attribution, dropped = _supported_attribution(text, item)
-    credit = credit_for(text, span[0], span[1], item.figures()[0], spans=spans)
+    credit, rule = read_credit(text, span[0], span[1], item.figures()[0], spans=spans)
     if credit is None:
         attribution, replaced = _named_nearby(text, spans, item, span, attribution)
     else:
@@ -44,17 +46,20 @@ def correct_estimate(
         # acronym read as the article spells it out ("AFP" for the Armed Forces of the Philippines).
         source, organization = (_spelled_out(attribution[k], text) for k in ("source", "organization"))
         basis = "inferred" if credit is None else "stated"
-        attribution = {**attribution, "kind": source_kind(source, organization), "basis": basis}
+        attribution = {**attribution, "kind": source_kind(source, organization), "basis": basis, "rule": rule}
     elif attribution["kind"] != "anonymous":
         attribution = {**attribution, "kind": "unattributed", "basis": None}  # no name left to credit
     else:  # an unnamed source: stated if the text's words describe it ("officials said")
-        attribution = {**attribution, "basis": None if credit is None else "stated"}
+        attribution = {**attribution, "basis": None if credit is None else "stated", "rule": rule}
     corrected: dict[str, Any] = {"attribution": attribution}
     hedge = hedge_of(passage, item.count) if item.count is not None else None
     if hedge is not None:
         corrected["qualifier"] = hedge
-    status = casualty_status(passage, item.figures()[0], item.status)
-    if status is None and item.status in ("killed", "wounded", "casualties") and not counts_losses(passage):
+    governed = status_from_verb(passage, item.figures()[0])  # "300 soldiers surrendered", "45 were captured"
+    status = governed.status if governed is not None else casualty_status(passage, item.figures()[0], item.status)
+    if governed is not None:
+        status = None if status == item.status else status
+    elif status is None and item.status in ("killed", "wounded", "casualties") and not counts_losses(passage):
         # A loss needs a word of loss: "had about 50,000 mercenaries in Ukraine" is not one.
         status = status_from_text(passage, item.figures()[0], "other") or "other"
     elif status is None and item.status not in ("killed", "wounded", "casualties"):
@@ -90,7 +95,7 @@ def _supported_attribution(text: str, item: TroopEstimate) -> tuple[dict[str, An
         if attribution[key]:  # "national security council spokesman john kirby": the article's spelling
             attribution[key] = as_written(attribution[key], text)
         name = attribution[key]
-        if name and not names(name, text, every_word=True):
+        if name and not names(name, text):
             attribution[key] = None
             dropped.append(
                 UnverifiedItem(
@@ -122,7 +127,7 @@ def _named_nearby(
     sentence = text[spans[at][0] : spans[at][1]]
     roles = {_role(g, sentence) for g in given}
     role = roles.pop() if len(roles) == 1 else None
-    if any(names(g, nearby, every_word=True) for g in given) and role is None:
+    if any(names(g, nearby) for g in given) and role is None:
         return attribution, []
     said = " / ".join(given)
     if role is None:
@@ -244,7 +249,7 @@ def _credited_attribution(
             return attribution, []
         # "South Korea" for "South Korea's National Intelligence Service": not wrong,
         # only vaguer; the article's own name is used without calling it a correction.
-        vaguer = bool(given) and all(names(g, credit.name, every_word=True) for g in given)
+        vaguer = bool(given) and all(names(g, credit.name) for g in given)
         source = credit.person or credit.name
         organization = credit.organization if credit.organization != source else None
         new = {"source": source, "organization": organization, "kind": "other", "via": credit.via}

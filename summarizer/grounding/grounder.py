@@ -12,6 +12,7 @@ has to state the figure itself, an actor's or a location's quote has to name it.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from summarizer.grounding.corrections import correct_estimate
 from summarizer.text.aliases import names, same_entity
 from summarizer.text.attribution import is_outlet, sentence_speakers
 from summarizer.text.countries import is_country, is_demonym
+from summarizer.text.counts import what_it_counts
 from summarizer.text.headcount import is_headcount
 from summarizer.text.injection import addresses_the_model, has_link_or_markup
 from summarizer.text.numbers import figure_spans, format_figure, mentions
@@ -104,6 +106,11 @@ class Grounder:
         self._spans = sentence_spans(text)  # the article analysed once, for every check
         self._sentences = [text[a:b] for a, b in self._spans]
         self._paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+
+    def _sentence_at(self, offset: int) -> str | None:
+        """The sentence holding ``offset``, as the article writes it."""
+        at = bisect.bisect_right(self._spans, (offset, len(self.text) + 1)) - 1
+        return self._sentences[at] if at >= 0 and offset < self._spans[at][1] else None
 
     # -- locating -------------------------------------------------------------------
     def locate(self, quote: str) -> Span | None:
@@ -193,15 +200,15 @@ class Grounder:
         """Why ``item`` cannot be believed, or None when its quote holds."""
         return self._vet(item)[2]
 
-    def _vet(self, item: Evidenced) -> tuple[Span | None, bool, str | None]:
-        """(where, found exactly?, why it fails or None)."""
+    def _vet(self, item: Evidenced) -> tuple[Span | None, bool, str | None, str | None]:
+        """(where, found exactly?, why it fails or None, the named rule that failed it)."""
         span = self._locate_exact(item.quote)
         exact = span is not None
         span = span or self._locate_near(item.quote)
         if span is None:
             hint = self.closest_sentence(item.quote)
             advice = f" The closest sentence in the article is: {hint!r}" if hint else ""
-            return None, False, f"quote not found in the article; copy a sentence exactly.{advice}"
+            return None, False, f"quote not found in the article; copy a sentence exactly.{advice}", None
         # Judge the article's own words at that place, not the model's rendering of them.
         passage = self.text[span.start : span.end]
         if isinstance(item, TroopEstimate):
@@ -211,7 +218,12 @@ class Grounder:
             missing = [n for n in item.figures() if not mentions(whole, n)]
             if missing:
                 figures = ", ".join(format_figure(n) for n in missing)
-                return span, exact, f"quote does not contain the figure {figures}: copy the sentence where it appears"
+                return (
+                    span,
+                    exact,
+                    f"quote does not contain the figure {figures}: copy the sentence where it appears",
+                    None,
+                )
             if not any(is_headcount(whole, n) for n in item.figures()):
                 figures = ", ".join(format_figure(n) for n in item.figures())
                 return (
@@ -219,17 +231,28 @@ class Grounder:
                     exact,
                     f"{figures} is not a number of people in its sentence "
                     "(a date, an amount, a distance, a civilian toll?)",
+                    None,
                 )
+            sentence = self._sentence_at(span.start)
+            readings = [what_it_counts(sentence, n) for n in item.figures()] if sentence else []
+            if readings and all(r.rule for r in readings):
+                figures = ", ".join(format_figure(n) for n in item.figures())
+                return span, exact, f"{figures} {readings[0].why}", readings[0].rule
         elif isinstance(item, Actor | Location) and not names(item.name, passage):
-            return span, exact, f"quote does not mention {item.name!r}: copy a sentence that names it"
+            return span, exact, f"quote does not mention {item.name!r}: copy a sentence that names it", None
         if len(_words(passage)) < _MIN_WORDS:
-            return span, exact, "quote too short: copy the whole sentence that states it"
+            return span, exact, "quote too short: copy the whole sentence that states it", None
         if any(addresses_the_model(self.text[a:b]) for a, b in self._paragraphs if a < span.end and span.start < b):
-            return span, exact, "the quote is from a passage addressed to an AI model, not reporting: leave it out"
+            return (
+                span,
+                exact,
+                "the quote is from a passage addressed to an AI model, not reporting: leave it out",
+                None,
+            )
         for field, value in _own_words(item):
             if has_link_or_markup(value):
-                return span, exact, f"{field} holds a link or markup: write it in plain words"
-        return span, exact, None
+                return span, exact, f"{field} holds a link or markup: write it in plain words", None
+        return span, exact, None, None
 
     def ground(self, extraction: ArticleExtraction) -> tuple[ArticleExtraction, list[UnverifiedItem]]:
         """Offsets for every item that holds; the others set apart with the reason.
@@ -242,10 +265,10 @@ class Grounder:
         for field, kind in _FIELDS.items():
             kept[field] = []
             for item in getattr(extraction, field):
-                span, exact, reason = self._vet(item)
+                span, exact, reason, rule = self._vet(item)
                 if span is None or reason:
                     dumped = item.model_dump(exclude={"start", "end", "match"})
-                    unverified.append(UnverifiedItem(kind=kind, item=dumped, reason=reason or ""))
+                    unverified.append(UnverifiedItem(kind=kind, item=dumped, reason=reason or "", rule=rule))
                     continue
                 passage = self.text[span.start : span.end]
                 dumped = item.model_dump()
@@ -319,7 +342,7 @@ class Grounder:
                 continue
             if any(same_entity(name, known) for known in [*listed, *(str(a["name"]) for a in added)]):
                 continue
-            span = next(((a, b) for a, b in self._spans if names(name, self.text[a:b], every_word=True)), None)
+            span = next(((a, b) for a, b in self._spans if names(name, self.text[a:b])), None)
             if span is None:
                 continue
             # "Zelensky", "Mr Rutte": a surname the article gives a first name elsewhere

@@ -178,19 +178,72 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b or "other" in (a, b)
 
 
-def names(name: str, text: str, *, every_word: bool = False) -> bool:
-    """Whether ``text`` names ``name``: a shared significant word (5-letter stems, so
-    'Korea' ~ 'Korean'; with ``every_word``, all of them), or an acronym of one in the
-    other ('NIS' / 'National Intelligence Service')."""
-    name_words = _significant(name, None) or _words(name)
-    text_words = _words(text)
-    text_stems = {w[:_STEM] for w in text_words if len(w) >= _STEM} | set(text_words)
-    found = [(w[:_STEM] if len(w) >= _STEM else w) in text_stems for w in name_words]
-    if all(found) if every_word else any(found):
+# Nouns that say what kind of body something is, not which: a name made of these and
+# titles alone ("Defence Ministry") is named only with its titles ("the defence ministry").
+_BODY_KIND = frozenset(
+    [*_GENERIC_BODIES, *_NOT_SURNAMES, "department", "office", "parliament", "police", "committee", "embassy"]
+)
+_CASED_WORD = re.compile(r"[\w.-]+")
+
+
+def names(name: str, text: str) -> bool:
+    """Whether ``text`` names ``name``: the whole name; or every significant word of it
+    (titles aside; 5-letter stems, so "Korean" ~ "Korea", but a stem alone must be
+    written as a name, capitalised: "fabricated" does not name "Fabrication"); or its
+    acronym ("NIS" / "National Intelligence Service", either way round). A common noun
+    shared with the text never names on its own: "Ministry of Fabrication" is not named
+    by "the ministry", and "Defence Ministry" only by a text that says "defence"."""
+    if not name.strip():
+        return False
+    whole = rf"(?<![\w-]){re.escape(' '.join(name.split()))}(?![\w-])"  # "Syria-Turkey" is one word, as in _words
+    if re.search(whole, " ".join(text.split()), re.IGNORECASE):
         return True
-    if len(name_words) == 1 and name_words[0] in _acronym_targets_anywhere(text_words):
+    significant = _significant(name, None)
+    generic = not significant or all(w in _BODY_KIND for w in significant)
+    if generic:
+        significant = [w for w in _words(name) if w not in _HONORIFICS]
+    # Initials name nobody on their own: "U. S." as a model spaced "U.S.", the "O" of "O'Brien".
+    significant = [w for w in significant if len(w.strip(".")) > 1] or significant
+    cased = [w for w in (w.strip(".-") for w in _CASED_WORD.findall(text)) if w]
+    if generic:
+        # Kind words and titles name a body only together ("the defence ministry", "Ministry
+        # of Defence"), not gathered from different names across the text.
+        reach = len(significant) + 2
+        windows = (cased[i : i + reach] for i in range(max(1, len(cased) - reach + 1)))
+        return bool(significant) and any(_all_named(significant, window) for window in windows)
+    return _all_named(significant, cased) or _acronym_of(name, significant, cased)
+
+
+def _all_named(words: list[str], cased: list[str]) -> bool:
+    lower = {w.lower() for w in cased}
+    proper = {w.lower()[:_STEM] for w in cased if w[:1].isupper() and len(w) >= _STEM}
+    return bool(words) and all(_named_word(w, lower, proper) for w in words)
+
+
+_HONORIFICS = frozenset(["mr", "mrs", "ms", "dr", "sir", "the", "of", "and", "a", "an", "'s"])
+
+
+def _named_word(word: str, lower: set[str], proper: set[str]) -> bool:
+    """One word of a name in a text: as written, plural or singular, or by its stem in a
+    capitalised word."""
+    bare = word.replace(".", "")
+    if word in lower or bare in lower or f"{word}s" in lower or f"{word}es" in lower:
         return True
-    return len(name_words) >= 2 and "".join(w[0] for w in name_words) in text_words
+    if word.endswith("s") and word[:-1] in lower:
+        return True
+    return len(word) >= _STEM and word[:_STEM] in proper
+
+
+def _acronym_of(name: str, significant: list[str], cased: list[str]) -> bool:
+    """An acronym named by the capitalised words it stands for ("National Intelligence
+    Service", not "no immediate sign"), or a name named by its acronym in capitals."""
+    if len(significant) == 1 and " " not in name.strip():
+        runs = _acronym_targets_anywhere([w.lower() for w in cased if w[:1].isupper()])
+        return len(significant[0]) >= 2 and significant[0] in runs
+    if len(significant) >= 2:
+        initials = "".join(w[0] for w in significant)
+        return any(w.isupper() and w.lower() == initials for w in cased)
+    return False
 
 
 def as_written(name: str, text: str) -> str:

@@ -554,7 +554,7 @@ def _quotation_after_its_speaker(text: str, spans: list[tuple[int, int]], i: int
         return _credit(inserted.group("name"), None)
     credit = _antecedent(text, spans, i)
     named = credit.name or credit.descriptor if credit is not None else None
-    return credit if named and names(named, previous, every_word=True) else None
+    return credit if named and names(named, previous) else None
 
 
 # "The truth, said Valentina Melnikova, a spokeswoman for the group, is that ...".

@@ -10,6 +10,7 @@ to produce every field, and grounding still checks every quote.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from summarizer.text.headcount import counts_civilians
 from summarizer.text.numbers import figure_spans, figures_in
@@ -252,14 +253,22 @@ def troop_figure_sentences(sentences: list[str], limit: int = 25) -> list[tuple[
         if sentence in seen:
             before = False
             continue
-        figures = troop_figures(sentence) or (continued_figures(sentence) if before else set())
-        before = _TROOP_WORDS.search(sentence) is not None
+        figures, before = _read_once(sentence, before)
         if figures:
             seen.add(sentence)
-            found.append((i, figures))
+            found.append((i, set(figures)))
             if len(found) == limit:
                 break
     return found
+
+
+@lru_cache(maxsize=8192)
+def _read_once(sentence: str, continues: bool) -> tuple[frozenset[int], bool]:
+    """A sentence's figures (those it goes on counting, when it ``continues`` a troop
+    sentence), and whether it speaks of troops itself: read once however often a long
+    article's overlapping parts are planned."""
+    figures = troop_figures(sentence) or (continued_figures(sentence) if continues else set())
+    return frozenset(figures), _TROOP_WORDS.search(sentence) is not None
 
 
 def troop_sentence_indexes(sentences: list[str], limit: int = 25) -> list[int]:

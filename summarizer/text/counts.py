@@ -1,0 +1,330 @@
+"""What a number counts, read from the parse of its sentence.
+
+A troop figure is a number whose noun is a force: "40,000 fighters" (the number's
+``nummod`` head), "3,000 to 5,000 fighters" (a ``quantmod`` of the number that counts),
+"a 20,000-strong force". The same sentence may hold numbers that count something else,
+and a sentence-wide "is there a people word here?" test keeps them: "40,000 fighters,
+2,100 combat vehicles and 95 armoured carriers" has people and vehicles. Each reading
+below is a rule with an id, a precedence (the first that fires decides), what it means
+and examples; the grounding rejects a figure a rule reads as no count of troops, and
+says which rule did. A number whose noun the parse does not give ("we have killed over
+1,800", "more than 240 were wounded", a list whose noun is elided) is left to the
+sentence-level reading (:mod:`summarizer.text.headcount`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from summarizer.text.numbers import figure_spans, stated_spans
+from summarizer.text.parse import parse
+from summarizer.text.vocabulary import word_set
+
+# What a number of troops counts. One list, read by every rule below.
+TROOP_NOUNS = word_set(
+    "troop soldier force personnel fighter militant reservist conscript recruit mercenary marine sailor airman"
+    " serviceman servicewoman servicemember paratrooper commando guard peacekeeper infantryman officer policeman"
+    " police insurgent rebel jihadist combatant volunteer contingent army militiaman gunman operative jawan"
+)
+# Things a force has or uses: counted beside fighters, never as them.
+MATERIEL_NOUNS = word_set(
+    "vehicle tank carrier aircraft jet plane helicopter drone missile rocket shell round bomb gun howitzer"
+    " artillery launcher ship boat vessel submarine warship rifle weapon firearm munition mortar truck apc"
+)
+# Formations: "two divisions", "100 battalion tactical groups" count units, not people.
+UNIT_NOUNS = word_set("brigade battalion division regiment company squadron platoon corps unit group btg")
+# People who are not a force: a civilian toll, the displaced.
+CIVILIAN_NOUNS = word_set(
+    "civilian refugee resident child family household villager inhabitant patient migrant evacuee"
+    " displaced student journalist worker woman"
+)
+DISPLACED_WORDS = word_set("displaced homeless evacuated uprooted fled flee displace evacuate")
+TIME_NOUNS = word_set("year month week day hour minute decade century")
+_CURRENCY = set("$€£¥₩₹")
+CURRENCY_WORDS = word_set("dollar euro pound yen yuan rouble ruble rupee hryvnia won usd eur")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the number counts: the noun as written (None when the parse gives none), and
+    the rule that says it is no troop figure (None when nothing does)."""
+
+    counted: str | None
+    rule: str | None = None
+    why: str = ""
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    precedence: int
+    means: str
+    examples: tuple[tuple[str, int], ...]  # (sentence, figure) it fires on
+    fires: Callable[[Token, Token | None], bool]  # (the number, the noun it counts)
+
+
+def _in_a_link(number: Token, noun: Token | None) -> bool:
+    return bool(number.like_url or number.like_email or "/" in number.text or "@" in number.text)
+
+
+def _designator(number: Token, noun: Token | None) -> bool:
+    """A number that names: right after the capitalised noun it belongs to ("Brigade 77",
+    "Operation 1107", "Resolution 2334", "Task Force 51")."""
+    head = number.head
+    return (
+        number.dep_ in ("nummod", "compound", "appos", "npadvmod")
+        and head.i == number.i - 1  # right after it: "Brigade 77", not "Syria; 5200"
+        and head.pos_ in ("PROPN", "NOUN")
+        and head.text[:1].isupper()  # "Resolution 2334", "Flight 17", "Route 66"
+        and head.ent_type_ not in ("GPE", "LOC", "NORP")
+        # "Troops 3000 strong" counts; "Task Force 51" names
+        and (head.lemma_.lower() not in TROOP_NOUNS or any(c.dep_ == "compound" for c in head.children))
+    )
+
+
+def _money(number: Token, noun: Token | None) -> bool:
+    """A currency sign or word beside the number, or in the amount the tagger marks (not
+    the tag alone: it takes "between 20,000 and 25,000" fighters for money too)."""
+    before = number.doc[number.i - 1] if number.i else None
+    if before is not None and before.text in _CURRENCY:
+        return True
+    amount = next((e for e in number.doc.ents if e.start <= number.i < e.end and e.label_ == "MONEY"), None)
+    return amount is not None and any(t.text in _CURRENCY or t.lemma_.lower() in CURRENCY_WORDS for t in amount)
+
+
+def _percent(number: Token, noun: Token | None) -> bool:
+    return number.ent_type_ == "PERCENT" or (noun is not None and noun.lemma_.lower() in ("percent", "%"))
+
+
+def _time(number: Token, noun: Token | None) -> bool:
+    return noun is not None and noun.lemma_.lower() in TIME_NOUNS
+
+
+def _lemma(noun: Token | None) -> str:
+    return noun.lemma_.lower() if noun is not None else ""
+
+
+def _materiel(number: Token, noun: Token | None) -> bool:
+    return _lemma(noun) in MATERIEL_NOUNS
+
+
+def _strength(number: Token) -> bool:
+    """'a 3,000-strong brigade': the number is how many the formation holds."""
+    return number.head.lower_ == "strong" or number.doc[number.i + 1 : number.i + 3].text.lstrip("-").startswith(
+        "strong"
+    )
+
+
+def _counted_alone(noun: Token) -> bool:
+    """A troop noun with no number of its own: "brigades of soldiers" counts soldiers by
+    the brigades' number; "10 brigades of 4,000 soldiers" does not."""
+    return _lemma(noun) in TROOP_NOUNS and not any(c.dep_ == "nummod" for c in noun.children)
+
+
+def _units(number: Token, noun: Token | None) -> bool:
+    return (
+        _lemma(noun) in UNIT_NOUNS
+        and not _strength(number)
+        and not any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(_counted_alone(g) for g in c.children)
+            for c in noun.children  # type: ignore[union-attr]
+        )
+    )
+
+
+def _civilians(number: Token, noun: Token | None) -> bool:
+    if noun is None:
+        return False
+    shared = [c for c in noun.conjuncts if not any(g.dep_ == "nummod" for g in c.children)]
+    if any(_lemma(c) in TROOP_NOUNS or _lemma(c) == "member" for c in shared):
+        return False  # "25,902 Iraqi civilians and members of the security forces": not civilians alone
+    if _lemma(noun) in CIVILIAN_NOUNS:
+        return True
+    if _lemma(noun) in ("people", "person"):
+        # "a million people driven from their homes", "2,000 displaced people"
+        marked = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "acl", "relcl")}
+        governing = noun.head.lemma_.lower() if noun.dep_ in ("nsubjpass", "nsubj", "dobj") else ""
+        return bool(marked & DISPLACED_WORDS) or governing in DISPLACED_WORDS or _driven_out(noun)
+    return False
+
+
+def _driven_out(noun: Token) -> bool:
+    """'... people were driven from their homes': the clause's verb takes them from home."""
+    verb = noun.head
+    return noun.dep_ == "nsubjpass" and any(
+        c.dep_ == "prep"
+        and c.lower_ in ("from", "out")
+        and any(g.lemma_.lower() in ("home", "house") for g in c.subtree)
+        for c in verb.children
+    )
+
+
+RULES: tuple[Rule, ...] = (
+    Rule(
+        "counts.in-link",
+        10,
+        "a number inside a URL, an e-mail address or a file path is part of it",
+        (("Source: https://example.org/2024/05/20/story-12000.html", 12000),),
+        _in_a_link,
+    ),
+    Rule(
+        "counts.designator",
+        20,
+        "a number right after the capitalised noun it belongs to names a unit, an operation or a text",
+        (("Brigade 77 and Battalion 312 took part in Operation 1107, the army said.", 1107),),
+        _designator,
+    ),
+    Rule(
+        "counts.money",
+        30,
+        "an amount of money",
+        (("Each recruit was promised $500 a month, officials said.", 500),),
+        _money,
+    ),
+    Rule("counts.percent", 31, "a share", (("About 40 percent of the troops had left.", 40),), _percent),
+    Rule("counts.time", 32, "a length of time", (("Some 300 days into the war, troops dug in.", 300),), _time),
+    Rule(
+        "counts.units",
+        40,
+        "formations (brigades, battalions, divisions) counted as units, not people",
+        (("Russia has massed 100 battalion tactical groups near the border.", 100),),
+        _units,
+    ),
+    Rule(
+        "counts.materiel",
+        41,
+        "vehicles, weapons and other matériel",
+        (("The rebels said they had 40,000 fighters, 2,100 combat vehicles and 95 armoured carriers.", 2100),),
+        _materiel,
+    ),
+    Rule(
+        "counts.civilians",
+        42,
+        "civilians, refugees and the displaced",
+        (
+            ("The fighting has killed 12 civilians and wounded 40 soldiers.", 12),
+            ("More than 2,000 displaced people reached the camps.", 2000),
+        ),
+        _civilians,
+    ),
+)
+
+
+def what_it_counts(sentence: str, figure: int) -> Reading:
+    """What ``figure``, as ``sentence`` states it, counts: the first of its statements a
+    rule rejects is reported only when every statement of it is rejected."""
+    doc = parse(sentence)
+    spans = figure_spans(sentence, figure) or stated_spans(sentence, figure)
+    readings = [_reading(doc, start, end) for start, end in spans]
+    kept = [r for r in readings if r.rule is None]
+    if kept or not readings:
+        return next((r for r in kept if r.counted), kept[0] if kept else Reading(None))
+    return readings[0]
+
+
+def _reading(doc: Doc, start: int, end: int) -> Reading:
+    number = number_token(doc, start, end)
+    if number is None:
+        return Reading(None)
+    noun = counted_noun(number)
+    for rule in sorted(RULES, key=lambda r: r.precedence):
+        if rule.fires(number, noun):
+            what = f"counts {noun.text}" if noun is not None else "is no head count"
+            return Reading(noun.text if noun is not None else None, rule.id, f"{what}: {rule.means}")
+    return Reading(noun.text if noun is not None else None)
+
+
+def number_token(doc: Doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    numeric = [t for t in span if t.like_num or t.pos_ == "NUM"]
+    return numeric[-1] if numeric else span[-1]
+
+
+def counted_noun(number: Token) -> Token | None:
+    """The noun ``number`` counts, through the parse: its ``nummod`` head ("40,000
+    fighters"), the number a ``quantmod`` or compound number belongs to ("3,000 to 5,000
+    fighters", "1.5 million troops"), "X of the Y" ("3,000 of the troops"), "a
+    20,000-strong force"; None when the noun is elided or named elsewhere."""
+    token = number
+    for _ in range(3):  # climb number-to-number links: "5,000" in "3,000 to 5,000", "million"
+        if token.dep_ in ("quantmod", "compound", "nummod") and (token.head.like_num or token.head.pos_ == "NUM"):
+            token = token.head
+        else:
+            break
+    if token.dep_ == "nummod" and token.head.pos_ in ("NOUN", "PROPN"):
+        return token.head
+    if token.dep_ in ("advmod", "npadvmod") and token.head.lower_ == "strong" and token.head.dep_ == "amod":
+        return token.head.head  # "a 20,000-strong force"
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None:
+        return next((g for g in of.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
+    return None
+
+
+# -- what happened to them: the verb that governs the counted noun ------------------------
+
+# Taken out of the fight without being killed or wounded: casualties under the gold's
+# rules ("killed, wounded, captured, missing"). Going over to the other side is neither.
+CAPTURE_VERBS = word_set("capture surrender detain imprison seize abduct kidnap")
+MISSING_WORDS = word_set("missing unaccounted")
+DEFECT_VERBS = word_set("defect desert")
+
+
+@dataclass(frozen=True)
+class StatusRule:
+    id: str
+    status: str
+    means: str
+    examples: tuple[tuple[str, int], ...]
+    verbs: frozenset[str]
+
+
+STATUS_RULES: tuple[StatusRule, ...] = (
+    StatusRule(
+        "status.captured",
+        "casualties",
+        "captured, taken prisoner or surrendered: out of the fight",
+        (("About 300 soldiers surrendered on Friday.", 300), ("Kyiv said 45 Russian troops were captured.", 45)),
+        CAPTURE_VERBS,
+    ),
+    StatusRule(
+        "status.missing",
+        "casualties",
+        "missing in action",
+        (("At least 20 soldiers are missing after the ambush.", 20),),
+        MISSING_WORDS,
+    ),
+    StatusRule(
+        "status.defected",
+        "other",
+        "went over to the other side",
+        (("Some 150 soldiers defected to the rebels.", 150),),
+        DEFECT_VERBS,
+    ),
+)
+
+
+def status_from_verb(sentence: str, figure: int) -> StatusRule | None:
+    """The rule whose verb governs what ``figure`` counts ("300 soldiers surrendered",
+    "45 were captured", "20 soldiers are missing"), or None."""
+    doc = parse(sentence)
+    for start, end in figure_spans(sentence, figure) or stated_spans(sentence, figure):
+        number = number_token(doc, start, end)
+        if number is None:
+            continue
+        subject = counted_noun(number) or number
+        verb = subject.head if subject.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+        words = {verb.lemma_.lower(), verb.lower_} if verb is not None else set()  # "are missing": lemma "miss"
+        if verb is not None and verb.lemma_.lower() in ("be", "go", "remain"):  # "are missing", "went missing"
+            words |= {c.lower_ for c in verb.children if c.dep_ in ("acomp", "oprd", "attr")}
+        if subject is not number:
+            words |= {c.lower_ for c in subject.children if c.dep_ == "amod"}  # "20 missing soldiers"
+        for rule in STATUS_RULES:
+            if words & rule.verbs:
+                return rule
+    return None

@@ -1,0 +1,51 @@
+"""The dependency parse of a sentence, computed once per process and asked many times.
+
+One spaCy pipeline serves the process at a time: :func:`use` loads it (a package name or
+a folder, as :mod:`summarizer.backends.parser_model` finds it) before any article is
+read, and :func:`parse` returns a sentence's parse, kept so that every later reading of
+the same sentence (what a number counts, which verb governs it) asks the same analysis
+instead of parsing again.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+_loaded: dict[str, Language] = {}
+_current: list[str] = []
+
+
+class NoParser(RuntimeError):
+    """No pipeline was loaded with :func:`use` before a sentence was parsed."""
+
+
+def use(location: str) -> Language:
+    """Parse with the pipeline at ``location`` from now on (each loaded once per process)."""
+    if location not in _loaded:
+        _loaded[location] = spacy.load(location)
+    _current[:] = [location]
+    return _loaded[location]
+
+
+def loaded() -> str | None:
+    """The location of the pipeline in use, if one is."""
+    return _current[0] if _current else None
+
+
+def parse(sentence: str) -> Doc:
+    """``sentence`` parsed (tokens, tags, lemmas, dependencies, entities)."""
+    if not _current:
+        raise NoParser(
+            "no parser loaded: call summarizer.text.parse.use(...) first "
+            "(summarizer.brief and summarizer.extract do it from parser_model)"
+        )
+    return _parse(_current[0], sentence)
+
+
+@lru_cache(maxsize=8192)
+def _parse(location: str, sentence: str) -> Doc:
+    return _loaded[location](sentence)

@@ -1,0 +1,70 @@
+"""Who a sentence credits a figure to, read from its parse (:mod:`summarizer.text.credit`):
+each row by its id on its own examples, and what no row may credit."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.text.credit import ROWS, credit_from_parse, read_credit
+from summarizer.text.sentences import sentence_spans
+
+
+@pytest.mark.parametrize(
+    ("row_id", "sentence", "figure", "name"),
+    [(r.id, s, n, name) for r in ROWS for s, n, name in r.examples],
+    ids=lambda x: str(x)[:30],
+)
+def test_each_row_credits_its_examples(row_id: str, sentence: str, figure: int, name: str) -> None:
+    credit = credit_from_parse(sentence, figure)
+    assert credit is not None and (credit.rule, credit.name) == (row_id, name)
+
+
+def test_the_rows_are_a_table_with_unique_ids_and_precedences() -> None:
+    assert len({r.id for r in ROWS}) == len(ROWS) == len({r.precedence for r in ROWS})
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        # the figure is in what was claimed's object, not in what was said
+        ("The Taliban claimed responsibility for the attack, which involved some 300 militants.", 300),
+        ("He said 5,000 troops had crossed the border.", 5000),  # a pronoun names nobody
+        ("Officials said 5,000 troops had crossed the border.", 5000),  # described, not named
+        ("Two senior officials said 25 soldiers were killed.", 25),  # how many, not who
+        ("TEHRAN, Iran -- U.S. officials say 1,000 more troops are going.", 1000),  # a dateline is nobody
+        ("Russia has sent 10,000 troops to the border.", 10000),  # no credit at all
+    ],
+)
+def test_what_no_row_credits(sentence: str, figure: int) -> None:
+    assert credit_from_parse(sentence, figure) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "name"),
+    [
+        (
+            "Northern Liech security adviser John Maluk told Radio Tamazuj that six soldiers were killed.",
+            6,
+            "John Maluk",
+        ),
+        ("Somalia-based militant group al-Shabab claims to have killed over 60 Kenyan soldiers.", 60, "al-Shabab"),
+        ("The CIA assessment said the group can muster 20,000 fighters.", 20000, "CIA"),
+    ],
+)
+def test_the_name_is_the_sources_own(sentence: str, figure: int, name: str) -> None:
+    credit = credit_from_parse(sentence, figure)
+    assert credit is not None and credit.name.startswith(name)
+
+
+def test_the_text_forms_answer_first_and_the_rows_only_where_they_find_nothing() -> None:
+    text = (
+        "According to the Pentagon, 10,000 troops are in Russia. "
+        "Somalia-based group al-Shabab claims it killed 60 soldiers."
+    )
+    spans = sentence_spans(text)
+    first = text.index("10,000")
+    second = text.index("60")
+    credit, rule = read_credit(text, first, first + 6, 10000, spans=spans)
+    assert credit is not None and credit.name == "Pentagon" and rule == "text-forms"
+    credit, rule = read_credit(text, second, second + 2, 60, spans=spans)
+    assert credit is None or rule in ("text-forms", "credit.speech-subject")
