@@ -8,12 +8,15 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from schemas import VerifiedExtraction
 from summarizer.config import Config, load_config
 from summarizer.extraction.extractor import Extractor
 from summarizer.ingest import load_articles
+
+if TYPE_CHECKING:
+    import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -151,3 +154,17 @@ def replay_seeds(config: Config | None = None) -> list[VerifiedExtraction]:
 def replay_gold(config: Config | None = None) -> list[VerifiedExtraction]:
     """The dev and test gold sets' extractions, replayed from their recordings."""
     return replay(GOLD_ARTICLES, gold_cassette, config)
+
+
+def isolated_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, **settings: str) -> None:
+    """Runs in ``tmp_path`` against a compatible server: none of the user's configuration
+    or key, a store of its own, no HTTP retry; ``settings`` are more SUMMARIZER_* values
+    (``timeout="5"`` sets SUMMARIZER_TIMEOUT)."""
+    monkeypatch.chdir(tmp_path)
+    for name in ("SUMMARIZER_CONFIG", "OPENAI_API_KEY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("SUMMARIZER_HTTP_RETRIES", "0")
+    monkeypatch.setenv("SUMMARIZER_BACKEND", "compatible")
+    for name, value in settings.items():
+        monkeypatch.setenv(f"SUMMARIZER_{name.upper()}", value)

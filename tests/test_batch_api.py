@@ -13,19 +13,14 @@ from summarizer import cli
 from summarizer.extraction import batch_api
 from tests.corpus import write_corpus
 from tests.fake_openai import FakeOpenAI
+from tests.helpers import isolated_run
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 
 
 @pytest.fixture
 def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    for name in ("SUMMARIZER_CONFIG", "OPENAI_API_KEY"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setenv("SUMMARIZER_HTTP_RETRIES", "0")
-    monkeypatch.setenv("SUMMARIZER_BACKEND", "compatible")
-    monkeypatch.setenv("SUMMARIZER_BATCH_POLL", "0.01")
+    isolated_run(tmp_path, monkeypatch, batch_poll="0.01")
     write_corpus(tmp_path / "articles", 6)
     return tmp_path
 

@@ -10,6 +10,7 @@ import pytest
 
 from summarizer.cli import main
 from tests.fake_server import FakeServer
+from tests.helpers import isolated_run
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 
@@ -22,12 +23,7 @@ BODY = (
 
 @pytest.fixture
 def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    for name in ("SUMMARIZER_CONFIG", "OPENAI_API_KEY"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setenv("SUMMARIZER_HTTP_RETRIES", "0")
-    monkeypatch.setenv("SUMMARIZER_TIMEOUT", "1")
+    isolated_run(tmp_path, monkeypatch, timeout="1")
     folder = tmp_path / "articles"
     folder.mkdir()
     return folder

@@ -19,19 +19,14 @@ from summarizer.extraction import procs, shards, workers
 from summarizer.ingest import load_articles
 from tests.corpus import article_text, dispatch_number, write_corpus
 from tests.fake_openai import FakeOpenAI
+from tests.helpers import isolated_run
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 
 
 @pytest.fixture
 def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    for name in ("SUMMARIZER_CONFIG", "OPENAI_API_KEY"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setenv("SUMMARIZER_HTTP_RETRIES", "0")
-    monkeypatch.setenv("SUMMARIZER_TIMEOUT", "5")
-    monkeypatch.setenv("SUMMARIZER_BACKEND", "compatible")
+    isolated_run(tmp_path, monkeypatch, timeout="5")
     return tmp_path
 
 
