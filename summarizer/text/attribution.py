@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from summarizer.text.aliases import names
 from summarizer.text.candidates import troop_figures
@@ -231,6 +231,12 @@ class Credit:
     anonymous: bool = False
     descriptor: str | None = None  # an unnamed source as the text describes it: "government sources"
     anaphor: str | None = None  # "he", "the statement": who it stands for is read from earlier sentences
+    rule: str | None = field(default=None, compare=False)  # the form that read it: see FORMS
+
+
+def _as(rule: str, credit: Credit | None) -> Credit | None:
+    """``credit`` recorded as read by the form ``rule`` (None stays None)."""
+    return None if credit is None else replace(credit, rule=rule)
 
 
 def credit_for(
@@ -257,29 +263,32 @@ def credit_for(
             credit = _credit_in(sentence, hits[0][0], hits[0][1], previous)
             if credit is None and i + 1 < len(spans):
                 following = _sentence_at(text, spans, i + 1)
-                credit = _stated_after(following) or _quote_closed_after(sentence, hits[0][1], following)
+                credit = _as("text.stated-after", _stated_after(following)) or _as(
+                    "text.quote-closed-after", _quote_closed_after(sentence, hits[0][1], following)
+                )
             if credit is None:
-                credit = _count_giver(sentence[: hits[0][0]])
+                credit = _as("text.count-giver", _count_giver(sentence[: hits[0][0]]))
             if credit is None:
-                credit = _opened_before(text, spans, i, s + hits[0][0])
+                credit = _as("text.quote-opened-before", _opened_before(text, spans, i, s + hits[0][0]))
             if credit is None:
-                credit = _quote_closed_later(text, spans, i, s + hits[0][1])
+                credit = _as("text.quote-closed-later", _quote_closed_later(text, spans, i, s + hits[0][1]))
             if credit is None:
-                credit = _quotation_after_its_speaker(text, spans, i, hits[0][0])
+                credit = _as("text.quote-after-speaker", _quotation_after_its_speaker(text, spans, i, hits[0][0]))
             if credit is None and follow and _HEDGED_ESTIMATE.search(sentence):
-                credit = _estimates_before(text, spans, i)
+                credit = _as("text.estimates-before", _estimates_before(text, spans, i))
             if credit is None and re.search(r"\breportedly\b", sentence):
                 # "According to senior officials, the strikes hit A and B. Around 25–30 were
                 # reportedly killed at each": who the sentence before opens with reported it
                 opener = re.match(r"\W*According\s+to\s+(?P<name>[^,;:]+),", previous)
-                credit = _credit(opener.group("name"), None) if opener else None
+                credit = _as("text.reportedly", _credit(opener.group("name"), None)) if opener else None
             if credit is None and follow:
-                credit = _credit_of_total(text, spans, i, hits[0][0], figure) or _headline_restated(
-                    text, spans, i, figure
+                credit = _as("text.part-of-total", _credit_of_total(text, spans, i, hits[0][0], figure)) or _as(
+                    "text.headline-restated", _headline_restated(text, spans, i, figure)
                 )
             if credit is not None and credit.anaphor:
                 fallback = _credit(credit.anaphor, None, resolve=False)
-                credit = _antecedent(text, spans, i, person=credit.anaphor) or fallback
+                resolved = _antecedent(text, spans, i, person=credit.anaphor)
+                credit = replace(resolved or fallback, rule=credit.rule)
             return credit
     return None
 
@@ -586,7 +595,7 @@ def _credit_in(sentence: str, fig_start: int, fig_end: int, previous: str) -> Cr
     credit = _credit_by_form(sentence, fig_start, fig_end, previous)
     if credit is None or credit.name is None:
         return credit
-    return _outlet_as_go_between(sentence, credit, previous)
+    return replace(_outlet_as_go_between(sentence, credit, previous), rule=credit.rule)
 
 
 def _credit_by_form(sentence: str, fig_start: int, fig_end: int, previous: str) -> Credit | None:
@@ -595,21 +604,21 @@ def _credit_by_form(sentence: str, fig_start: int, fig_end: int, previous: str) 
     if document is not None:
         owner = _document_owner(document.group("doc"))
         if owner:
-            return _credit(owner, None)
+            return _as("text.document-after", _credit(owner, None))
     quoted = _quoted_speaker(sentence, fig_start, fig_end, previous)
     if quoted is not None:
-        return quoted
+        return _as("text.quote-speaker", quoted)
     before = sentence[:fig_start]
     if _SAME_DOCUMENT.match(before):
         owner = next((o for o in map(_document_owner, re.split(r"(?<=,)|(?=\bputs?\b)", previous)) if o), None)
         owner = owner or _document_owner(previous)
         if owner:
-            return _credit(owner, None)
+            return _as("text.same-document", _credit(owner, None))
     citing = _CITING_AFTER.search(after)
     if citing is not None:  # "... reported that ... 4,500 troops ..., citing officials.": the officials
-        return _credit(citing.group("name"), None)
-    # (where the subject starts, where its verb ends, the subject)
-    cues: list[tuple[int, int, str]] = []
+        return _as("text.citing-after", _credit(citing.group("name"), None))
+    # (where the subject starts, where its verb ends, the subject, the form that found it)
+    cues: list[tuple[int, int, str, str]] = []
     for m in _ACCORDING.finditer(before):
         if re.match(r"(?:which|whom)\b", m.group("name")):
             continue  # "those provided by Moscow, according to which ...": the phrase before says whose
@@ -618,21 +627,27 @@ def _credit_by_form(sentence: str, fig_start: int, fig_end: int, previous: str) 
             r"\s+(?:over|about|some|nearly|almost|around|approximately|roughly|more|at\s+least|up\s+to)$",
             m.group("name").strip(),
         )[0]
-        cues.append((m.start("name"), m.start("name"), _document_owner(name) or name))
+        cues.append((m.start("name"), m.start("name"), _document_owner(name) or name, "text.according-to"))
     for m in _UNNAMED_SPEAKER.finditer(before):
-        cues.append((m.start("who"), m.end(), m.group("who")))
+        cues.append((m.start("who"), m.end(), m.group("who"), "text.unnamed-speaker"))
     for m in _WITH_SAYING.finditer(before):
-        cues.append((m.start("name"), m.end(), m.group("name")))
-    for pattern in (_CLAIM_BY, _CLAIM_OF, _GIVEN_BY, _QUOTED_AS_SAYING, _DOCUMENT_SUBJECT):
+        cues.append((m.start("name"), m.end(), m.group("name"), "text.with-saying"))
+    for rule, pattern in (
+        ("text.claim-by", _CLAIM_BY),
+        ("text.claim-of", _CLAIM_OF),
+        ("text.given-by", _GIVEN_BY),
+        ("text.quoted-as-saying", _QUOTED_AS_SAYING),
+        ("text.document-subject", _DOCUMENT_SUBJECT),
+    ):
         for m in pattern.finditer(before):
-            cues.append((m.start("name"), m.end(), m.group("name")))
+            cues.append((m.start("name"), m.end(), m.group("name"), rule))
     for m in _BARE_DOCUMENT_SUBJECT.finditer(before):
         name = _SENTENCE_ADVERB.sub("", m.group("name"))
         by = re.search(r"\b(?:from|by|of)\s+(?:the\s+)?(?P<who>.+)$", name)
         owner = _document_owner(name) or (by.group("who") if by else None)  # "Data released by the army"
         owner = None if owner and owner.lower() in NAME_WORDS else owner  # "Government figures", not "Government"
         if owner or not re.fullmatch(_DOCUMENT_NOUN, name, re.IGNORECASE):  # not "Data" alone
-            cues.append((m.start("name"), m.end(), owner or name))
+            cues.append((m.start("name"), m.end(), owner or name, "text.document-subject"))
 
     last = None  # the subject of the verb before: "X claimed responsibility ... and claimed to have killed 173"
     for m in _CUE.finditer(before):
@@ -652,42 +667,44 @@ def _credit_by_form(sentence: str, fig_start: int, fig_end: int, previous: str) 
         if found[1].strip().lower() in ("we", "i"):
             continue  # "We believe that 15-20 Maoists ...": the quotation's speaker, read after
         if not _claims_an_attack(before, m):
-            cues.append((found[0], m.end(), _document_owner(found[1]) or found[1]))
+            cues.append((found[0], m.end(), _document_owner(found[1]) or found[1], "text.speech-subject"))
     cues.sort()
     if not cues:
         relative = _SAID_OF_THE_FIGURE.match(after)
         if relative is not None and _named(relative.group("name")):  # "the 5,000 Manning said are there"
-            return _credit(relative.group("name"), None)
+            return _as("text.said-of-figure", _credit(relative.group("name"), None))
         quoting = _QUOTING_AFTER.search(after)
         if quoting is not None:
-            return _credit(quoting.group("name"), quoting.group("via"))
+            return _as("text.quoting-after", _credit(quoting.group("name"), quoting.group("via")))
         according = _ACCORDING_AFTER.search(after)
         if according is not None:
             name = according.group("name")
-            return _credit(_document_owner(name) or name, None)
+            return _as("text.according-after", _credit(_document_owner(name) or name, None))
         suggesting = _SUGGESTING.search(before)
         if suggesting is not None:  # "Reports surfaced last month suggesting that ..."
             name = suggesting.group("name")
-            return _credit(_document_owner(name) or name, None)
+            return _as("text.suggesting", _credit(_document_owner(name) or name, None))
         believed = _TO_BE_BELIEVED.search(before)
         if believed is not None:
-            return _credit(believed.group("name"), None)
+            return _as("text.to-be-believed", _credit(believed.group("name"), None))
         saying = _PARTICIPLE_SAYING.search(before)
         if saying is not None:
             speaker = _clause_subject(before[: saying.start()])
             if speaker is not None:
-                return _credit(speaker, None)
+                return _as("text.participle-saying", _credit(speaker, None))
         trailing = _TRAILING_CLAUSE.search(after) or _TRAILING.search(after) or _SAID_NAME_AFTER.search(after)
         if trailing is not None:
             name = _titled_after_name(after[: trailing.start()], trailing.group("name"))
-            return _credit(_document_owner(name) or _resolve_pronoun(name, previous), None)
-        return _headline_credit(sentence, fig_start) or _introduced_by(previous)
-    start, _, origin = cues[-1]
+            return _as("text.said-after", _credit(_document_owner(name) or _resolve_pronoun(name, previous), None))
+        return _as("text.headline", _headline_credit(sentence, fig_start)) or _as(
+            "text.introduced-by", _introduced_by(previous)
+        )
+    start, _, origin, rule = cues[-1]
     via = None
     if len(cues) > 1:
         # "Park Sun-won said the NIS revealed that ...": a go-between only when the
         # earlier verb introduces the later speaker directly, not a separate clause.
-        _, verb_end, relay = cues[-2]
+        _, verb_end, relay, _ = cues[-2]
         if len(before[verb_end:start].split()) <= 2 and not re.search(r"[,;]", before[verb_end:start]):
             resolved = _resolve_pronoun(relay, previous)
             via = None if resolved is None or _ANAPHOR.match(resolved) else resolved
@@ -695,7 +712,7 @@ def _credit_by_form(sentence: str, fig_start: int, fig_end: int, previous: str) 
                 # "A senior NATO military officer says the alliance estimates ...": the
                 # body left unnamed is the one its named speaker speaks for.
                 origin, via = via, None
-    return _credit(_resolve_pronoun(origin, previous), via)
+    return _as(rule, _credit(_resolve_pronoun(origin, previous), via))
 
 
 # "Armenia has raised the number of its troops killed ... to 2,425", "Pentagon Revises

@@ -262,11 +262,11 @@ def read_credit(
     text: str, start: int, end: int, figure: int, *, spans: list[tuple[int, int]]
 ) -> tuple[Credit | None, str | None]:
     """Who the article credits ``figure`` (stated in ``text[start:end]``) to, and the rule
-    that read it: the text forms of :mod:`summarizer.text.attribution` first ("text-forms"),
+    that read it: the text forms of :mod:`summarizer.text.attribution` first (their ``text.*`` ids),
     then this table's rows where those find none; (None, None) when neither does."""
     credit = credit_for(text, start, end, figure, spans=spans)
     if credit is not None:
-        return credit, "text-forms"
+        return credit, credit.rule or "text.unnamed"
     at = next(((a, b) for a, b in spans if a <= start < b), None)
     parsed = credit_from_parse(text[at[0] : at[1]], figure) if at is not None else None
     return (Credit(name=parsed.name), parsed.rule) if parsed is not None else (None, None)
