@@ -36,7 +36,16 @@ SPEECH_LEMMAS = word_set(
     " argue stress describe count tally record assert affirm"
 )
 # What a source issues: "the Pentagon's estimate", "the ministry's figures".
-ESTIMATE_NOUNS = word_set("estimate tally figure count report assessment data statement toll number")
+ESTIMATE_NOUNS = word_set(
+    "estimate tally figure count report assessment data datum statistic statistics statement toll number claim"
+)
+# What issues a count, passive ("the number given by the Pentagon", "figures released by
+# the army") or active with the count as object ("Armenia raised the number ... to 2,425",
+# "the ministry put the toll at 300").
+ISSUE_LEMMAS = word_set("give provide release publish issue list furnish compile")
+REVISE_LEMMAS = word_set("raise revise put update lower increase reduce set place")
+# Who an unnamed source is with: "sources in the Russian Defense Ministry".
+_SOURCE_NOUNS = word_set("source official officer spokesman spokeswoman spokesperson analyst diplomat aide")
 _NAME_DEPS = frozenset({"compound", "amod", "poss", "case", "nmod", "flat", "nummod", "det"})
 
 
@@ -62,29 +71,55 @@ def _citing(number: Token) -> Token | None:
     return None
 
 
+def _according_object(according: Token) -> Token | None:
+    to = next((g for g in according.children if g.lower_ == "to"), None)
+    return next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+
+
 def _according_to(number: Token) -> Token | None:
+    """The object of the "according to" the number's clause hangs from, or else of the
+    sentence's one "according to" outside any quotation (the parser often attaches it
+    to another verb of the sentence)."""
     for head in _ancestors(number):
         for child in head.children:
             if child.lower_ == "according":
-                to = next((g for g in child.children if g.lower_ == "to"), None)
-                if to is not None:
-                    return next((g for g in to.children if g.dep_ == "pobj"), None)
-    return None
+                return _according_object(child)
+    phrases = [t for t in number.sent if t.lower_ == "according" and number not in t.subtree]
+    return _according_object(phrases[0]) if len(phrases) == 1 else None
 
 
 def _passive_agent(number: Token) -> Token | None:
     for verb in _ancestors(number):
         by = next((c for c in verb.children if c.dep_ == "agent"), None)
-        if by is not None and verb.lemma_.lower() in SPEECH_LEMMAS:
+        if by is not None and verb.lemma_.lower() in SPEECH_LEMMAS | ISSUE_LEMMAS:
             return next((g for g in by.children if g.dep_ == "pobj"), None)
     return None
+
+
+def _owner(document: Token) -> Token | None:
+    """Whose ``document`` is: "the Pentagon's estimate", "claims from Moscow", "a report
+    by The Washington Post"."""
+    owner = next((c for c in document.children if c.dep_ in ("poss", "nmod")), None)
+    by = next((c for c in document.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+    issued = next((c for c in document.children if c.dep_ == "acl" and c.lemma_.lower() in ISSUE_LEMMAS), None)
+    by = by or next((c for c in issued.children if c.dep_ == "agent"), None) if issued is not None else by
+    return owner or (next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None)
 
 
 def _possessive(number: Token) -> Token | None:
     noun = counted_noun(number) or number
     for head in _ancestors(noun):
         if head.lemma_.lower() in ESTIMATE_NOUNS:
-            return next((c for c in head.children if c.dep_ == "poss"), None)
+            return _owner(head)
+    return None
+
+
+def _count_giver(number: Token) -> Token | None:
+    for verb in _ancestors(number):
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in REVISE_LEMMAS:
+            count = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if count is not None and count.lemma_.lower() in ESTIMATE_NOUNS:
+                return next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return None
 
 
@@ -130,14 +165,28 @@ ROWS: tuple[CreditRow, ...] = (
                 12000,
                 "Ukraine's military intelligence",
             ),
+            (
+                "Two soldiers were killed, bringing the toll to 19, according to a statement released by the Second"
+                " Army Area.",
+                19,
+                "Second Army Area",
+            ),
+            (
+                "According to Israeli Defense Forces estimates, 3,500 fighters have been killed.",
+                3500,
+                "Israeli Defense Forces",
+            ),
         ),
         _according_to,
     ),
     CreditRow(
         "credit.passive-agent",
-        30,
+        15,
         "the agent of a passive verb of counting or saying",
-        (("Some 3,000 troops were counted by the UN mission.", 3000, "UN mission"),),
+        (
+            ("Some 3,000 troops were counted by the UN mission.", 3000, "UN mission"),
+            ("It is above the official number given by the Pentagon of 14,765 troops.", 14765, "Pentagon"),
+        ),
         _passive_agent,
     ),
     CreditRow(
@@ -146,6 +195,16 @@ ROWS: tuple[CreditRow, ...] = (
         "the owner of an estimate, tally or report",
         (("The Pentagon's estimate of 10,000 troops was higher than Kyiv's.", 10000, "Pentagon"),),
         _possessive,
+    ),
+    CreditRow(
+        "credit.count-giver",
+        45,
+        "the subject of a verb that raises, revises or puts a count",
+        (
+            ("Armenia has raised the number of its troops killed in the fighting to 2,425.", 2425, "Armenia"),
+            ("The Defence Ministry put the death toll at 300 soldiers.", 300, "Defence Ministry"),
+        ),
+        _count_giver,
     ),
     CreditRow(
         "credit.speech-subject",
@@ -201,7 +260,7 @@ def _name(head: Token) -> str | None:
     if appositive is not None:
         head = appositive
     if head.lemma_.lower() in ESTIMATE_NOUNS:
-        owner = next((c for c in head.children if c.dep_ in ("poss", "compound")), None)
+        owner = _owner(head) or next((c for c in head.children if c.dep_ == "compound"), None)
         of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         owner = owner or (next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None)
         if owner is None:
@@ -219,21 +278,28 @@ def _name(head: Token) -> str | None:
             if (
                 child.dep_ in _NAME_DEPS
                 or (child.dep_ == "prep" and child.lower_ == "of" and token is head)
-                or (child.dep_ == "pobj" and token.lower_ == "of")
+                or (child.dep_ == "prep" and child.lower_ in ("in", "at", "from", "with") and _unnamed(token, head))
+                or (child.dep_ == "pobj" and token.dep_ == "prep" and token.head is head)
             ):
                 kept.append(child)
                 stack.append(child)
     tokens = sorted(kept, key=lambda t: t.i)
     while tokens and tokens[0].dep_ == "det":
         tokens = tokens[1:]
-    while tokens and tokens[-1].dep_ == "case":  # "the Pentagon's estimate": the Pentagon
+    while tokens and tokens[-1].dep_ in ("case", "prep"):  # "the Pentagon's estimate": the Pentagon
         tokens = tokens[:-1]
     if not any(t.pos_ == "PROPN" or (t.text[:1].isupper() and t.i > 0) for t in tokens):
         return None  # "officials", "Analysts said": described, not named
-    if tokens[0].like_num:
+    if tokens[0].like_num and tokens[0].pos_ == "NUM":
         return None  # "Two senior officials": how many, not who
     person = _person(tokens)
     return person or head.doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def _unnamed(token: Token, head: Token) -> bool:
+    """Whether ``token`` is the head and an unnamed source ("sources in the ministry"),
+    whose prepositional phrase says who they are."""
+    return token is head and token.lemma_.lower() in _SOURCE_NOUNS
 
 
 def _dateline_end(doc: Doc) -> int:
