@@ -29,6 +29,18 @@ TROOP_NOUNS = word_set(
     " serviceman servicewoman servicemember paratrooper commando guard peacekeeper infantryman officer policeman"
     " police insurgent rebel jihadist combatant volunteer contingent army militiaman gunman operative jawan"
 )
+# Other nouns for people a troop figure may count: a force's members, its losses, its
+# enemies as its side names them. A number whose noun is a common noun outside these
+# lists (and outside the formations below) counts no one: "nine camps", "300 votes".
+PEOPLE_NOUNS = word_set(
+    "member man men people person casualty death body dead life victim prisoner pow captive hostage terrorist"
+    " extremist maoist separatist guerrilla guerilla crusader straggler element other national citizen staff"
+    " employee cadre trooper warrior defender attacker assailant raider infiltrator intruder loyalist partisan"
+    " irregular ranger sniper pilot crew crewman gunner veteran cadet trainee adviser advisor instructor"
+    " contractor spy agent servicemen militia militiamen gunmen tribesman tribesmen westerner foreigner"
+    " islamist jihadi radical rebel fighter bodyguard deserter defector draftee enlistee mobilized mobilised"
+    " killed wounded injured missing strength fatality convict inmate one"
+)
 # Things a force has or uses: counted beside fighters, never as them.
 MATERIEL_NOUNS = word_set(
     "vehicle tank carrier aircraft jet plane helicopter drone missile rocket shell round bomb gun howitzer"
@@ -162,6 +174,25 @@ def _driven_out(noun: Token) -> bool:
     )
 
 
+def _not_people(number: Token, noun: Token | None) -> bool:
+    """A common noun that is no word for people: "nine camps", "300 votes", "40 points".
+    A proper noun or a name the tagger marks (a headline's "1,200 More Soldiers", "50
+    African Union soldiers" parsed with "Union" as the head) is left to the sentence."""
+    if noun is None or noun.pos_ != "NOUN" or noun.ent_type_ or not noun.is_lower:
+        return False
+    # "six government soldiers" parsed with "government" as the number's head, "a
+    # 20,000-strong force addition", "a 5,000 troop deployment": the compound says who.
+    if any(c.dep_ in ("xcomp", "ccomp", "dobj", "nsubj", "aux") for c in noun.children):
+        return False  # a verb the tagger took for a noun: "the 100,000 thought to be there"
+    nouns = [noun, *(c for c in noun.children if c.dep_ == "compound")]
+    if noun.dep_ == "compound":
+        nouns.append(noun.head)
+    # "two batches of Indian troops": what the batches hold
+    nouns += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    words = {w for t in nouns for w in (t.lemma_.lower(), t.lower_)}
+    return not words & (TROOP_NOUNS | PEOPLE_NOUNS | UNIT_NOUNS | CIVILIAN_NOUNS)
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "counts.in-link",
@@ -209,6 +240,16 @@ RULES: tuple[Rule, ...] = (
             ("More than 2,000 displaced people reached the camps.", 2000),
         ),
         _civilians,
+    ),
+    Rule(
+        "counts.not-people",
+        50,
+        "a common noun that names no people",
+        (
+            ("Troops destroyed nine camps and 300 soldiers crossed the river.", 9),
+            ("The bill passed with 300 votes as 5,000 troops waited.", 300),
+        ),
+        _not_people,
     ),
 )
 
