@@ -950,6 +950,13 @@ _CONDUIT_BY = re.compile(
 )
 
 
+def credit_named(phrase: str) -> Credit:
+    """The credit a source phrase read elsewhere (the parse table's) gives, cleaned and
+    split as the text forms' own: a name with its person and body ("Pentagon spokeswoman
+    Sabrina Singh"), or an unnamed source as worded ("senior defence officials")."""
+    return _credit(phrase, None, resolve=False)
+
+
 def _credit(origin: str | None, via: str | None, *, resolve: bool = True) -> Credit:
     if origin is not None and re.match(r"(?:of|by)\s", origin.strip()):
         # "(president) of the Syrian Democratic Council’s (SDC) Executive Committee Ilham

@@ -19,11 +19,11 @@ table backs up where those find no credit form.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from summarizer.text.attribution import Credit, credit_for
+from summarizer.text.attribution import Credit, credit_for, credit_named
 from summarizer.text.counts import counted_noun, number_token
 from summarizer.text.numbers import figure_spans, stated_spans
 from summarizer.text.parse import parse
@@ -44,6 +44,11 @@ ESTIMATE_NOUNS = word_set(
 # "the ministry put the toll at 300").
 ISSUE_LEMMAS = word_set("give provide release publish issue list furnish compile")
 REVISE_LEMMAS = word_set("raise revise put update lower increase reduce set place")
+# Words for sources left unnamed: "officials said", "according to media reports".
+_DESCRIBED = word_set(
+    "official source report media analyst expert observer diplomat spokesman spokeswoman spokesperson authority"
+    " aide insider monitor"
+)
 # Who an unnamed source is with: "sources in the Russian Defense Ministry".
 _SOURCE_NOUNS = word_set("source official officer spokesman spokeswoman spokesperson analyst diplomat aide")
 _NAME_DEPS = frozenset({"compound", "amod", "poss", "case", "nmod", "flat", "nummod", "det"})
@@ -82,9 +87,9 @@ def _according_to(number: Token) -> Token | None:
     to another verb of the sentence)."""
     for head in _ancestors(number):
         for child in head.children:
-            if child.lower_ == "according":
+            if child.lower_.endswith("according"):  # "(Gazeta.Ru)–According": a dash the tokenizer kept
                 return _according_object(child)
-    phrases = [t for t in number.sent if t.lower_ == "according" and number not in t.subtree]
+    phrases = [t for t in number.sent if t.lower_.endswith("according") and number not in t.subtree]
     return _according_object(phrases[0]) if len(phrases) == 1 else None
 
 
@@ -99,11 +104,15 @@ def _passive_agent(number: Token) -> Token | None:
 def _owner(document: Token) -> Token | None:
     """Whose ``document`` is: "the Pentagon's estimate", "claims from Moscow", "a report
     by The Washington Post"."""
-    owner = next((c for c in document.children if c.dep_ in ("poss", "nmod")), None)
     by = next((c for c in document.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
     issued = next((c for c in document.children if c.dep_ == "acl" and c.lemma_.lower() in ISSUE_LEMMAS), None)
     by = by or next((c for c in issued.children if c.dep_ == "agent"), None) if issued is not None else by
-    return owner or (next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None)
+    author = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+    # "IDF estimates", "the Pentagon's tally"; not a date ("December 1 statistics by X")
+    owner = next(
+        (c for c in document.children if c.dep_ in ("poss", "nmod") and c.ent_type_ not in ("DATE", "TIME")), None
+    )
+    return author or owner
 
 
 def _possessive(number: Token) -> Token | None:
@@ -241,7 +250,7 @@ def credit_from_parse(sentence: str, figure: int) -> ParsedCredit | None:
             head = row.find(number)
             if head is None:
                 continue
-            name = _name(head)
+            name = _name(head) or _described(head)
             if name is not None:
                 return ParsedCredit(name, row.id)
             break  # the row that fits decides; a pronoun there is no other row's to name
@@ -302,6 +311,23 @@ def _unnamed(token: Token, head: Token) -> bool:
     return token is head and token.lemma_.lower() in _SOURCE_NOUNS
 
 
+def _described(head: Token) -> str | None:
+    """An unnamed source as the text words it ("two senior defence officials" -> "senior
+    defence officials", "media reports", "sources in the ministry"), or None when the
+    head is no word for a source (a pronoun, "the move")."""
+    if head.pos_ != "NOUN" or not ({head.lower_, head.lemma_.lower()} & _DESCRIBED):
+        return None  # "the agency", "the group": a body the text named before, not an unnamed source
+    if head.i < _dateline_end(head.doc):
+        return None
+    kept = [head]
+    for child in head.children:
+        modifier = child.dep_ in ("amod", "compound", "nmod") and child.i < head.i and child.tag_ != "VBN"
+        if modifier or (child.dep_ == "prep" and _unnamed(head, head)):  # "sources in the ministry"
+            kept.extend(child.subtree)
+    tokens = sorted(kept, key=lambda t: t.i)
+    return head.doc[tokens[0].i : tokens[-1].i + 1].text
+
+
 def _dateline_end(doc: Doc) -> int:
     """Where a dateline that opens the sentence ends ("TEHRAN, Iran --", "KABUL, Aug. 3
     (Xinhua) --"): the dash after a first word in capitals; 0 when there is none."""
@@ -335,4 +361,9 @@ def read_credit(
         return credit, credit.rule or "text.unnamed"
     at = next(((a, b) for a, b in spans if a <= start < b), None)
     parsed = credit_from_parse(text[at[0] : at[1]], figure) if at is not None else None
-    return (Credit(name=parsed.name), parsed.rule) if parsed is not None else (None, None)
+    if parsed is None:
+        return None, None
+    credit = credit_named(parsed.name)
+    if credit.name is None and credit.descriptor is None:
+        return None, None  # a phrase that names no source after all
+    return replace(credit, rule=parsed.rule), parsed.rule
