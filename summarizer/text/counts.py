@@ -55,6 +55,9 @@ CIVILIAN_NOUNS = word_set(
 )
 DISPLACED_WORDS = word_set("displaced homeless evacuated uprooted fled flee displace evacuate")
 TIME_NOUNS = word_set("year month week day hour minute decade century")
+MEASURE_NOUNS = word_set(
+    "km kilometre kilometer kilometres kilometers mile meter metre ton tonne kg kilogram acre hectare foot feet yard"
+)
 _CURRENCY = set("$€£¥₩₹")
 CURRENCY_WORDS = word_set("dollar euro pound yen yuan rouble ruble rupee hryvnia won usd eur")
 
@@ -115,6 +118,11 @@ def _time(number: Token, noun: Token | None) -> bool:
     return noun is not None and noun.lemma_.lower() in TIME_NOUNS
 
 
+def _measure(number: Token, noun: Token | None) -> bool:
+    """A distance, a weight, an area: "120 km", "30 miles", "500 tonnes"."""
+    return noun is not None and bool({noun.lemma_.lower(), noun.lower_} & MEASURE_NOUNS)
+
+
 def _lemma(noun: Token | None) -> str:
     return noun.lemma_.lower() if noun is not None else ""
 
@@ -130,21 +138,8 @@ def _strength(number: Token) -> bool:
     )
 
 
-def _counted_alone(noun: Token) -> bool:
-    """A troop noun with no number of its own: "brigades of soldiers" counts soldiers by
-    the brigades' number; "10 brigades of 4,000 soldiers" does not."""
-    return _lemma(noun) in TROOP_NOUNS and not any(c.dep_ == "nummod" for c in noun.children)
-
-
 def _units(number: Token, noun: Token | None) -> bool:
-    return (
-        _lemma(noun) in UNIT_NOUNS
-        and not _strength(number)
-        and not any(
-            c.dep_ == "prep" and c.lower_ == "of" and any(_counted_alone(g) for g in c.children)
-            for c in noun.children  # type: ignore[union-attr]
-        )
-    )
+    return _lemma(noun) in UNIT_NOUNS and not _strength(number)
 
 
 def _civilians(number: Token, noun: Token | None) -> bool:
@@ -217,6 +212,13 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("counts.percent", 31, "a share", (("About 40 percent of the troops had left.", 40),), _percent),
     Rule("counts.time", 32, "a length of time", (("Some 300 days into the war, troops dug in.", 300),), _time),
+    Rule(
+        "counts.measure",
+        33,
+        "a distance, a weight or an area",
+        (("The troops are based 120 km from the border, the ministry said.", 120),),
+        _measure,
+    ),
     Rule(
         "counts.units",
         40,
