@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from summarizer.text.numbers import figure_spans, stated_spans
 from summarizer.text.parse import parse
-from summarizer.text.vocabulary import word_set
+from summarizer.text.vocabulary import MONTHS, word_set
 
 # What a number of troops counts. One list, read by every rule below.
 TROOP_NOUNS = word_set(
@@ -115,7 +115,8 @@ def _percent(number: Token, noun: Token | None) -> bool:
 
 
 def _time(number: Token, noun: Token | None) -> bool:
-    return noun is not None and noun.lemma_.lower() in TIME_NOUNS
+    """A length of time ("300 days") or a date's day ("on 12 November")."""
+    return noun is not None and bool({noun.lemma_.lower(), noun.lower_.rstrip(".")} & (TIME_NOUNS | MONTHS))
 
 
 def _measure(number: Token, noun: Token | None) -> bool:
@@ -211,7 +212,13 @@ RULES: tuple[Rule, ...] = (
         _money,
     ),
     Rule("counts.percent", 31, "a share", (("About 40 percent of the troops had left.", 40),), _percent),
-    Rule("counts.time", 32, "a length of time", (("Some 300 days into the war, troops dug in.", 300),), _time),
+    Rule(
+        "counts.time",
+        32,
+        "a length of time or a date's day",
+        (("Some 300 days into the war, troops dug in.", 300), ("On 12 November, 300 troops crossed the border.", 12)),
+        _time,
+    ),
     Rule(
         "counts.measure",
         33,
