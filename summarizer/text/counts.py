@@ -51,7 +51,8 @@ UNIT_NOUNS = word_set("brigade battalion division regiment company squadron plat
 # People who are not a force: a civilian toll, the displaced.
 CIVILIAN_NOUNS = word_set(
     "civilian refugee resident child family household villager inhabitant patient migrant evacuee"
-    " displaced student journalist worker woman"
+    " displaced student journalist worker woman dependent dependant relative spouse wife husband pilgrim"
+    " protester demonstrator passenger tourist"
 )
 DISPLACED_WORDS = word_set("displaced homeless evacuated uprooted fled flee displace evacuate")
 TIME_NOUNS = word_set("year month week day hour minute decade century")
@@ -247,6 +248,7 @@ RULES: tuple[Rule, ...] = (
         (
             ("The fighting has killed 12 civilians and wounded 40 soldiers.", 12),
             ("More than 2,000 displaced people reached the camps.", 2000),
+            ("About 500 soldiers and 300 dependents left the base.", 300),
         ),
         _civilians,
     ),
