@@ -58,15 +58,44 @@ def article_id(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode()).hexdigest()[:16]
 
 
+# A saved page's header, as scrapers and read-later tools write it ("URL: https://...",
+# "Title: ...", "Date: ...", "Author: ..."): metadata, not article text.
+_FIELD = re.compile(
+    r"^(url|link|source url|title|headline|date|published|author|byline|source|outlet|site)\s*:\s*(\S.*?)\s*$",
+    re.IGNORECASE,
+)
+_HEADER_KEYS = frozenset({"url", "link", "source url", "title", "headline", "date", "published", "author", "byline"})
+
+
+def _header(text: str) -> tuple[dict[str, str], str]:
+    """The leading block of ``Key: value`` lines and the text after it; ({}, text) when
+    the text opens with fewer than two such lines, or with none naming a page's URL,
+    title, date or author (a lone "Source: Reuters" line is the article's own)."""
+    lines = text.lstrip("\n").split("\n")
+    fields: dict[str, str] = {}
+    read = 0
+    while read < len(lines) and (m := _FIELD.match(lines[read].strip())) is not None:
+        fields.setdefault(m[1].lower(), m[2])
+        read += 1
+    if len(fields) < 2 or not fields.keys() & _HEADER_KEYS:
+        return {}, text
+    return fields, "\n".join(lines[read:]).strip("\n")
+
+
 def parse_article(text: str, source: str) -> Article:
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip("\ufeff")
+    fields, text = _header(text)
     head = [line.strip() for line in text.splitlines() if line.strip()][:_HEAD_LINES]
+    url = fields.get("url") or fields.get("source url") or fields.get("link")
+    date_field = fields.get("date") or fields.get("published")
     return Article(
         id=article_id(text),
         source=source,
-        title=_title(head),
-        outlet=_outlet(head),
-        published=_published(head),
+        title=fields.get("title") or fields.get("headline") or _title(head),
+        outlet=fields.get("source") or fields.get("outlet") or fields.get("site") or _outlet(head),
+        published=(_published([date_field]) if date_field else None) or _published(head),
+        author=fields.get("author") or fields.get("byline"),
+        url=url if url and _URL.match(url) else None,
         text=text,
     )
 

@@ -287,6 +287,10 @@ class Tally(BaseModel):
     def accuracy(self) -> float:
         return self.right / self.matched if self.matched else 1.0
 
+    def add(self, other: Tally) -> None:
+        self.matched += other.matched
+        self.right += other.right
+
     def text(self) -> str:
         """'12/15 right (80%)', or '0/0' where nothing was matched."""
         return f"{self.right}/{self.matched} right ({self.accuracy:.0%})" if self.matched else "0/0"
@@ -370,6 +374,13 @@ class CreditBasisCheck(BaseModel):
     stated: Tally = Field(default_factory=Tally)
     inferred: Tally = Field(default_factory=Tally)
     unattributed: Tally = Field(default_factory=Tally)
+    # The same figures by the rule that read their credit (the attribution's ``rule``:
+    # a text.* form or a credit.* row); "model" where no rule did and the model's stands.
+    by_rule: dict[str, Tally] = Field(default_factory=dict)
+
+    def rules_line(self) -> str:
+        shown = "; ".join(f"{rule} {tally.text()}" for rule, tally in sorted(self.by_rule.items()))
+        return f"credits of found figures by rule (right = a source the gold gives): {shown or 'none'}"
 
     def line(self) -> str:
         parts = [
@@ -383,10 +394,10 @@ class CreditBasisCheck(BaseModel):
         return "credits of found figures: " + "; ".join(parts)
 
     def add(self, other: CreditBasisCheck) -> None:
-        for name in type(self).model_fields:
-            mine, theirs = getattr(self, name), getattr(other, name)
-            mine.matched += theirs.matched
-            mine.right += theirs.right
+        for name in ("stated", "inferred", "unattributed"):
+            getattr(self, name).add(getattr(other, name))
+        for rule, tally in other.by_rule.items():
+            self.by_rule.setdefault(rule, Tally()).add(tally)
 
 
 def _credit_basis_check(
@@ -404,8 +415,10 @@ def _credit_basis_check(
             continue
         a = est.attribution
         group = check.unattributed if not statement.names else getattr(check, a.basis or "stated")
-        group.matched += 1
-        group.right += any(_figure_source_key(g, statement) for g in same_figure)
+        right = any(_figure_source_key(g, statement) for g in same_figure)
+        for tally in (group, check.by_rule.setdefault(a.rule or "model", Tally())):
+            tally.matched += 1
+            tally.right += right
     return check
 
 
@@ -570,6 +583,7 @@ def report_text(report: EvalReport, *, errors: bool = True) -> str:
         lines.append(report.figure_losses.line())
     if report.credit_basis != CreditBasisCheck():
         lines.append(report.credit_basis.line())
+        lines.append(report.credit_basis.rules_line())
     lines.append(report.rules_line())
     if len(report.stories) > 1:
         for name, totals in report.stories.items():
@@ -608,7 +622,7 @@ class CreditCase(BaseModel):
     gold: list[str]
     said: str | None
     outcome: str
-    rule: str | None = None  # which rule credited it ("text-forms" or a credit.* row of the parse)
+    rule: str | None = None  # which rule credited it (a text.* form or a credit.* row of the parse)
 
 
 class CreditScore(BaseModel):

@@ -4,9 +4,12 @@ and replaying the seed and gold-set cassettes. Fixtures live in ``conftest.py``;
 from __future__ import annotations
 
 import asyncio
+import http.server
 import json
 import os
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -168,3 +171,15 @@ def isolated_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, **settings: st
     monkeypatch.setenv("SUMMARIZER_BACKEND", "compatible")
     for name, value in settings.items():
         monkeypatch.setenv(f"SUMMARIZER_{name.upper()}", value)
+
+
+@contextmanager
+def loopback(handler: type[http.server.BaseHTTPRequestHandler]) -> Iterator[str]:
+    """Serve ``handler`` on 127.0.0.1 for the ``with`` block; yields ``http://127.0.0.1:PORT``."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

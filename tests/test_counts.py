@@ -123,3 +123,20 @@ def test_surrendered_and_captured_troops_are_casualties_not_arrivals() -> None:
     )
     corrected, _ = correct_estimate(text, [(0, len(text))], item, (0, len(text)))
     assert corrected["status"] == "casualties"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("He said six government soldiers and nine civilians were killed.", 6),  # the compound says who
+        ("Obama ordered a 20,000-strong force addition to Afghanistan.", 20000),
+        ("Two batches of Indian troops had left earlier, the minister said.", 2),  # what the batches hold
+        ("It could leave 5,000 Ukrainian troopers and 10,000 Russian ones dead.", 10000),  # "ones": the troops
+        ("Pentagon Sends 1,200 More Soldiers to the Border", 1200),  # headline capitals: a proper noun
+        ("The army said 1,500 IS fighters had been killed.", 1500),  # an acronym before the noun
+        ("The group confirmed 20 fatalities among its fighters.", 20),
+        ("Wagner said about 50,000 convicts had fought for it.", 50000),
+    ],
+)
+def test_a_number_that_counts_people_is_never_set_apart_as_counting_no_one(sentence: str, figure: int) -> None:
+    assert what_it_counts(sentence, figure).rule is None

@@ -315,8 +315,10 @@ def test_credits_of_found_figures_are_counted_by_how_they_were_settled() -> None
         ],
     )
     check = score([gold], [result]).credit_basis
-    counts = {k: (v.right, v.matched) for k, v in check}
+    counts = {k: (v.right, v.matched) for k, v in check if k != "by_rule"}
     assert counts == {"stated": (1, 1), "inferred": (1, 2), "unattributed": (1, 2)}
+    rules = {k: (v.right, v.matched) for k, v in check.by_rule.items()}
+    assert rules == {"model": (3, 5)}  # no rule recorded on these: each counted as the model's
     assert "the model's, kept where the text has none 1/2 right (50%)" in check.line()
     # nothing of a kind matched: said as 0/0, not as a perfect score
     empty = score([gold], [_result("a", estimates=[est(4_000, source="army", basis="stated")])]).credit_basis

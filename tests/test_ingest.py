@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import io
+from datetime import date
 from pathlib import Path
 
 import httpx2
 import pytest
 
-from summarizer.ingest import MIN_WORDS, decode, load_articles, read_article
+from summarizer.ingest import MIN_WORDS, article_id, decode, load_articles, parse_article, read_article
 from tests.helpers import ROOT
 
 PAGE = ROOT / "tests" / "data" / "page_with_comments.html"
@@ -136,3 +137,36 @@ def test_latin1_without_a_declaration_is_still_detected() -> None:
 
     text = decode("Le café à Zürich, déjà fermé, accueille les soldats.".encode("latin-1"))
     assert "café" in text and "déjà" in text
+
+
+SAVED_PAGE = (
+    "URL: https://example.org/2024/10/28/troops-arrive\n"
+    "Title: Troops arrive at the border\n"
+    "Date: 2024-10-28\n"
+    "Author: Jane Roe\n"
+    "\n"
+    "The Pentagon said on Monday that 10,000 soldiers had arrived at the border, up from 3,000 last week."
+)
+
+
+def test_a_saved_page_s_header_block_is_metadata_not_article_text() -> None:
+    article = parse_article(SAVED_PAGE, "saved.txt")
+    assert article.text.startswith("The Pentagon said")
+    assert "example.org" not in article.text and "2024/10/28" not in article.text
+    assert article.url == "https://example.org/2024/10/28/troops-arrive"
+    assert article.title == "Troops arrive at the border"
+    assert article.published == date(2024, 10, 28)
+    assert article.author == "Jane Roe"
+    assert article.id == article_id(article.text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Source: Reuters\nThe Pentagon said 10,000 soldiers had arrived.",  # one line: the article's own
+        "Note: this is an update.\nWarning: graphic content.\nThe Pentagon said 10,000 soldiers had arrived.",
+        "Title: Troops arrive\nThe Pentagon said 10,000 soldiers had arrived.",  # a single field
+    ],
+)
+def test_text_that_only_looks_like_a_header_is_kept(text: str) -> None:
+    assert parse_article(text, "a.txt").text == text

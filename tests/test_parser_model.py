@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import http.server
 import importlib.util
-import threading
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -18,7 +17,7 @@ from summarizer.backends.parser_model import Pipeline, fetch, parser_location
 from summarizer.config import load_config
 from summarizer.errors import ConfigError
 from summarizer.text import parse
-from tests.helpers import TEST_PARSER
+from tests.helpers import TEST_PARSER, loopback
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 
@@ -52,13 +51,8 @@ def _serving(wheel: Path) -> Iterator[tuple[str, list[str]]]:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/{wheel.name}", asked
-    finally:
-        server.shutdown()
-        server.server_close()
+    with loopback(Handler) as base:
+        yield f"{base}/{wheel.name}", asked
 
 
 def test_the_release_is_fetched_once_checked_and_loaded(tmp_path: Path) -> None:

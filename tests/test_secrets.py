@@ -5,7 +5,6 @@ from __future__ import annotations
 import http.server
 import json
 import logging
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from summarizer.cli import main
-from tests.helpers import ROOT, TEST_MODEL
+from tests.helpers import ROOT, TEST_MODEL, loopback
 
 SECRET = "sk-live-TOPSECRET0123456789abcdef"
 CASSETTES = ROOT / "tests" / "cassettes"
@@ -62,13 +61,8 @@ def _server(status: int, body: bytes) -> Iterator[tuple[str, list[str]]]:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/v1", seen
-    finally:
-        server.shutdown()
-        server.server_close()
+    with loopback(Handler) as base:
+        yield f"{base}/v1", seen
 
 
 @pytest.fixture

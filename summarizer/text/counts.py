@@ -21,13 +21,25 @@ from spacy.tokens import Doc, Token
 
 from summarizer.text.numbers import figure_spans, stated_spans
 from summarizer.text.parse import parse
-from summarizer.text.vocabulary import word_set
+from summarizer.text.vocabulary import MONTHS, word_set
 
 # What a number of troops counts. One list, read by every rule below.
 TROOP_NOUNS = word_set(
     "troop soldier force personnel fighter militant reservist conscript recruit mercenary marine sailor airman"
     " serviceman servicewoman servicemember paratrooper commando guard peacekeeper infantryman officer policeman"
     " police insurgent rebel jihadist combatant volunteer contingent army militiaman gunman operative jawan"
+)
+# Other nouns for people a troop figure may count: a force's members, its losses, its
+# enemies as its side names them. A number whose noun is a common noun outside these
+# lists (and outside the formations below) counts no one: "nine camps", "300 votes".
+PEOPLE_NOUNS = word_set(
+    "member man men people person casualty death body dead life victim prisoner pow captive hostage terrorist"
+    " extremist maoist separatist guerrilla guerilla crusader straggler element other national citizen staff"
+    " employee cadre trooper warrior defender attacker assailant raider infiltrator intruder loyalist partisan"
+    " irregular ranger sniper pilot crew crewman gunner veteran cadet trainee adviser advisor instructor"
+    " contractor spy agent servicemen militia militiamen gunmen tribesman tribesmen westerner foreigner"
+    " islamist jihadi radical rebel fighter bodyguard deserter defector draftee enlistee mobilized mobilised"
+    " killed wounded injured missing strength fatality convict inmate one"
 )
 # Things a force has or uses: counted beside fighters, never as them.
 MATERIEL_NOUNS = word_set(
@@ -39,10 +51,14 @@ UNIT_NOUNS = word_set("brigade battalion division regiment company squadron plat
 # People who are not a force: a civilian toll, the displaced.
 CIVILIAN_NOUNS = word_set(
     "civilian refugee resident child family household villager inhabitant patient migrant evacuee"
-    " displaced student journalist worker woman"
+    " displaced student journalist worker woman dependent dependant relative spouse wife husband pilgrim"
+    " protester demonstrator passenger tourist"
 )
 DISPLACED_WORDS = word_set("displaced homeless evacuated uprooted fled flee displace evacuate")
 TIME_NOUNS = word_set("year month week day hour minute decade century")
+MEASURE_NOUNS = word_set(
+    "km kilometre kilometer kilometres kilometers mile meter metre ton tonne kg kilogram acre hectare foot feet yard"
+)
 _CURRENCY = set("$€£¥₩₹")
 CURRENCY_WORDS = word_set("dollar euro pound yen yuan rouble ruble rupee hryvnia won usd eur")
 
@@ -100,7 +116,13 @@ def _percent(number: Token, noun: Token | None) -> bool:
 
 
 def _time(number: Token, noun: Token | None) -> bool:
-    return noun is not None and noun.lemma_.lower() in TIME_NOUNS
+    """A length of time ("300 days") or a date's day ("on 12 November")."""
+    return noun is not None and bool({noun.lemma_.lower(), noun.lower_.rstrip(".")} & (TIME_NOUNS | MONTHS))
+
+
+def _measure(number: Token, noun: Token | None) -> bool:
+    """A distance, a weight, an area: "120 km", "30 miles", "500 tonnes"."""
+    return noun is not None and bool({noun.lemma_.lower(), noun.lower_} & MEASURE_NOUNS)
 
 
 def _lemma(noun: Token | None) -> str:
@@ -118,21 +140,8 @@ def _strength(number: Token) -> bool:
     )
 
 
-def _counted_alone(noun: Token) -> bool:
-    """A troop noun with no number of its own: "brigades of soldiers" counts soldiers by
-    the brigades' number; "10 brigades of 4,000 soldiers" does not."""
-    return _lemma(noun) in TROOP_NOUNS and not any(c.dep_ == "nummod" for c in noun.children)
-
-
 def _units(number: Token, noun: Token | None) -> bool:
-    return (
-        _lemma(noun) in UNIT_NOUNS
-        and not _strength(number)
-        and not any(
-            c.dep_ == "prep" and c.lower_ == "of" and any(_counted_alone(g) for g in c.children)
-            for c in noun.children  # type: ignore[union-attr]
-        )
-    )
+    return _lemma(noun) in UNIT_NOUNS and not _strength(number)
 
 
 def _civilians(number: Token, noun: Token | None) -> bool:
@@ -162,6 +171,25 @@ def _driven_out(noun: Token) -> bool:
     )
 
 
+def _not_people(number: Token, noun: Token | None) -> bool:
+    """A common noun that is no word for people: "nine camps", "300 votes", "40 points".
+    A proper noun or a name the tagger marks (a headline's "1,200 More Soldiers", "50
+    African Union soldiers" parsed with "Union" as the head) is left to the sentence."""
+    if noun is None or noun.pos_ != "NOUN" or noun.ent_type_ or not noun.is_lower:
+        return False
+    # "six government soldiers" parsed with "government" as the number's head, "a
+    # 20,000-strong force addition", "a 5,000 troop deployment": the compound says who.
+    if any(c.dep_ in ("xcomp", "ccomp", "dobj", "nsubj", "aux") for c in noun.children):
+        return False  # a verb the tagger took for a noun: "the 100,000 thought to be there"
+    nouns = [noun, *(c for c in noun.children if c.dep_ == "compound")]
+    if noun.dep_ == "compound":
+        nouns.append(noun.head)
+    # "two batches of Indian troops": what the batches hold
+    nouns += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    words = {w for t in nouns for w in (t.lemma_.lower(), t.lower_)}
+    return not words & (TROOP_NOUNS | PEOPLE_NOUNS | UNIT_NOUNS | CIVILIAN_NOUNS)
+
+
 RULES: tuple[Rule, ...] = (
     Rule(
         "counts.in-link",
@@ -185,7 +213,20 @@ RULES: tuple[Rule, ...] = (
         _money,
     ),
     Rule("counts.percent", 31, "a share", (("About 40 percent of the troops had left.", 40),), _percent),
-    Rule("counts.time", 32, "a length of time", (("Some 300 days into the war, troops dug in.", 300),), _time),
+    Rule(
+        "counts.time",
+        32,
+        "a length of time or a date's day",
+        (("Some 300 days into the war, troops dug in.", 300), ("On 12 November, 300 troops crossed the border.", 12)),
+        _time,
+    ),
+    Rule(
+        "counts.measure",
+        33,
+        "a distance, a weight or an area",
+        (("The troops are based 120 km from the border, the ministry said.", 120),),
+        _measure,
+    ),
     Rule(
         "counts.units",
         40,
@@ -207,8 +248,19 @@ RULES: tuple[Rule, ...] = (
         (
             ("The fighting has killed 12 civilians and wounded 40 soldiers.", 12),
             ("More than 2,000 displaced people reached the camps.", 2000),
+            ("About 500 soldiers and 300 dependents left the base.", 300),
         ),
         _civilians,
+    ),
+    Rule(
+        "counts.not-people",
+        50,
+        "a common noun that names no people",
+        (
+            ("Troops destroyed nine camps and 300 soldiers crossed the river.", 9),
+            ("The bill passed with 300 votes as 5,000 troops waited.", 300),
+        ),
+        _not_people,
     ),
 )
 

@@ -19,11 +19,11 @@ table backs up where those find no credit form.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from summarizer.text.attribution import Credit, credit_for
+from summarizer.text.attribution import Credit, credit_for, credit_named
 from summarizer.text.counts import counted_noun, number_token
 from summarizer.text.numbers import figure_spans, stated_spans
 from summarizer.text.parse import parse
@@ -36,7 +36,21 @@ SPEECH_LEMMAS = word_set(
     " argue stress describe count tally record assert affirm"
 )
 # What a source issues: "the Pentagon's estimate", "the ministry's figures".
-ESTIMATE_NOUNS = word_set("estimate tally figure count report assessment data statement toll number")
+ESTIMATE_NOUNS = word_set(
+    "estimate tally figure count report assessment data datum statistic statistics statement toll number claim"
+)
+# What issues a count, passive ("the number given by the Pentagon", "figures released by
+# the army") or active with the count as object ("Armenia raised the number ... to 2,425",
+# "the ministry put the toll at 300").
+ISSUE_LEMMAS = word_set("give provide release publish issue list furnish compile")
+REVISE_LEMMAS = word_set("raise revise put update lower increase reduce set place")
+# Words for sources left unnamed: "officials said", "according to media reports".
+_DESCRIBED = word_set(
+    "official source report media analyst expert observer diplomat spokesman spokeswoman spokesperson authority"
+    " aide insider monitor"
+)
+# Who an unnamed source is with: "sources in the Russian Defense Ministry".
+_SOURCE_NOUNS = word_set("source official officer spokesman spokeswoman spokesperson analyst diplomat aide")
 _NAME_DEPS = frozenset({"compound", "amod", "poss", "case", "nmod", "flat", "nummod", "det"})
 
 
@@ -62,29 +76,59 @@ def _citing(number: Token) -> Token | None:
     return None
 
 
+def _according_object(according: Token) -> Token | None:
+    to = next((g for g in according.children if g.lower_ == "to"), None)
+    return next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+
+
 def _according_to(number: Token) -> Token | None:
+    """The object of the "according to" the number's clause hangs from, or else of the
+    sentence's one "according to" outside any quotation (the parser often attaches it
+    to another verb of the sentence)."""
     for head in _ancestors(number):
         for child in head.children:
-            if child.lower_ == "according":
-                to = next((g for g in child.children if g.lower_ == "to"), None)
-                if to is not None:
-                    return next((g for g in to.children if g.dep_ == "pobj"), None)
-    return None
+            if child.lower_.endswith("according"):  # "(Gazeta.Ru)–According": a dash the tokenizer kept
+                return _according_object(child)
+    phrases = [t for t in number.sent if t.lower_.endswith("according") and number not in t.subtree]
+    return _according_object(phrases[0]) if len(phrases) == 1 else None
 
 
 def _passive_agent(number: Token) -> Token | None:
     for verb in _ancestors(number):
         by = next((c for c in verb.children if c.dep_ == "agent"), None)
-        if by is not None and verb.lemma_.lower() in SPEECH_LEMMAS:
+        if by is not None and verb.lemma_.lower() in SPEECH_LEMMAS | ISSUE_LEMMAS:
             return next((g for g in by.children if g.dep_ == "pobj"), None)
     return None
+
+
+def _owner(document: Token) -> Token | None:
+    """Whose ``document`` is: "the Pentagon's estimate", "claims from Moscow", "a report
+    by The Washington Post"."""
+    by = next((c for c in document.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+    issued = next((c for c in document.children if c.dep_ == "acl" and c.lemma_.lower() in ISSUE_LEMMAS), None)
+    by = by or next((c for c in issued.children if c.dep_ == "agent"), None) if issued is not None else by
+    author = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+    # "IDF estimates", "the Pentagon's tally"; not a date ("December 1 statistics by X")
+    owner = next(
+        (c for c in document.children if c.dep_ in ("poss", "nmod") and c.ent_type_ not in ("DATE", "TIME")), None
+    )
+    return author or owner
 
 
 def _possessive(number: Token) -> Token | None:
     noun = counted_noun(number) or number
     for head in _ancestors(noun):
         if head.lemma_.lower() in ESTIMATE_NOUNS:
-            return next((c for c in head.children if c.dep_ == "poss"), None)
+            return _owner(head)
+    return None
+
+
+def _count_giver(number: Token) -> Token | None:
+    for verb in _ancestors(number):
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in REVISE_LEMMAS:
+            count = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if count is not None and count.lemma_.lower() in ESTIMATE_NOUNS:
+                return next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return None
 
 
@@ -130,14 +174,28 @@ ROWS: tuple[CreditRow, ...] = (
                 12000,
                 "Ukraine's military intelligence",
             ),
+            (
+                "Two soldiers were killed, bringing the toll to 19, according to a statement released by the Second"
+                " Army Area.",
+                19,
+                "Second Army Area",
+            ),
+            (
+                "According to Israeli Defense Forces estimates, 3,500 fighters have been killed.",
+                3500,
+                "Israeli Defense Forces",
+            ),
         ),
         _according_to,
     ),
     CreditRow(
         "credit.passive-agent",
-        30,
+        15,
         "the agent of a passive verb of counting or saying",
-        (("Some 3,000 troops were counted by the UN mission.", 3000, "UN mission"),),
+        (
+            ("Some 3,000 troops were counted by the UN mission.", 3000, "UN mission"),
+            ("It is above the official number given by the Pentagon of 14,765 troops.", 14765, "Pentagon"),
+        ),
         _passive_agent,
     ),
     CreditRow(
@@ -146,6 +204,16 @@ ROWS: tuple[CreditRow, ...] = (
         "the owner of an estimate, tally or report",
         (("The Pentagon's estimate of 10,000 troops was higher than Kyiv's.", 10000, "Pentagon"),),
         _possessive,
+    ),
+    CreditRow(
+        "credit.count-giver",
+        45,
+        "the subject of a verb that raises, revises or puts a count",
+        (
+            ("Armenia has raised the number of its troops killed in the fighting to 2,425.", 2425, "Armenia"),
+            ("The Defence Ministry put the death toll at 300 soldiers.", 300, "Defence Ministry"),
+        ),
+        _count_giver,
     ),
     CreditRow(
         "credit.speech-subject",
@@ -182,7 +250,7 @@ def credit_from_parse(sentence: str, figure: int) -> ParsedCredit | None:
             head = row.find(number)
             if head is None:
                 continue
-            name = _name(head)
+            name = _name(head) or _described(head)
             if name is not None:
                 return ParsedCredit(name, row.id)
             break  # the row that fits decides; a pronoun there is no other row's to name
@@ -201,7 +269,7 @@ def _name(head: Token) -> str | None:
     if appositive is not None:
         head = appositive
     if head.lemma_.lower() in ESTIMATE_NOUNS:
-        owner = next((c for c in head.children if c.dep_ in ("poss", "compound")), None)
+        owner = _owner(head) or next((c for c in head.children if c.dep_ == "compound"), None)
         of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         owner = owner or (next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None)
         if owner is None:
@@ -219,21 +287,45 @@ def _name(head: Token) -> str | None:
             if (
                 child.dep_ in _NAME_DEPS
                 or (child.dep_ == "prep" and child.lower_ == "of" and token is head)
-                or (child.dep_ == "pobj" and token.lower_ == "of")
+                or (child.dep_ == "prep" and child.lower_ in ("in", "at", "from", "with") and _unnamed(token, head))
+                or (child.dep_ == "pobj" and token.dep_ == "prep" and token.head is head)
             ):
                 kept.append(child)
                 stack.append(child)
     tokens = sorted(kept, key=lambda t: t.i)
     while tokens and tokens[0].dep_ == "det":
         tokens = tokens[1:]
-    while tokens and tokens[-1].dep_ == "case":  # "the Pentagon's estimate": the Pentagon
+    while tokens and tokens[-1].dep_ in ("case", "prep"):  # "the Pentagon's estimate": the Pentagon
         tokens = tokens[:-1]
     if not any(t.pos_ == "PROPN" or (t.text[:1].isupper() and t.i > 0) for t in tokens):
         return None  # "officials", "Analysts said": described, not named
-    if tokens[0].like_num:
+    if tokens[0].like_num and tokens[0].pos_ == "NUM":
         return None  # "Two senior officials": how many, not who
     person = _person(tokens)
     return person or head.doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def _unnamed(token: Token, head: Token) -> bool:
+    """Whether ``token`` is the head and an unnamed source ("sources in the ministry"),
+    whose prepositional phrase says who they are."""
+    return token is head and token.lemma_.lower() in _SOURCE_NOUNS
+
+
+def _described(head: Token) -> str | None:
+    """An unnamed source as the text words it ("two senior defence officials" -> "senior
+    defence officials", "media reports", "sources in the ministry"), or None when the
+    head is no word for a source (a pronoun, "the move")."""
+    if head.pos_ != "NOUN" or not ({head.lower_, head.lemma_.lower()} & _DESCRIBED):
+        return None  # "the agency", "the group": a body the text named before, not an unnamed source
+    if head.i < _dateline_end(head.doc):
+        return None
+    kept = [head]
+    for child in head.children:
+        modifier = child.dep_ in ("amod", "compound", "nmod") and child.i < head.i and child.tag_ != "VBN"
+        if modifier or (child.dep_ == "prep" and _unnamed(head, head)):  # "sources in the ministry"
+            kept.extend(child.subtree)
+    tokens = sorted(kept, key=lambda t: t.i)
+    return head.doc[tokens[0].i : tokens[-1].i + 1].text
 
 
 def _dateline_end(doc: Doc) -> int:
@@ -262,11 +354,16 @@ def read_credit(
     text: str, start: int, end: int, figure: int, *, spans: list[tuple[int, int]]
 ) -> tuple[Credit | None, str | None]:
     """Who the article credits ``figure`` (stated in ``text[start:end]``) to, and the rule
-    that read it: the text forms of :mod:`summarizer.text.attribution` first ("text-forms"),
+    that read it: the text forms of :mod:`summarizer.text.attribution` first (their ``text.*`` ids),
     then this table's rows where those find none; (None, None) when neither does."""
     credit = credit_for(text, start, end, figure, spans=spans)
     if credit is not None:
-        return credit, "text-forms"
+        return credit, credit.rule or "text.unnamed"
     at = next(((a, b) for a, b in spans if a <= start < b), None)
     parsed = credit_from_parse(text[at[0] : at[1]], figure) if at is not None else None
-    return (Credit(name=parsed.name), parsed.rule) if parsed is not None else (None, None)
+    if parsed is None:
+        return None, None
+    credit = credit_named(parsed.name)
+    if credit.name is None and credit.descriptor is None:
+        return None, None  # a phrase that names no source after all
+    return replace(credit, rule=parsed.rule), parsed.rule

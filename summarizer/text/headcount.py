@@ -3,8 +3,10 @@
 A troop figure must be a head count: "10,000 North Korean troops", "a total of 12,000
 soldiers", "1,500 special forces". The same sentence may hold numbers that are nothing of
 the kind: "on 12 November 2024", "report number 100", "$500 million", "40 percent",
-"100 km from the border", "300 drones". A number is taken for a head count when the
-sentence speaks of people and the number itself is not read as one of those.
+"100 km from the border", "300 drones". This module is the sentence-level reading: a
+number is taken for a head count when the sentence speaks of people. What the number
+itself counts (a date, money, a share, a distance, matériel, formations, a noun for no
+people) is read from the parse by the named rules of :mod:`summarizer.text.counts`.
 
 Nor is a civilian toll a troop figure: "a conflict that has killed 14,000 people",
 "40,000 civilians", "20,000 Palestinians had been killed" count people, not forces. A
@@ -25,29 +27,6 @@ _PEOPLE = re.compile(
     r"insurgents?|volunteers?|contingent|guards?|paratroopers?|peacekeepers?|infantry|staff|employees|prisoners?|POWs?|"
     r"casualties|dead|killed|wounded|injured|captured|missing|deaths|lives|victims|refugees|residents|"
     r"citizens|nationals|army|military)|[A-Z][a-z]+(?:ans|ese|is))\b"
-)
-_MONTHS = (
-    r"January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-)
-# What, right after a number, makes it something other than a head count.
-_NOT_PEOPLE_AFTER = re.compile(
-    r"^\s*(?:%|per\s*cent\b|percent\b|km\b|kilomet(?:er|re)s?\b|miles?\b|met(?:er|re)s?\b|tons?\b|tonnes?\b|"
-    r"dollars?\b|euros?\b|pounds\b|won\b|r[ou]bles?\b|yuan\b|hryvnias?\b|years?\b|months?\b|weeks?\b|days?\b|"
-    r"hours?\b|minutes?\b|rounds\b|shells\b|drones\b|missiles\b|rockets\b|tanks\b|vehicles\b|aircraft\b|"
-    r"jets\b|ships\b|guns\b|artillery\b|(?:" + _MONTHS + r")\b|"
-    # what was hit, taken or counted that is not people: "nine terrorist camps", "425 firearms"
-    r"(?:[\w-]+\s+)?(?:camps|bases|posts|outposts|targets|sites|positions|hideouts|structures|buildings|houses|"
-    r"homes|firearms|weapons|rifles|launch\s+pads|villages)\b|"
-    r"(?:[\w-]+\s+)?(?:battalions?|brigades?|divisions?|regiments?|companies|squadrons?)\b(?!\s+of\s+(?:troops|soldiers))"
-    r"(?:\s+(?:tactical\s+)?groups?)?)",
-    re.IGNORECASE,
-)
-# What, right before a number, makes it a date, an amount or a reference.
-_NOT_PEOPLE_BEFORE = re.compile(
-    r"(?:[$€£¥₩]|\bUSD|\bEUR|\bNo\.|\bnumber|#|\bresolution|\breport|\barticle|\bpage|\bsection|\bflight|"
-    r"\broute|\bversion|\b(?:" + _MONTHS + r")\.?)\s*$",
-    re.IGNORECASE,
 )
 # What, right after a number, makes it a count of civilians or of people in general.
 _CIVILIANS_AFTER = re.compile(
@@ -121,8 +100,6 @@ def counts_civilians(sentence: str, start: int, end: int) -> bool:
 
 def _counts_people(sentence: str, start: int, end: int, figure: int) -> bool:
     before, after = sentence[max(0, start - 20) : start], sentence[end : end + 25]
-    if _NOT_PEOPLE_AFTER.match(after) or _NOT_PEOPLE_BEFORE.search(before):
-        return False
     if counts_civilians(sentence, start, end):
         return False
     if 1900 <= figure <= 2100 and sentence[start:end].isdigit():

@@ -46,6 +46,8 @@ def parse(sentence: str) -> Doc:
     return _parse(_current[0], sentence)
 
 
-@lru_cache(maxsize=8192)
+# Enough for every sentence of the articles in flight (a parse is about 15 KB): a
+# process that reads thousands of articles keeps its memory flat.
+@lru_cache(maxsize=1024)
 def _parse(location: str, sentence: str) -> Doc:
     return _loaded[location](sentence)

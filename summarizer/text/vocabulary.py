@@ -29,6 +29,13 @@ def word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
+# Month names and their abbreviations, lower case: "12 November", "Nov. 12".
+MONTHS = word_set(
+    "january february march april may june july august september october november december"
+    " jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+
+
 # "the official estimate of", "reports from the front": words that are nouns as often as verbs.
 NOUN_LIKE_VERBS = word_set("estimate estimates report reports claim claims notes details count counts")
 
