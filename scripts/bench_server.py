@@ -97,11 +97,13 @@ def extract_run(
     proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     peak = 0
     stop = threading.Event()
+    written: list[tuple[float, int]] = []  # (seconds since start, extractions written)
 
     def sample() -> None:
         nonlocal peak
         while not stop.wait(0.2):
             peak = max(peak, _tree_rss_kib(proc.pid))
+            written.append((time.perf_counter() - started, _lines_written(out)))
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -117,11 +119,22 @@ def extract_run(
     return {
         "exit": proc.returncode,
         "done": done,
+        "steady": _steady_rate(written, done),
         "calls": calls,
         "wall_s": wall,
         "cpu_s": cpu,
         "peak_mib": max(peak, usage.ru_maxrss) / 1024,
     }
+
+
+def _steady_rate(written: Sequence[tuple[float, int]], done: int) -> float:
+    """Articles per second between 20% and 80% written: the rate once every process is up,
+    without the fixed start (imports, the parser, the workers) and the last stragglers."""
+    low = next(((t, n) for t, n in written if n >= 0.2 * done), None)
+    high = next(((t, n) for t, n in written if n >= 0.8 * done), None)
+    if low is None or high is None or high[0] <= low[0]:
+        return 0.0
+    return (high[1] - low[1]) / (high[0] - low[0])
 
 
 def table(rows: Sequence[Sequence[str]], header: Sequence[str]) -> None:
@@ -208,14 +221,17 @@ def processes(n: int, latency: float, concurrency: int, rounds: int = 2) -> None
             str(workers),
             f"{r['wall_s']:.1f}",
             f"{rate:.1f}",
+            f"{r['steady']:.1f}",
             f"{r['cpu_s'] / max(1, r['done']) * 1000:.1f}",
             f"{served * 1000:.1f}",
             f"{r['peak_mib']:.0f}",
         )
         for workers, (rate, r, served) in sorted(best.items())
     ]
-    table(rows, ("processes", "wall s", "articles/s", "tool CPU ms/article", "server CPU ms/article", "peak RSS MiB"))
-    print(f"speed-up with 2 processes: {best[2][0] / best[1][0]:.2f}x")
+    header = ("processes", "wall s", "articles/s", "steady /s", "tool CPU ms/article", "server CPU ms/article")
+    table(rows, (*header, "peak RSS MiB"))
+    steady = best[2][1]["steady"] / best[1][1]["steady"] if best[1][1]["steady"] else 0.0
+    print(f"speed-up with 2 processes: {best[2][0] / best[1][0]:.2f}x over the whole run, {steady:.2f}x steady")
 
 
 def restart(n: int, latency: float) -> None:
