@@ -15,6 +15,7 @@ lists it under the figure, with its source.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _STANCES: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -87,5 +88,10 @@ def stance_from_text(sentence: str) -> str | None:
 def stance_cues(sentence: str) -> list[tuple[str, int]]:
     """Every stance cue in the sentence with where it starts, in order: "Russia has
     denied it, while Biden has warned ..." holds two."""
+    return list(_stance_cues(sentence))
+
+
+@lru_cache(maxsize=4096)
+def _stance_cues(sentence: str) -> tuple[tuple[str, int], ...]:
     found = sorted((m.start(), stance) for stance, pattern in _STANCES for m in pattern.finditer(sentence))
-    return [(stance, at) for at, stance in found]
+    return tuple((stance, at) for at, stance in found)
