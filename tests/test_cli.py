@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from summarizer.cli import main
-from tests.helpers import SEEDS
+from tests.helpers import SEEDS, TEST_PARSER
 
 
 @pytest.fixture(autouse=True)
@@ -106,3 +106,24 @@ def test_the_readme_exit_code_table_is_the_one_in_code() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for code in ExitCode:
         assert f"| `{int(code)}` | {code.meaning} |" in readme
+
+
+def test_a_model_that_cannot_be_fetched_fails_before_any_article_is_announced(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Offline, first run, no --model-path: the one line says how to fix it, and no
+    # "[1/3] a.txt …" line pretends the articles were being read before it.
+    monkeypatch.setenv("SUMMARIZER_MODELS_DIR", str(tmp_path / "models"))
+    monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.delenv("SUMMARIZER_MODEL_PATH", raising=False)
+    monkeypatch.setenv("SUMMARIZER_PARSER_MODEL", TEST_PARSER)  # the parser is there; the model is not
+    folder = tmp_path / "story"
+    folder.mkdir()
+    for name in ("a", "b", "c"):
+        (folder / f"{name}.txt").write_text(f"{name.upper()} report. " + "Some 3,000 troops crossed the border. " * 10)
+    code = main(["brief", str(folder), "--backend", "local"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "model_path" in err
+    assert not [line for line in err.splitlines() if line.startswith("[")]

@@ -168,8 +168,13 @@ async def aextract_all(
         async def one(i: int, article: Article) -> None:
             if stopping:
                 return
-            if on_start:
-                on_start(i, article)
+            announced: list[bool] = []
+
+            def announce() -> None:  # once per article, and only once its model is ready
+                if on_start and not announced:
+                    announced.append(True)
+                    on_start(i, article)
+
             key = stored_key(article.id, config, prompt_version)
             hit = cache.get(key) if cache is not None else None
             outcome: VerifiedExtraction | FailedArticle
@@ -186,6 +191,9 @@ async def aextract_all(
                     # Started before the article's time runs: a model server's or the worker
                     # processes' start (each loading the parser) is no article's time.
                     extracting = current()
+                    # Announced once the model is there: a model that cannot be fetched or
+                    # started fails the run before any article reads as being extracted.
+                    announce()
                     # asyncio.timeout, not wait_for: the extraction stays in this task, so a
                     # finished article is stored before anything else (Ctrl-C) can run.
                     async with asyncio.timeout(config.article_timeout):
@@ -211,6 +219,7 @@ async def aextract_all(
                     )
                 except SummarizerError as exc:
                     outcome = FailedArticle(source=article.source, error=str(exc))
+            announce()
             record(i, outcome, hit is not None)
             if on_done:
                 on_done(i, article, outcome, hit is not None)
