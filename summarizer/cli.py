@@ -22,6 +22,7 @@ from rich.markup import escape
 from schemas import Article, VerifiedExtraction
 from schemas.brief import FailedArticle
 from summarizer import pipeline
+from summarizer.backends.local_server import threads
 from summarizer.config import Config, load_config
 from summarizer.errors import ExitCode, InputError, SummarizerError
 from summarizer.jsonl import LineWriter
@@ -448,7 +449,7 @@ def _to_stderr(name: str, form: str, level: int) -> None:
 
 def _announce(cfg: Config, n: int) -> None:
     if cfg.backend == "local":
-        where = f" ({cfg.model_path or 'default model file'})"
+        where = f" ({cfg.model_path or 'default model file'}, {threads(cfg.n_threads)} thread(s))"
     else:
         where = f" at {cfg.base_url or 'api.openai.com'}"
     err.print(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -84,7 +85,8 @@ def test_local_backend_with_a_missing_model_file_says_how_to_fix(capsys: pytest.
     code = main(["extract", str(SEEDS[0]), "--model-path", "nowhere.gguf"])
     err = capsys.readouterr().err
     assert code == 2
-    assert err.splitlines()[0].startswith("backend local (nowhere.gguf)")  # first line names backend + model
+    # the first line names the backend, the model file and the threads llama.cpp gets
+    assert re.match(r"backend local \(nowhere\.gguf, \d+ thread\(s\)\)", err.splitlines()[0])
     assert "nowhere.gguf does not exist" in err and "Traceback" not in err
 
 

@@ -40,6 +40,11 @@ def _die_with_parent() -> None:
     ctypes.CDLL("libc.so.6", use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
 
 
+def threads(n_threads: int | None) -> int:
+    """The CPU threads llama.cpp is started with: ``n_threads`` if set, else every core."""
+    return n_threads or max(1, os.cpu_count() or 1)
+
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
@@ -59,7 +64,7 @@ class LocalServer:
     ) -> None:
         self.model_path = Path(model_path)
         self.n_ctx = n_ctx
-        self.n_threads = n_threads or max(1, os.cpu_count() or 1)
+        self.n_threads = threads(n_threads)
         self.startup_timeout = startup_timeout
         self.python = python
         self.port = 0
