@@ -38,8 +38,8 @@ format: ## apply ruff formatting and safe fixes
 record: ## re-record cassettes against a real model (MODEL_PATH=file.gguf, default: ../shared/tools/local-model)
 	$(PY) -m scripts.record $(if $(MODEL_PATH),--model-path $(MODEL_PATH))
 
-bench: ## speed and memory numbers (MODEL_PATH=file.gguf adds the live run, BIG=1 the 10,000-article runs)
-	$(PY) -m scripts.bench $(if $(MODEL_PATH),--model-path $(MODEL_PATH)) $(if $(BIG),--big)
+bench: ## speed and memory numbers (MODEL_PATH=file.gguf adds the live run, BIG=1 the 10,000-article runs; MODEL_PATH=… THREADS=001 only n_threads idle vs one core busy)
+	$(PY) -m scripts.bench $(if $(MODEL_PATH),--model-path $(MODEL_PATH)) $(if $(BIG),--big) $(if $(THREADS),--threads $(THREADS))
 
 eval: ## score the recorded extractions and the credit corpus: dev (with errors), test (numbers only), offline
 	$(PY) -m scripts.replay -o build/seed-extractions.jsonl

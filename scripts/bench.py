@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import resource
 import subprocess
 import sys
@@ -278,6 +279,41 @@ def live(model_path: str, names: list[str]) -> dict[str, float]:
     return {Path(r["source"]).stem: r["seconds"] for r in results}
 
 
+def thread_counts(model_path: str, seed: str) -> None:
+    """Seconds for one seed article against llama.cpp's ``n_threads`` (1, cores - 1,
+    cores), on an idle machine and with one core kept busy by a steady loop (``yes``), as
+    on a laptop that is never idle: what the default is chosen from."""
+    cores = os.cpu_count() or 1
+    counts = sorted({1, max(1, cores - 1), cores})
+    chosen = next(p for p in sorted((ROOT / "seeds").glob("*.txt")) if p.name.startswith(seed))
+    print(f"\n6. threads: {chosen.name} with {Path(model_path).name} on {cores} cores, idle and one core busy")
+    rows = []
+    for n in counts:
+        seconds = []
+        for busy in (False, True):
+            loop = subprocess.Popen(["yes"], stdout=subprocess.DEVNULL) if busy else None
+            try:
+                seconds.append(_one_article_seconds(model_path, chosen, n))
+            finally:
+                if loop is not None:
+                    loop.kill()
+                    loop.wait()
+        idle, loaded = seconds
+        rows.append((str(n), f"{idle:.1f}", f"{loaded:.1f}", f"{loaded / idle:.2f}" if idle else "-"))
+    table(rows, ("n_threads", "idle s", "one core busy s", "busy / idle"))
+
+
+def _one_article_seconds(model_path: str, article: Path, n_threads: int) -> float:
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "one.jsonl"
+        cmd = [sys.executable, "-m", "summarizer", "extract", str(article), "--model-path", model_path]
+        cmd += ["--no-cache", "-o", str(out)]
+        env = {**os.environ, "SUMMARIZER_N_THREADS": str(n_threads)}
+        subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=env, check=False)
+        results = [json.loads(line) for line in out.read_text().splitlines()] if out.exists() else []
+        return float(results[0]["seconds"]) if results else 0.0
+
+
 def long_text(chars: int) -> str:
     """A deterministic news-like text of about ``chars`` characters, figures in every sentence."""
     line = (
@@ -326,12 +362,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model-path", help="GGUF file: also run live against it")
     parser.add_argument("--live-seeds", default="", help="live: only these seeds, e.g. 003,004 (default: all)")
+    parser.add_argument("--threads", metavar="SEED", help="live: only the n_threads section, on this seed (e.g. 001)")
     parser.add_argument("--scale-run", help=argparse.SUPPRESS)
     parser.add_argument("--big", action="store_true", help="server runs: also 10,000 articles (about 20 min)")
     parser.add_argument("--server-only", action="store_true", help="only the runs against the loopback server")
     args = parser.parse_args()
     if args.scale_run:
         print(json.dumps(scale_run(**json.loads(args.scale_run))))
+        return 0
+    if args.threads:
+        if not args.model_path:
+            parser.error("--threads needs --model-path")
+        thread_counts(args.model_path, args.threads)
         return 0
     if not args.server_only:
         config = recorded_config()

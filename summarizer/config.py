@@ -95,7 +95,7 @@ class Config(BaseModel):
     # 8k tokens hold a ~4,000-word article in one request; longer ones are split. The
     # server's memory is the model file plus ~28 KB of cache per token (~2.2 GB in all).
     n_ctx: int = Field(default=8192, ge=512, description="local: context window in tokens.")
-    n_threads: int | None = Field(default=None, ge=1, description="local: CPU threads (default: all).")
+    n_threads: int | None = Field(default=None, ge=1, description="local: CPU threads (default: all cores but one).")
     parser_model: str = Field(
         default="en_core_web_sm",
         min_length=1,

@@ -41,8 +41,12 @@ def _die_with_parent() -> None:
 
 
 def threads(n_threads: int | None) -> int:
-    """The CPU threads llama.cpp is started with: ``n_threads`` if set, else every core."""
-    return n_threads or max(1, os.cpu_count() or 1)
+    """The CPU threads llama.cpp is started with: ``n_threads`` if set, else every core
+    but one. llama.cpp's threads wait on each other, so a core taken by anything else
+    costs more than its share: on 2 cores, seed 001 took 32-33 s with 2 threads and 38 s
+    with 1 on an idle machine, but 88 s with 2 and 51-52 s with 1 while a steady loop
+    kept one core busy (``make bench MODEL_PATH=... THREADS=001``)."""
+    return n_threads or max(1, (os.cpu_count() or 1) - 1)
 
 
 def free_port() -> int:
