@@ -11,6 +11,7 @@ import logging
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -187,9 +188,10 @@ def extract(
         articles = pipeline.shard(articles, shard)
         err.print(f"shard {shard.strip()}: {len(articles)} of {everything} article(s)", markup=False)
     with LineWriter(output) as sink:
+        pace = _Pace(len(articles))
 
         def done(i: int, article: Article, outcome: VerifiedExtraction | FailedArticle, cached: bool) -> None:
-            _on_done(i, article, outcome, cached)
+            pace.finished(i, article, outcome, cached)
             if isinstance(outcome, VerifiedExtraction):
                 sink.write(outcome.model_dump_json() if fmt == "json" else extraction_markdown(outcome))
 
@@ -201,9 +203,7 @@ def extract(
                 for result in run.results:
                     sink.write(result.model_dump_json() if fmt == "json" else extraction_markdown(result))
             else:
-                run = pipeline.run_batch(
-                    articles, cfg, on_start=_on_start(len(articles)), on_done=done, keep_results=False
-                )
+                run = pipeline.run_batch(articles, cfg, on_start=pace.start, on_done=done, keep_results=False)
         finally:
             if sink.close():
                 err.print(f"wrote {output} ({sink.count} extraction(s))")
@@ -252,11 +252,12 @@ def brief(
         result = pipeline.brief_from_extractions(paths, cfg, since=previous)
     else:
         articles, unread = _read(paths, cfg, pattern)
+        pace = _Pace(len(articles))
         result = pipeline.brief(
             articles,
             cfg,
-            on_start=_on_start(len(articles)),
-            on_done=_on_done,
+            on_start=pace.start,
+            on_done=pace.finished,
             unread=unread,
             since=previous,
             batch=batch,
@@ -308,7 +309,7 @@ def evaluate(
     folders = list(articles) or (["seeds"] if against is None or Path("seeds").is_dir() else [])
     cfg = _resolve(**opts)
     result = pipeline.evaluate(
-        gold_dir, cfg, against=against, articles=folders, on_start=_on_start(None), on_done=_on_done
+        gold_dir, cfg, against=against, articles=folders, on_start=_Pace(None).start, on_done=_on_done
     )
     sys.stdout.write(report_text(result, errors=not numbers_only))
     if report is not None:
@@ -459,11 +460,42 @@ def _announce(cfg: Config, n: int) -> None:
     )
 
 
-def _on_start(total: int | None) -> Callable[[int, Article], None]:
-    def show(i: int, article: Article) -> None:
-        err.print(f"[{i + 1}{f'/{total}' if total else ''}] {article.source} …", markup=False)
+class _Pace:
+    """How far a run is: articles done of ``total``, the mean wall seconds per article so
+    far and the time left at that pace, said after each article once a run is slow
+    enough for it to matter (10 s and more)."""
 
-    return show
+    def __init__(self, total: int | None, clock: Callable[[], float] = time.monotonic) -> None:
+        self.total = total
+        self.clock = clock
+        self.started: float | None = None
+        self.done = 0
+
+    def start(self, i: int, article: Article) -> None:
+        if self.started is None:
+            self.started = self.clock()
+        err.print(f"[{i + 1}{f'/{self.total}' if self.total else ''}] {article.source} …", markup=False)
+
+    def finished(self, i: int, article: Article, outcome: VerifiedExtraction | FailedArticle, cached: bool) -> None:
+        _on_done(i, article, outcome, cached)
+        self.done += 1
+        now = self.clock()
+        elapsed = now - (self.started if self.started is not None else now)
+        left = (self.total or 0) - self.done
+        if left > 0 and elapsed >= 10:
+            each = elapsed / self.done
+            err.print(
+                f"      {self.done}/{self.total} done, {each:.0f} s per article, about {_duration(each * left)} left",
+                markup=False,
+            )
+
+
+def _duration(seconds: float) -> str:
+    minutes, rest = divmod(round(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    if hours:
+        return f"{hours} h {minutes} min"
+    return f"{minutes} min {rest} s" if minutes else f"{rest} s"
 
 
 def _on_done(i: int, article: Article, outcome: VerifiedExtraction | FailedArticle, cached: bool) -> None:

@@ -129,3 +129,21 @@ def test_a_model_that_cannot_be_fetched_fails_before_any_article_is_announced(
     assert code == 2
     assert "model_path" in err
     assert not [line for line in err.splitlines() if line.startswith("[")]
+
+
+def test_a_slow_run_says_how_far_it_is_and_the_time_left(capsys: pytest.CaptureFixture[str]) -> None:
+    from schemas import Article
+    from schemas.brief import FailedArticle
+    from summarizer import cli
+
+    clock = iter([100.0, 160.0, 220.0, 280.0])  # the first start, then each article's end
+    pace = cli._Pace(3, clock=lambda: next(clock))
+    article = Article(id="a", source="a.txt", text="Some 3,000 troops crossed.")
+    pace.start(0, article)
+    for i in range(3):
+        pace.finished(i, article, FailedArticle(source="a.txt", error="x"), False)
+    lines = [line.strip() for line in capsys.readouterr().err.splitlines() if "done" in line]
+    assert lines == [
+        "1/3 done, 60 s per article, about 2 min 0 s left",
+        "2/3 done, 60 s per article, about 1 min 0 s left",
+    ]
