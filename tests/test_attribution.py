@@ -753,3 +753,28 @@ def test_a_data_noun_alone_or_a_quotation_in_the_third_person_credits_no_one() -
     assert _credit("Data show 640 soldiers were killed.", "640", 640) is None
     text = 'The truth, said Maria Ortiz, is that the count is low.\n\n"The enemy lost 2,000 men,"'
     assert _credit(text, "2,000", 2_000) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "figure_text", "figure", "name"),
+    [
+        (
+            "The Azawad Front released a statement on Sunday about the attack.\nIt admitted losing 12 fighters.",
+            "12",
+            12,
+            "Azawad Front",
+        ),
+        ("Colonel Amir Tahir spoke in Kano on Monday.\nHe said 22 soldiers were killed.", "22", 22, "Amir Tahir"),
+    ],
+)
+def test_a_subject_pronoun_stands_for_the_named_subject_before_it(
+    text: str, figure_text: str, figure: int, name: str
+) -> None:
+    credit = _credit(text, figure_text, figure)
+    assert credit is not None and name in (credit.person or credit.name or "")
+
+
+def test_they_never_stands_for_one_person() -> None:
+    text = "Semyon Pegov wrote about the ambush near the border.\nThey admitted losing seven fighters."
+    credit = _credit(text, "seven", 7)
+    assert credit is None or "Pegov" not in (credit.person or credit.name or "")

@@ -41,6 +41,7 @@ from dataclasses import dataclass, field, replace
 
 from summarizer.text.candidates import troop_figures
 from summarizer.text.numbers import stated_spans
+from summarizer.text.parse import parse
 from summarizer.text.sentences import ends_a_sentence, sentence_spans
 from summarizer.text.stance import stance_cues
 from summarizer.text.vocabulary import (
@@ -284,6 +285,9 @@ def _antecedent(text: str, spans: list[tuple[int, int]], i: int, person: str | N
     names one: who "he" or "the statement" in sentence ``i`` is. For "he" or "she"
     (``person``), a sentence with no verb of saying names them by its first person:
     "Colonel Amir Tahir spoke in Kano. He said ..." """
+    before = _subject_before(_sentence_at(text, spans, i - 1), person or "") if i > 0 else None
+    if before is not None:
+        return _credit(before, None)
     for j in range(i - 1, max(i - 4, -1), -1):
         sentence = _sentence_at(text, spans, j)
         # The subject of the sentence's first verb of saying ("The president said
@@ -292,6 +296,8 @@ def _antecedent(text: str, spans: list[tuple[int, int]], i: int, person: str | N
             found = _subject(sentence[: m.start()]) or _pronoun_subject(sentence[: m.start()])
             if found is None:
                 continue
+            if (person or "").strip().lower() in ("they", "it") and _one_person(found[1]):
+                break  # "they" and "it" are no one person: look further back
             if not _ANAPHOR.match(found[1]) and (_named(found[1]) or _describe(found[1])):
                 return _credit(_person_meant(person or "", found[1], sentence), None)
             break
@@ -307,6 +313,33 @@ def _antecedent(text: str, spans: list[tuple[int, int]], i: int, person: str | N
             if named is not None:
                 return _credit(named, None)
     return None
+
+
+def _one_person(name: str) -> bool:
+    """ "Semyon Pegov", "Col. Amir Tahir": a person's name, no body's."""
+    return _PERSON.fullmatch(name.strip()) is not None and not _BODY_WORD.search(name)
+
+
+def _subject_before(sentence: str, pronoun: str) -> str | None:
+    """The named subject of the sentence before, when a subject pronoun of the figure's
+    sentence can stand for it: "The CSP-PSD released a statement ... They admitted to
+    losing seven fighters" (they, it: a body or a group, not one person; he, she: a
+    person). None when its subject is no name, or not of the pronoun's kind."""
+    kind = pronoun.strip().lower()
+    if kind not in ("they", "it", "he", "she") or not sentence.strip():
+        return None
+    doc = parse(sentence)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root else None
+    if subject is None or subject.pos_ != "PROPN":
+        return None
+    person = subject.ent_type_ == "PERSON"
+    if person != (kind in ("he", "she")):
+        return None
+    words = [t for t in subject.subtree if t.i <= subject.i and t.dep_ in ("compound", "flat", "amod", "det")]
+    words = [t for t in words if t.dep_ != "det"] + [subject]
+    name = doc[min(t.i for t in words) : subject.i + 1].text
+    return name if _named(name) else None
 
 
 def reports_speech(sentence: str) -> bool:
@@ -887,8 +920,13 @@ def _resolve_pronoun(name: str, previous: str) -> str:
     otherwise, or when ``previous`` names none, ``name`` itself."""
     if not _ANAPHOR.match(name.strip()):
         return name
+    before = _subject_before(previous, name)
+    if before is not None:
+        return before
     for m in _cues(previous):
         found = _subject(previous[: m.start()])
+        if found and name.strip().lower() in ("they", "it") and _one_person(found[1]):
+            continue  # "they" and "it" are no one person
         if found and not _ANAPHOR.match(found[1]) and (_named(found[1]) or _describe(found[1])):
             return _person_meant(name, found[1], previous)
     return name
