@@ -296,6 +296,11 @@ class Tally(BaseModel):
         return f"{self.right}/{self.matched} right ({self.accuracy:.0%})" if self.matched else "0/0"
 
 
+def _by_rule(tallies: dict[str, Tally]) -> str:
+    """'rule 3/4 right (75%); other 1/1 right (100%)', in rule order; 'none' when empty."""
+    return "; ".join(f"{rule} {tally.text()}" for rule, tally in sorted(tallies.items())) or "none"
+
+
 class GroupCheck(Tally):
     """Matched figures (same number) whose status is on the gold's side of the casualty line."""
 
@@ -379,8 +384,7 @@ class CreditBasisCheck(BaseModel):
     by_rule: dict[str, Tally] = Field(default_factory=dict)
 
     def rules_line(self) -> str:
-        shown = "; ".join(f"{rule} {tally.text()}" for rule, tally in sorted(self.by_rule.items()))
-        return f"credits of found figures by rule (right = a source the gold gives): {shown or 'none'}"
+        return f"credits of found figures by rule (right = a source the gold gives): {_by_rule(self.by_rule)}"
 
     def line(self) -> str:
         parts = [
@@ -442,8 +446,7 @@ class EvalReport(BaseModel):
     rules: dict[str, Tally] = Field(default_factory=dict)
 
     def rules_line(self) -> str:
-        shown = "; ".join(f"{rule} {tally.text()}" for rule, tally in sorted(self.rules.items()))
-        return f"figures set apart by a named rule (right = not a gold figure): {shown or 'none'}"
+        return f"figures set apart by a named rule (right = not a gold figure): {_by_rule(self.rules)}"
 
     def as_json(self) -> str:
         rest = self.model_dump(mode="json", exclude={"totals", "articles", "model", "prompt_version", "stories"})

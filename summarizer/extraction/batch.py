@@ -168,11 +168,12 @@ async def aextract_all(
         async def one(i: int, article: Article) -> None:
             if stopping:
                 return
-            announced: list[bool] = []
+            announced = False
 
             def announce() -> None:  # once per article, and only once its model is ready
+                nonlocal announced
                 if on_start and not announced:
-                    announced.append(True)
+                    announced = True
                     on_start(i, article)
 
             key = stored_key(article.id, config, prompt_version)

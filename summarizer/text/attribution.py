@@ -296,7 +296,7 @@ def _antecedent(text: str, spans: list[tuple[int, int]], i: int, person: str | N
             found = _subject(sentence[: m.start()]) or _pronoun_subject(sentence[: m.start()])
             if found is None:
                 continue
-            if (person or "").strip().lower() in ("they", "it") and _one_person(found[1]):
+            if _disagrees(person or "", found[1]):
                 break  # "they" and "it" are no one person: look further back
             if not _ANAPHOR.match(found[1]) and (_named(found[1]) or _describe(found[1])):
                 return _credit(_person_meant(person or "", found[1], sentence), None)
@@ -315,9 +315,11 @@ def _antecedent(text: str, spans: list[tuple[int, int]], i: int, person: str | N
     return None
 
 
-def _one_person(name: str) -> bool:
-    """ "Semyon Pegov", "Col. Amir Tahir": a person's name, no body's."""
-    return _PERSON.fullmatch(name.strip()) is not None and not _BODY_WORD.search(name)
+def _disagrees(pronoun: str, name: str) -> bool:
+    """Whether ``pronoun`` cannot stand for ``name``: "they" and "it" are no one person
+    ("Semyon Pegov", "Col. Amir Tahir": a person's name, no body's)."""
+    one_person = _PERSON.fullmatch(name.strip()) is not None and not _BODY_WORD.search(name)
+    return pronoun.strip().lower() in ("they", "it") and one_person
 
 
 def _subject_before(sentence: str, pronoun: str) -> str | None:
@@ -336,9 +338,10 @@ def _subject_before(sentence: str, pronoun: str) -> str | None:
     person = subject.ent_type_ == "PERSON"
     if person != (kind in ("he", "she")):
         return None
-    words = [t for t in subject.subtree if t.i <= subject.i and t.dep_ in ("compound", "flat", "amod", "det")]
-    words = [t for t in words if t.dep_ != "det"] + [subject]
-    name = doc[min(t.i for t in words) : subject.i + 1].text
+    first = min(
+        (t.i for t in subject.subtree if t.i < subject.i and t.dep_ in ("compound", "flat", "amod")), default=subject.i
+    )
+    name = doc[first : subject.i + 1].text
     return name if _named(name) else None
 
 
@@ -519,9 +522,8 @@ def _credit_by_form(sentence: str, fig_start: int, fig_end: int, previous: str) 
             m.group("name").strip(),
         )[0]
         cues.append((m.start("name"), m.start("name"), _document_owner(name) or name, "text.according-to"))
-    for rule, pattern in (("text.document-subject", _DOCUMENT_SUBJECT),):
-        for m in pattern.finditer(before):
-            cues.append((m.start("name"), m.end(), m.group("name"), rule))
+    for m in _DOCUMENT_SUBJECT.finditer(before):
+        cues.append((m.start("name"), m.end(), m.group("name"), "text.document-subject"))
     for m in _BARE_DOCUMENT_SUBJECT.finditer(before):
         name = _SENTENCE_ADVERB.sub("", m.group("name"))
         by = re.search(r"\b(?:from|by|of)\s+(?:the\s+)?(?P<who>.+)$", name)
@@ -925,8 +927,8 @@ def _resolve_pronoun(name: str, previous: str) -> str:
         return before
     for m in _cues(previous):
         found = _subject(previous[: m.start()])
-        if found and name.strip().lower() in ("they", "it") and _one_person(found[1]):
-            continue  # "they" and "it" are no one person
+        if found and _disagrees(name, found[1]):
+            continue
         if found and not _ANAPHOR.match(found[1]) and (_named(found[1]) or _describe(found[1])):
             return _person_meant(name, found[1], previous)
     return name

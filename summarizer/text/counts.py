@@ -38,7 +38,7 @@ PEOPLE_NOUNS = word_set(
     " employee cadre trooper warrior defender attacker assailant raider infiltrator intruder loyalist partisan"
     " irregular ranger sniper pilot crew crewman gunner veteran cadet trainee adviser advisor instructor"
     " contractor spy agent servicemen militia militiamen gunmen tribesman tribesmen westerner foreigner"
-    " islamist jihadi radical rebel fighter bodyguard deserter defector draftee enlistee mobilized mobilised"
+    " islamist jihadi radical bodyguard deserter defector draftee enlistee mobilized mobilised"
     " killed wounded injured missing strength fatality convict inmate one"
 )
 # Things a force has or uses: counted beside fighters, never as them.
@@ -177,10 +177,10 @@ def _not_people(number: Token, noun: Token | None) -> bool:
     African Union soldiers" parsed with "Union" as the head) is left to the sentence."""
     if noun is None or noun.pos_ != "NOUN" or noun.ent_type_ or not noun.is_lower:
         return False
-    # "six government soldiers" parsed with "government" as the number's head, "a
-    # 20,000-strong force addition", "a 5,000 troop deployment": the compound says who.
     if any(c.dep_ in ("xcomp", "ccomp", "dobj", "nsubj", "aux") for c in noun.children):
         return False  # a verb the tagger took for a noun: "the 100,000 thought to be there"
+    # "six government soldiers" parsed with "government" as the number's head, "a
+    # 20,000-strong force addition", "a 5,000 troop deployment": the compound says who.
     nouns = [noun, *(c for c in noun.children if c.dep_ == "compound")]
     if noun.dep_ == "compound":
         nouns.append(noun.head)

@@ -106,7 +106,8 @@ def _owner(document: Token) -> Token | None:
     by The Washington Post"."""
     by = next((c for c in document.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
     issued = next((c for c in document.children if c.dep_ == "acl" and c.lemma_.lower() in ISSUE_LEMMAS), None)
-    by = by or next((c for c in issued.children if c.dep_ == "agent"), None) if issued is not None else by
+    if by is None and issued is not None:  # "a statement released by the army"
+        by = next((c for c in issued.children if c.dep_ == "agent"), None)
     author = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
     # "IDF estimates", "the Pentagon's tally"; not a date ("December 1 statistics by X")
     owner = next(
@@ -287,7 +288,12 @@ def _name(head: Token) -> str | None:
             if (
                 child.dep_ in _NAME_DEPS
                 or (child.dep_ == "prep" and child.lower_ == "of" and token is head)
-                or (child.dep_ == "prep" and child.lower_ in ("in", "at", "from", "with") and _unnamed(token, head))
+                or (
+                    child.dep_ == "prep"
+                    and child.lower_ in ("in", "at", "from", "with")
+                    and token is head
+                    and _unnamed(head)
+                )
                 or (child.dep_ == "pobj" and token.dep_ == "prep" and token.head is head)
             ):
                 kept.append(child)
@@ -305,10 +311,10 @@ def _name(head: Token) -> str | None:
     return person or head.doc[tokens[0].i : tokens[-1].i + 1].text
 
 
-def _unnamed(token: Token, head: Token) -> bool:
-    """Whether ``token`` is the head and an unnamed source ("sources in the ministry"),
-    whose prepositional phrase says who they are."""
-    return token is head and token.lemma_.lower() in _SOURCE_NOUNS
+def _unnamed(head: Token) -> bool:
+    """Whether ``head`` is an unnamed source ("sources in the ministry"), whose
+    prepositional phrase says who they are."""
+    return head.lemma_.lower() in _SOURCE_NOUNS
 
 
 def _described(head: Token) -> str | None:
@@ -322,7 +328,7 @@ def _described(head: Token) -> str | None:
     kept = [head]
     for child in head.children:
         modifier = child.dep_ in ("amod", "compound", "nmod") and child.i < head.i and child.tag_ != "VBN"
-        if modifier or (child.dep_ == "prep" and _unnamed(head, head)):  # "sources in the ministry"
+        if modifier or (child.dep_ == "prep" and _unnamed(head)):  # "sources in the ministry"
             kept.extend(child.subtree)
     tokens = sorted(kept, key=lambda t: t.i)
     return head.doc[tokens[0].i : tokens[-1].i + 1].text
