@@ -1,0 +1,302 @@
+"""Who acts and where, read from the parse: the story's actors and places as a table of named rules.
+
+The parser's entities name every person, body and place an article mentions; a brief
+wants those that act or speak, and the places where forces are, go or fight. What
+separates them is the entity's role in its sentence, so each rule below is a role:
+
+- ``place.locative``: the object of a preposition of place ("troops in Kursk", "sent to
+  Russia", "near the Line of Control"), or of "from" after a verb of leaving
+  ("withdraw from Niger"); a conjunct of one ("in Donetsk and Kharkiv") and a name
+  before a place noun ("the Kursk region") share its role. The entity's label is not
+  trusted here: the small pipeline tags "Ladakh" or "Sahel" as an organisation, and
+  the preposition says it is a place.
+- ``actor.subject``: the subject of a verb ("the Pentagon said", "Hamas fired"), or the
+  agent of a passive one ("were trained by Wagner").
+- ``actor.source``: the object of "according to", or whose statement, estimate or
+  spokesperson it is ("the Pentagon's estimate", "a spokesman for the army", "Pentagon
+  spokeswoman Sabrina Singh").
+- ``actor.titled``: a person named with an office ("President William Ruto",
+  "NATO Secretary-General Mark Rutte") or described by one ("Mark Rutte, NATO's chief").
+
+A mention that is only a modifier ("U.S. officials", "Russian-backed"), a place named
+as an aside, or a name in a headline's title case (which the parser misreads) is none of
+these. What the names are then vetted for (an outlet that only relays, a demonym, a
+country's bare name as an actor, a dateline) is :mod:`summarizer.grounding.citations`'s
+work, as it is for names the model gives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from spacy.tokens import Span, Token
+
+from summarizer.text.countries import is_demonym
+from summarizer.text.counts import TROOP_NOUNS
+from summarizer.text.parse import parse
+from summarizer.text.sentences import ends_a_sentence
+from summarizer.text.vocabulary import TITLES, word_set
+
+MentionKind = Literal["actor", "place"]
+
+# Prepositions of place: where something is, goes or happens.
+_WHERE = word_set("in into to inside across near at toward towards along throughout within outside around onto over")
+# Verbs of leaving, after which "from" names a place: "withdraw from Niger".
+_LEAVE = word_set("withdraw pull leave retreat evacuate expel drive flee remove exit move redeploy relocate")
+# Nouns after a place's name that make the whole a place: "the Kursk region".
+_PLACE_NOUNS = word_set(
+    "region province oblast district city town village border frontier area territory state county capital"
+    " governorate enclave valley island sea river strip peninsula coast base airport port sector front theatre"
+    " theater zone corridor pass desert outskirts highway"
+)
+# A part of a place: "the outskirts of Kyiv", "the north of Mali".
+_PART_NOUNS = _PLACE_NOUNS | word_set("part north south east west centre center heart edge side")
+# Names of a body that the parser leaves outside the entity: "the Maute group".
+_BODY_NOUNS = word_set("group movement front army forces militia")
+# What a body's statement or spokesperson is called: "the Pentagon's estimate".
+_SAID_NOUNS = word_set(
+    "statement estimate report assessment tally figure figures count claim spokesman spokeswoman spokesperson"
+    " official officials chief head leader minister spokesmen representative commander"
+)
+# What is fought over, taken or entered: "the battle for Marawi", "captured Bakhmut".
+_CONTEST_NOUNS = word_set(
+    "battle siege fight fighting control capture fall liberation invasion occupation offensive assault defence"
+    " defense encirclement withdrawal deployment incursion"
+)
+_CONTEST_VERBS = word_set(
+    "invade attack capture seize take occupy storm besiege shell bomb strike enter cross hold control liberate"
+    " recapture encircle surround reach defend visit tour"
+)
+# Who fights whom: "clashes with M23", "the war against Hamas".
+_FIGHT_WORDS = word_set("clash fight fighting battle war attack offensive operation operations campaign strike")
+_MEMBER_NOUNS = TROOP_NOUNS | word_set("member leader commander spokesman spokesperson chief")
+# A department's short name, which the parser tags alone: "Defense" in "Defense Secretary".
+_OFFICE_WORDS = word_set("defense defence interior state foreign home national security affairs justice")
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+_NAMED = frozenset({"PROPN"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One entity of sentence ``sentence`` (0-based) in the role ``rule`` found."""
+
+    name: str
+    kind: MentionKind
+    label: str
+    sentence: int
+    rule: str
+
+
+@dataclass(frozen=True)
+class MentionRule:
+    id: str
+    kind: MentionKind
+    means: str
+    examples: tuple[tuple[str, str], ...]  # (sentence, the name it finds)
+    applies: Callable[[Span], bool]
+
+
+def _role_head(entity: Span) -> Token:
+    """The token whose role the entity plays: its root, or the place noun it names
+    ("the Kursk region"), climbing through conjuncts ("in Donetsk and Kharkiv")."""
+    token = entity.root
+    while True:
+        if token.dep_ in ("compound", "nmod", "poss") and token.head.lemma_.lower() in _PLACE_NOUNS:
+            token = token.head
+        elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _PART_NOUNS:
+            token = token.head.head
+        elif token.dep_ == "conj" and token.head.pos_ in ("PROPN", "NOUN"):
+            token = token.head
+        elif token.dep_ == "appos":
+            token = token.head
+        else:
+            return token
+
+
+def _locative(entity: Span) -> bool:
+    head = _role_head(entity)
+    if head.dep_ != "pobj":
+        return False
+    prep = head.head
+    word = prep.lower_
+    if word == "to" and prep.head.lower_ in ("according", "due", "close", "next"):
+        return False
+    if word in _WHERE:
+        return True
+    return word in ("from", "of") and prep.head.lemma_.lower() in _LEAVE
+
+
+def _contested(entity: Span) -> bool:
+    head = _role_head(entity)
+    if head.dep_ == "dobj":
+        return head.head.lemma_.lower() in _CONTEST_VERBS
+    return (
+        head.dep_ == "pobj"
+        and head.head.lower_ in ("of", "for", "over")
+        and head.head.head.lemma_.lower() in _CONTEST_NOUNS
+    )
+
+
+def _members(entity: Span) -> bool:
+    root = entity.root
+    return root.dep_ in ("compound", "nmod", "amod", "poss") and root.head.lemma_.lower() in _MEMBER_NOUNS
+
+
+def _opponent(entity: Span) -> bool:
+    head = _role_head(entity)
+    if head.dep_ != "pobj" or head.head.lower_ not in ("with", "against", "between", "on"):
+        return False
+    return head.head.head.lemma_.lower() in _FIGHT_WORDS
+
+
+def _subject(entity: Span) -> bool:
+    head = _role_head(entity)
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        return head.head.pos_ in ("VERB", "AUX")
+    return head.dep_ == "pobj" and head.head.dep_ == "agent"
+
+
+def _source(entity: Span) -> bool:
+    root = entity.root
+    if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_.endswith("according"):
+        return True
+    if root.dep_ in ("poss", "compound") and root.head.lemma_.lower() in _SAID_NOUNS | TITLES:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in ("for", "of") and root.head.head.lemma_.lower() in _SAID_NOUNS
+
+
+def _titled(entity: Span) -> bool:
+    if entity.label_ != "PERSON":
+        return False
+    before = entity.doc[entity.start - 1] if entity.start > 0 else None
+    if before is not None and before.lower_.rstrip(".") in TITLES:
+        return True
+    return any(c.dep_ == "appos" and c.lemma_.lower() in TITLES | _SAID_NOUNS for c in entity.root.children)
+
+
+RULES: tuple[MentionRule, ...] = (
+    MentionRule(
+        "place.locative",
+        "place",
+        "the object of a preposition of place, or of 'from' after a verb of leaving",
+        (
+            ("About 10,000 troops are expected in Russia's Kursk region.", "Kursk"),
+            ("France will withdraw its troops from Niger by the end of the year.", "Niger"),
+        ),
+        _locative,
+    ),
+    MentionRule(
+        "place.contested",
+        "place",
+        "what is fought over, taken or entered",
+        (
+            ("The battle for Marawi entered its third month.", "Marawi"),
+            ("Russia could invade Ukraine within weeks.", "Ukraine"),
+        ),
+        _contested,
+    ),
+    MentionRule(
+        "actor.subject",
+        "actor",
+        "the subject of a verb, or the agent of a passive one",
+        (("The Pentagon said the troops had arrived.", "Pentagon"),),
+        _subject,
+    ),
+    MentionRule(
+        "actor.source",
+        "actor",
+        "the object of 'according to', or whose statement, estimate or spokesperson it is",
+        (
+            ("According to the Syrian Observatory for Human Rights, 74 fighters died.", "Syrian Observatory"),
+            ("A spokesman for the Kenyan police declined to comment.", "Kenyan police"),
+        ),
+        _source,
+    ),
+    MentionRule(
+        "actor.titled",
+        "actor",
+        "a person named with an office or described by one",
+        (("President William Ruto flew to Nairobi.", "William Ruto"),),
+        _titled,
+    ),
+    MentionRule(
+        "actor.members",
+        "actor",
+        "the body whose members are named: its fighters, its commander",
+        (("Wagner fighters have captured most of the town.", "Wagner"),),
+        _members,
+    ),
+    MentionRule(
+        "actor.opponent",
+        "actor",
+        "who is fought: the object of 'with' or 'against' after a fight",
+        (("Clashes with the M23 erupted near Goma.", "M23"),),
+        _opponent,
+    ),
+)
+
+
+def _inside_a_name(entity: Span) -> bool:
+    """ "Defense" in "the Department of Defense", "Europe" in "the Organization for
+    Security and Co-operation in Europe": the parser's entity is the tail of a longer name."""
+    if all(t.lower_ in _OFFICE_WORDS for t in entity):
+        return True
+    root = entity.root
+    prep = root.head
+    before = entity.doc[prep.i - 1] if prep.i > 0 else None
+    return (
+        root.dep_ == "pobj"
+        and prep.head.pos_ == "PROPN"
+        and before is not None
+        and before.pos_ == "PROPN"
+        and before.is_title
+    )
+
+
+def _name(entity: Span) -> str:
+    words = list(entity)
+    while words and (words[0].lower_ in ("the", "a", "an") or words[0].dep_ == "det"):
+        words = words[1:]
+    while words and words[-1].tag_ == "POS":
+        words = words[:-1]
+    after = entity.doc[entity.end] if entity.end < len(entity.doc) else None
+    if words and after is not None and after.lemma_.lower() in _BODY_NOUNS and words[-1].head == after:
+        words.append(after)  # "the Maute group"
+    return "".join(w.text_with_ws for w in words).strip()
+
+
+def mentions(text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:
+    """Every actor and place of ``text`` (sentences at ``spans``) that a rule finds, in
+    order, each with the first rule (in table order) that finds it."""
+    found: list[Mention] = []
+    for index, (start, end) in enumerate(spans):
+        sentence = text[start:end]
+        # A headline's title case makes the parser tag its words as names: only a place
+        # in a role of place ("Firefight in Marawi") is read there.
+        heading = not ends_a_sentence(sentence)
+        for entity in parse(sentence).ents:
+            if entity.label_ not in _PLACE_LABELS | _ACTOR_LABELS:
+                continue
+            name = _name(entity)
+            if not name:
+                continue
+            if _inside_a_name(entity) or name.split()[0] in ("Operation", "USS", "HMS"):
+                continue
+            for rule in RULES:
+                if rule.kind == "actor" and (
+                    heading
+                    or entity.label_ not in _ACTOR_LABELS | {"GPE"}
+                    or (entity.label_ == "GPE" and rule.id == "actor.subject")  # "Baku said": a capital
+                    or is_demonym(name)
+                    or is_demonym(name.removesuffix("s"))
+                ):
+                    continue
+                if rule.kind == "place" and entity.label_ == "NORP":
+                    continue
+                if rule.applies(entity):
+                    found.append(Mention(name, rule.kind, entity.label_, index, rule.id))
+                    break
+    return found
