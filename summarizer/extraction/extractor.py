@@ -38,7 +38,7 @@ from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt, wait
 from tenacity.wait import wait_base
 
 from schemas import Article, UnverifiedItem, VerifiedExtraction
-from schemas.extraction import ArticleAnswer, CitedFigure, CitedReaction, NamedActor, NamedPlace, Usage
+from schemas.extraction import ArticleAnswer, CitedFigure, CitedReaction, Usage
 from summarizer import backends
 from summarizer.config import Config
 from summarizer.errors import ExtractionError, SummarizerError
@@ -58,8 +58,6 @@ _MANY_PARTS = 12
 _ITEMS: dict[str, type[BaseModel]] = {
     "figures": CitedFigure,
     "reactions": CitedReaction,
-    "actors": NamedActor,
-    "places": NamedPlace,
 }
 
 

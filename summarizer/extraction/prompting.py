@@ -46,11 +46,11 @@ _env = Environment(autoescape=False, undefined=StrictUndefined, keep_trailing_ne
 CHARS_PER_TOKEN = 3.0
 
 # What one item of each list costs at most in the answer, in tokens, and what the answer
-# costs beyond its items. Measured on the recorded answers of the 1.5B model (a figure
-# with its source ~45 tokens, an actor ~20), with room to spare.
+# costs beyond its items (up to four reactions of ~15 tokens each). Measured on the
+# recorded answers of the 1.5B model (a figure with its source ~45 tokens), with room to spare.
 _FIGURE_TOKENS = 64
-_ANSWER_BASE_TOKENS = 320
-_PER_SENTENCE_TOKENS = 6
+_ANSWER_BASE_TOKENS = 128
+_PER_SENTENCE_TOKENS = 2
 _FIGURE_SLACK = 1
 _STATEMENT = re.compile(
     r"\b(?:said|says|told|stated|warned|added|announced|noted|urged|condemned|denied|confirmed|called)\b"
@@ -102,8 +102,8 @@ class Request:
         return math.ceil(chars / CHARS_PER_TOKEN) + schema_tokens() + 4 * len(self.spans)
 
     def answer_budget(self) -> int:
-        """max_tokens that fits what this article can hold: a base for actors, places and
-        reactions, and room for each figure sentence (a runaway answer stops here)."""
+        """max_tokens that fits what this article can hold: a base for the reactions, and
+        room for each figure and a little per sentence (a runaway answer stops here)."""
         return _ANSWER_BASE_TOKENS + _FIGURE_TOKENS * self.max_figures + _PER_SENTENCE_TOKENS * len(self.spans)
 
 

@@ -39,7 +39,7 @@ import re
 from collections.abc import Sequence
 
 from schemas import ArticleExtraction, UnverifiedItem
-from schemas.extraction import ArticleAnswer, CitedFigure, CitedReaction, ItemKind, NamedActor, NamedPlace
+from schemas.extraction import ArticleAnswer, CitedFigure, CitedReaction
 from summarizer.text.aliases import as_written, names, same_entity
 from summarizer.text.attribution import (
     credit_for,
@@ -53,6 +53,7 @@ from summarizer.text.attribution import (
 )
 from summarizer.text.candidates import is_measure, troop_figures
 from summarizer.text.countries import is_country, is_demonym
+from summarizer.text.mentions import Mention, named_in
 from summarizer.text.numbers import figures_in, format_figure, mentions, range_around, stated_spans
 from summarizer.text.sentences import ends_a_sentence
 from summarizer.text.stance import stance_cues, stance_from_text
@@ -266,6 +267,14 @@ def _place_names(name: str) -> list[str]:
     return [" ".join(words)] if words else []
 
 
+def _place_kind(name: str, label: str) -> str:
+    """A place's kind from the parser's label: a country, else a city for a political
+    unit, a region for a geographic one, a facility."""
+    if is_country(name):
+        return "country"
+    return {"GPE": "city", "LOC": "region", "FAC": "facility"}.get(label, "other")
+
+
 def _value(written: str) -> int | None:
     """The number a figure as written states: '10,000' and 'about 10 thousand' -> 10000;
     the larger end of a range ('11 to 12,000' -> 12000; the sentence gives the range)."""
@@ -294,8 +303,6 @@ class Citations:
         notes: list[str] = []
         figures: list[dict[str, object]] = []
         reactions: list[dict[str, object]] = []
-        actors: list[dict[str, object]] = []
-        places: list[dict[str, object]] = []
         for figure in answer.figures:
             count = _value(figure.figure)
             if count is None:
@@ -334,43 +341,41 @@ class Citations:
             unverified += replaced
         reactions += self._stated_reactions(reactions)
         reactions = _one_per_speaker(reactions)
-        named: list[tuple[ItemKind, list[dict[str, object]], Sequence[NamedActor | NamedPlace]]] = [
-            ("actor", actors, answer.actors),
-            ("location", places, answer.places),
-        ]
-        place_names = [n for place in answer.places for n in _place_names(self._complete(place.name))]
-        actor_names = [self._complete(a.name) for a in answer.actors]
-        for kind, kept, items in named:
-            for item in items:
-                full = self._complete(item.name)
-                if kind == "actor":
-                    full, no_actor = _actor_name(full)
-                    if no_actor is not None:
-                        unverified.append(UnverifiedItem(kind=kind, item=item.model_dump(), reason=no_actor))
-                        continue
-                candidates = _place_names(full) if kind == "location" else [full]
-                if not candidates:
-                    reason = f"{full!r} describes a place without naming one"
-                    unverified.append(UnverifiedItem(kind=kind, item=item.model_dump(), reason=reason))
-                for name in candidates:
-                    wrong = self._misnamed(
-                        kind, name, place_names, actor_names, getattr(item, "kind", "other"), self.text
-                    )
-                    wrong = wrong or (self._not_a_place(name) if kind == "location" else None)
-                    number = None if wrong else self._first_naming(name)
-                    if number is None:
-                        reason = wrong or f"{name!r} is not named in the article"
-                        unverified.append(UnverifiedItem(kind=kind, item=item.model_dump(), reason=reason))
-                        continue
-                    listed = item.model_dump()
-                    if kind == "actor" and _TITLED_PERSON.search(name):
-                        listed["kind"] = "person"  # "NATO chief Mark Rutte" is a person, whatever kind the answer gave
-                    kept.append({**listed, "name": name, **self._evidence(number)})
+        found = named_in(self.text, self.spans)
+        actors, places = self._named([m for m in found if m.kind == "actor"], [m for m in found if m.kind == "place"])
         places += self._stated_places(places)
         extraction = ArticleExtraction.model_validate(
             {"troop_estimates": figures, "official_reactions": reactions, "actors": actors, "locations": places}
         )
         return extraction, unverified, notes
+
+    def _named(
+        self, actor_mentions: list[Mention], place_mentions: list[Mention]
+    ) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+        """The actors and places the parse found, vetted as names (an outlet, a demonym, a
+        country's bare name, a dateline, a place that is a body ...) and evidenced by the
+        sentence that first names them. Each name is kept once."""
+        actors: list[dict[str, object]] = []
+        places: list[dict[str, object]] = []
+        place_names = [n for m in place_mentions for n in _place_names(m.name)]
+        actor_names = [m.name for m in actor_mentions]
+        for kind, kept, items in (("actor", actors, actor_mentions), ("location", places, place_mentions)):
+            for mention in items:
+                full = mention.name
+                if kind == "actor":
+                    full, no_actor = _actor_name(full)
+                    if no_actor is not None:
+                        continue
+                for name in _place_names(full) if kind == "location" else [full]:
+                    listed_kind = "person" if mention.label == "PERSON" else "other"
+                    wrong = self._misnamed(kind, name, place_names, actor_names, listed_kind, self.text)
+                    wrong = wrong or (self._not_a_place(name) if kind == "location" else None)
+                    if wrong or any(same_entity(str(k["name"]), name, "place" if kind == "location" else None) for k in kept):
+                        continue
+                    number = self._first_naming(name) or mention.sentence + 1
+                    what = listed_kind if kind == "actor" else _place_kind(name, mention.label)
+                    kept.append({"name": name, "kind": what, "rule": mention.rule} | self._evidence(number))
+        return actors, places
 
     # -- figures --------------------------------------------------------------------------
     def _figure_sentence(self, cited: int, count: int) -> tuple[int | None, str]:

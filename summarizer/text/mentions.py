@@ -268,7 +268,7 @@ def _name(entity: Span) -> str:
     return "".join(w.text_with_ws for w in words).strip()
 
 
-def mentions(text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:
+def named_in(text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:
     """Every actor and place of ``text`` (sentences at ``spans``) that a rule finds, in
     order, each with the first rule (in table order) that finds it."""
     found: list[Mention] = []
