@@ -37,8 +37,8 @@ from pathlib import Path
 from pydantic import BaseModel, Field, ValidationError
 
 from schemas import Article, VerifiedExtraction
-from schemas.extraction import STATUS_GROUPS
-from schemas.gold import GoldArticle, GoldPassage
+from schemas.extraction import STATUS_GROUPS, Actor, Location
+from schemas.gold import GoldArticle, GoldName, GoldPassage
 from summarizer.errors import InputError
 from summarizer.grounding.grounder import Grounder
 from summarizer.jsonl import read_models
@@ -444,9 +444,16 @@ class EvalReport(BaseModel):
     # Per named rule that set a figure apart (summarizer.text.counts): how often it fired,
     # and how often on a number that is no figure of the gold's (right). Counts only.
     rules: dict[str, Tally] = Field(default_factory=dict)
+    # Per rule that found an actor or a place (summarizer.text.mentions; "grounding" for
+    # the credited and speaking names the grounding adds): how many, and how many are a
+    # name of the gold's (required or not).
+    name_rules: dict[str, Tally] = Field(default_factory=dict)
 
     def rules_line(self) -> str:
         return f"figures set apart by a named rule (right = not a gold figure): {_by_rule(self.rules)}"
+
+    def name_rules_line(self) -> str:
+        return f"actors and places by the rule that found them (right = a gold name): {_by_rule(self.name_rules)}"
 
     def as_json(self) -> str:
         rest = self.model_dump(mode="json", exclude={"totals", "articles", "model", "prompt_version", "stories"})
@@ -548,6 +555,7 @@ def score(
             )
         if result is not None:
             _tally_rules(report.rules, g, result)
+            _tally_name_rules(report.name_rules, g, result)
         for est in result.extraction.troop_estimates if result else []:
             if not all(mentions(est.quote, n) for n in est.figures()):
                 label = f"{_figures_label(tuple(est.figures()))}: {est.quote!r}"
@@ -565,6 +573,19 @@ def _tally_rules(rules: dict[str, Tally], gold: GoldArticle, result: VerifiedExt
         tally = rules.setdefault(item.rule, Tally())
         tally.matched += 1
         tally.right += not (values & wanted)
+
+
+def _tally_name_rules(rules: dict[str, Tally], gold: GoldArticle, result: VerifiedExtraction) -> None:
+    ex = result.extraction
+    kinds: tuple[tuple[Sequence[Actor | Location], Sequence[GoldName], _Names, str], ...] = (
+        (ex.actors, gold.actors, _PEOPLE, "actor"),
+        (ex.locations, gold.locations, _PLACES, "place"),
+    )
+    for items, wanted, names, kind in kinds:
+        for item in items:
+            tally = rules.setdefault(item.rule or f"grounding ({kind})", Tally())
+            tally.matched += 1
+            tally.right += any(names.overlap((item.name,), g.names()) for g in wanted)
 
 
 def _table(totals: dict[str, Score]) -> list[str]:
@@ -588,6 +609,8 @@ def report_text(report: EvalReport, *, errors: bool = True) -> str:
         lines.append(report.credit_basis.line())
         lines.append(report.credit_basis.rules_line())
     lines.append(report.rules_line())
+    if report.name_rules:
+        lines.append(report.name_rules_line())
     if len(report.stories) > 1:
         for name, totals in report.stories.items():
             lines += ["", f"story {name}:", *_table(totals)]

@@ -60,18 +60,12 @@ def answer_arguments(body: dict[str, Any]) -> dict[str, Any]:
         for figure, n in _CANDIDATE.findall(user.rsplit("</article>", 1)[-1])
     ][: props.get("figures", {}).get("maxItems", 10)]
     names = [n for n in dict.fromkeys(_NAME.findall(text)) if len(n) <= 60 and n not in _COUNTRIES]
-    places = [c for c in _COUNTRIES if c in text] or [next(iter(names), "Europe")]
     reactions = []
     if props.get("reactions", {}).get("minItems", 0):
         said = next((n for n, s in sentences.items() if _SAID.search(s)), min(sentences, default=1))
         speaker = next((n for n in names if n in sentences.get(said, "")), names[0] if names else "An official")
-        reactions.append({"sentence": said, "speaker": speaker, "stance": "other"})
-    return {
-        "figures": figures,
-        "reactions": reactions,
-        "actors": [{"name": names[0] if names else "Officials", "kind": "person"}],
-        "places": [{"name": places[0], "kind": "country"}],
-    }
+        reactions.append({"sentence": said, "speaker": speaker})
+    return {"figures": figures, "reactions": reactions}
 
 
 def _schema(body: dict[str, Any]) -> dict[str, Any]:

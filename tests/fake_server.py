@@ -3,9 +3,10 @@ of the recorded llama.cpp answers, and misbehaves on articles that ask it to.
 
 An article whose text holds ``HANG`` gets no answer for ``hang_seconds``; ``RESET`` gets
 its connection reset; ``ECHO-KEY`` gets a 400 whose body repeats the Authorization
-header; ``MALFORMED`` an answer that never validates (one good actor beside a figure
-without its fields), however often it is asked again; ``INVENTED`` an answer naming
-bodies and places the article never names (each shares one common word with it);
+header; ``MALFORMED`` an answer that never validates (one good reaction beside a figure
+without its fields), however often it is asked again; ``INVENTED`` an answer crediting
+the figure and a reaction to bodies the article never names (each shares one common
+word with it);
 ``WRONG-SPEAKER`` a reaction on the sentence that "warned", credited to the Pentagon;
 anything else gets a grounded figure on its first sentence. ``status`` answers every
 request with that HTTP status instead (401, 403, 404 ...).
@@ -63,27 +64,18 @@ FIGURE_ANSWER = {
             "organization": None,
         }
     ],
-    "reactions": [{"sentence": 1, "speaker": "Pentagon", "stance": "confirm"}],
-    "actors": [{"name": "Pentagon", "kind": "military"}],
-    "places": [{"name": "Russia", "kind": "country"}],
+    "reactions": [{"sentence": 1, "speaker": "Pentagon"}],
 }
 
 
 MALFORMED_ANSWER = {
     "figures": [{"sentence": 1, "figure": "10,000"}],  # no subject, status, source: never valid
-    "reactions": [],
-    "actors": [{"name": "Pentagon", "kind": "military"}],
-    "places": [],
+    "reactions": [{"sentence": 1, "speaker": "Pentagon"}],
 }
 
 INVENTED_ANSWER = {
-    **FIGURE_ANSWER,
-    "actors": [
-        {"name": "Pentagon", "kind": "military"},
-        {"name": "Ministry of Fabrication", "kind": "government"},
-        {"name": "Parliament of Atlantis", "kind": "government"},
-    ],
-    "places": [{"name": "Russia", "kind": "country"}, {"name": "Atlantis Province", "kind": "region"}],
+    "figures": [{**FIGURE_ANSWER["figures"][0], "source": "Parliament of Atlantis", "organization": None}],
+    "reactions": [{"sentence": 1, "speaker": "Ministry of Fabrication"}],
 }
 
 
@@ -119,7 +111,7 @@ class FakeServer:
                     self._send(200, tool_answer(INVENTED_ANSWER))
                     return
                 if "WRONG-SPEAKER" in user:
-                    reaction = {"sentence": _sentence_with(user, "warned"), "speaker": "Pentagon", "stance": "warn"}
+                    reaction = {"sentence": _sentence_with(user, "warned"), "speaker": "Pentagon"}
                     self._send(200, tool_answer({**FIGURE_ANSWER, "reactions": [reaction]}))
                     return
                 if "HANG" in user:

@@ -22,7 +22,7 @@ TEXT = (
 
 
 def _answer(**lists: list[dict[str, Any]]) -> ArticleAnswer:
-    return ArticleAnswer.model_validate({"figures": [], "reactions": [], "actors": [], "places": [], **lists})
+    return ArticleAnswer.model_validate({"figures": [], "reactions": [], **lists})
 
 
 def _figure(sentence: int, figure: str, source: str | None = None) -> dict[str, Any]:
@@ -82,7 +82,7 @@ def test_a_range_is_read_from_the_sentence_whatever_end_the_model_gave() -> None
 
 
 def test_a_sentence_number_outside_the_article_is_not_evidence() -> None:
-    reaction = {"sentence": 40, "speaker": "Mark Rutte", "stance": "concern"}
+    reaction = {"sentence": 40, "speaker": "Mark Rutte"}
     extraction, unverified, _ = _resolve(_answer(reactions=[reaction]))
     assert unverified[0].reason == "cites sentence 40, which the article does not have"
     # What is shown is the article's own statement ("called it a dangerous escalation"),
@@ -93,24 +93,26 @@ def test_a_sentence_number_outside_the_article_is_not_evidence() -> None:
 
 
 def test_a_reaction_is_summarized_in_the_articles_own_words() -> None:
-    reaction = {"sentence": 5, "speaker": "Mark Rutte", "stance": "concern"}
+    reaction = {"sentence": 5, "speaker": "Mark Rutte"}
     extraction, _, _ = _resolve(_answer(reactions=[reaction]))
     (r,) = extraction.official_reactions
     assert r.summary == "NATO chief Mark Rutte called it a dangerous escalation." == r.quote
 
 
-def test_actors_and_places_are_found_by_name_and_the_unnamed_set_apart() -> None:
-    actors = [{"name": "Mark Rutte", "kind": "person"}, {"name": "Lloyd Austin", "kind": "person"}]
-    places = [{"name": "Kursk", "kind": "region"}, {"name": "Seoul", "kind": "city"}]
-    extraction, unverified, _ = _resolve(_answer(actors=actors, places=places))
-    assert [a.name for a in extraction.actors] == ["Mark Rutte"]
-    assert extraction.actors[0].quote.startswith("NATO chief Mark Rutte")
+def test_actors_and_places_come_from_the_parse_each_with_its_rule_and_first_sentence() -> None:
+    extraction, unverified, _ = _resolve(_answer())
+    assert [(a.name, a.rule) for a in extraction.actors] == [
+        ("Pentagon", "actor.subject"),
+        ("NATO", "actor.source"),
+        ("Mark Rutte", "actor.subject"),
+    ]
+    assert extraction.actors[2].quote.startswith("NATO chief Mark Rutte")
     assert {p.name: p.quote for p in extraction.locations} == {
-        "Kursk": "Ukraine says 11 to 12,000 soldiers have arrived in Kursk.",
+        "Russia": "The Pentagon said about 10,000 North Korean troops are in Russia.",
         "Seoul": "Officials met in Seoul on Monday.",
-        "Russia": "The Pentagon said about 10,000 North Korean troops are in Russia.",  # read by the tool
+        "Kursk": "Ukraine says 11 to 12,000 soldiers have arrived in Kursk.",
     }
-    assert [(u.kind, u.reason) for u in unverified] == [("actor", "'Lloyd Austin' is not named in the article")]
+    assert not unverified
 
 
 @pytest.mark.parametrize("written", ["10,000", "3000", "1.5 million", "12 thousand", "10 000"])
@@ -131,19 +133,19 @@ def test_a_request_asks_for_every_figure_found_and_no_more_than_the_article_hold
     schema = answer_model(2, 3).model_json_schema()
     assert schema["title"] == "ArticleAnswer"
     assert (schema["properties"]["figures"]["minItems"], schema["properties"]["figures"]["maxItems"]) == (2, 3)
-    for field in ("reactions", "actors", "places"):
-        assert schema["properties"][field]["maxItems"] >= 1  # every list is bounded
+    assert schema["properties"]["reactions"]["maxItems"] >= 1  # every list is bounded
+    assert set(schema["properties"]) == {"figures", "reactions"}  # names and places come from the parse
 
 
 def test_a_cut_off_answer_keeps_its_complete_items_but_not_the_one_it_was_writing() -> None:
     cut = (
         '{"figures": [{"sentence": 2, "figure": "10,000", "subject": "troops", "status": "sent", '
-        '"source": "Pentagon", "organization": null}], "reactions": [], "actors": [{"name": "NATO", '
-        '"kind": "international org"}, {"name": "Mark Rut'
+        '"source": "Pentagon", "organization": null}], "reactions": [{"sentence": 5, "speaker": "Mark Rutte"}, '
+        '{"sentence": 5, "speaker": "NATO chi'
     )
     answer = _complete_items(cut, cut=True)
     assert answer is not None and len(answer.figures) == 1
-    assert [a.name for a in answer.actors] == ["NATO"]  # "Mark Rut..." is not kept
+    assert [r.speaker for r in answer.reactions] == ["Mark Rutte"]  # "NATO chi..." is not kept
 
 
 def test_a_cut_number_is_never_kept_as_a_smaller_figure() -> None:
@@ -186,7 +188,7 @@ def test_a_stance_the_article_states_outright_is_a_reaction_even_if_the_answer_l
         "The ministry confirmed that 3,000 troops had arrived."  # confirming is the model's to judge
     )
     citations = Citations(text, sentence_spans(text))
-    answer = _answer(reactions=[{"sentence": 2, "speaker": "Ann Lee", "stance": "warn"}])
+    answer = _answer(reactions=[{"sentence": 2, "speaker": "Ann Lee"}])
     extraction, _, _ = citations.resolve(answer)
     found = [(r.speaker, r.stance, r.quote) for r in extraction.official_reactions]
     assert found == [
@@ -203,26 +205,19 @@ def test_an_outlet_a_titled_person_or_an_international_body_is_no_place() -> Non
         "Rep. Mike Turner said troops were near Kharkiv, according to The Washington Post."
     )
     text += "\nThe United Nations and the OSCE urged talks."
-    names = ("Chuck Hagel", "Turner", "The Washington Post", "Kyiv", "United Nations", "OSCE")
-    places = [{"name": n, "kind": "city"} for n in names]
-    extraction, unverified, _ = Citations(text, sentence_spans(text)).resolve(_answer(places=places))
-    assert [p.name for p in extraction.locations] == ["Kyiv"]
-    assert len(unverified) == 5 and all(u.kind == "location" for u in unverified)
+    extraction, _, _ = Citations(text, sentence_spans(text)).resolve(_answer())
+    assert [p.name for p in extraction.locations] == ["Kyiv", "Kharkiv"]
+    assert [a.name for a in extraction.actors] == ["Chuck Hagel", "Mike Turner", "United Nations", "OSCE"]
 
 
-def test_a_country_or_an_outlet_is_no_actor_and_a_description_gives_its_places() -> None:
+def test_a_country_or_an_outlet_is_no_actor_and_a_border_gives_its_places() -> None:
     text = (
         "Russia denies it, The Washington Post reported.\n"
         "Troops massed along the border between Ukraine and Belarus, near the Ladakh border and the eastern border."
     )
-    actors = [{"name": n, "kind": "government"} for n in ("Russia", "The Washington Post")]
-    places = [
-        {"name": n, "kind": "region"} for n in ("border between Ukraine and Belarus", "Ladakh border", "eastern border")
-    ]
-    extraction, unverified, _ = Citations(text, sentence_spans(text)).resolve(_answer(actors=actors, places=places))
+    extraction, _, _ = Citations(text, sentence_spans(text)).resolve(_answer())
     assert extraction.actors == []
     assert [p.name for p in extraction.locations] == ["Ukraine", "Belarus", "Ladakh"]
-    assert sorted(u.kind for u in unverified) == ["actor", "actor", "location"]
 
 
 def test_an_actor_is_a_body_not_its_members_a_country_s_troops_or_a_phrase() -> None:
@@ -231,24 +226,8 @@ def test_an_actor_is_a_body_not_its_members_a_country_s_troops_or_a_phrase() -> 
         "The Syrian Democratic Forces said Operation Serval was over, Your Content has learned.\n"
         "Russia's total combat losses are unknown, analysts say."
     )
-    given = [
-        "Hezbollah operatives",
-        "IDF soldiers",
-        "Russian Troops",
-        "Syrian Democratic Forces",
-        "Operation Serval",
-        "Your Content has learned.",
-        "Russia's total combat losses",
-        "analysts",
-    ]
-    kept, set_aside = [], []
-    for part in (given[:4], given[4:]):  # an answer holds at most six actors
-        actors = [{"name": n, "kind": "military"} for n in part]
-        extraction, unverified, _ = Citations(text, sentence_spans(text)).resolve(_answer(actors=actors))
-        kept += [a.name for a in extraction.actors]
-        set_aside += unverified
-    assert kept == ["Hezbollah", "IDF", "Syrian Democratic Forces"]
-    assert len(set_aside) == 5
+    extraction, _, _ = Citations(text, sentence_spans(text)).resolve(_answer())
+    assert [a.name for a in extraction.actors] == ["IDF", "Hezbollah", "Syrian Democratic Forces"]
 
 
 def test_a_country_the_article_puts_troops_in_is_a_place_the_answer_left_out() -> None:
@@ -266,39 +245,30 @@ def test_allies_crowds_and_equipment_are_no_actors_and_a_named_border_is_a_place
         "The Maute and its allies lost 13 fighters; civilians fled as F-16 fighter jets struck"
         " along the Thailand-Cambodia border."
     )
-    actors = [{"name": n, "kind": "military"} for n in ("The Maute and its allies", "civilians", "F-16 fighter jets")]
-    extraction, unverified, _ = Citations(text, sentence_spans(text)).resolve(_answer(actors=actors))
-    assert [a.name for a in extraction.actors] == ["The Maute"]
-    assert len(unverified) == 2
-    assert [p.name for p in extraction.locations] == ["Thailand-Cambodia border"]
+    extraction, _, _ = Citations(text, sentence_spans(text)).resolve(_answer())
+    assert [a.name for a in extraction.actors] == ["Maute"]
+    assert [(p.name, p.rule) for p in extraction.locations] == [("Thailand-Cambodia border", "place.border")]
 
 
-def test_a_unit_a_group_or_equipment_is_no_place_but_an_actor_named_as_where_is() -> None:
+def test_a_unit_a_group_or_equipment_is_no_place_and_a_capital_named_as_where_is() -> None:
     text = (
         "The 4th Infantry Division and the Maute group fought in Marawi, where F-16 jets struck.\n"
         "A delegation will head to the capital Niamey."
     )
-    actors = [{"name": n, "kind": "military"} for n in ("Maute group", "Niamey")]
-    places = [
-        {"name": n, "kind": "region"} for n in ("4th Infantry Division", "Maute group", "F-16", "Marawi", "Niamey")
-    ]
-    extraction, _, _ = Citations(text, sentence_spans(text)).resolve(_answer(actors=actors, places=places))
+    extraction, _, _ = Citations(text, sentence_spans(text)).resolve(_answer())
     assert [p.name for p in extraction.locations] == ["Marawi", "Niamey"]
-    lone = [{"name": n, "kind": "military"} for n in ("marauding fighters", "other terrorist groups")]
-    extraction, _, _ = Citations(text, sentence_spans(text)).resolve(_answer(actors=lone))
-    assert extraction.actors == []
+    assert [a.name for a in extraction.actors] == ["4th Infantry Division", "Maute group"]
 
 
-def test_a_titled_name_is_a_person_whatever_kind_the_answer_gave() -> None:
+def test_a_person_the_parser_names_is_a_person_and_the_body_in_the_title_an_actor() -> None:
     text = "NATO chief Mark Rutte confirmed it on Monday."
-    actors = [{"name": "NATO chief Mark Rutte", "kind": "military"}]
-    extraction, _, _ = Citations(text, sentence_spans(text)).resolve(_answer(actors=actors))
-    assert [(a.name, a.kind) for a in extraction.actors] == [("NATO chief Mark Rutte", "person")]
+    extraction, _, _ = Citations(text, sentence_spans(text)).resolve(_answer())
+    assert [(a.name, a.kind) for a in extraction.actors] == [("NATO", "other"), ("Mark Rutte", "person")]
 
 
 def test_a_speaker_is_named_as_the_article_spells_it() -> None:
     text = "Pentagon spokesman John Kirby warned of an escalation.\nThe talks went on."
-    answer = _answer(reactions=[{"sentence": 1, "speaker": "john kirby", "stance": "warn"}])
+    answer = _answer(reactions=[{"sentence": 1, "speaker": "john kirby"}])
     extraction, _, _ = _resolve_in(text, answer)
     assert [r.speaker for r in extraction.official_reactions] == ["John Kirby"]
 
@@ -308,28 +278,28 @@ def test_a_reaction_is_the_speaker_s_the_sentence_names() -> None:
         "Yevgeny Prigozhin runs the group. "
         'The group treats recruits like "cannon fodder," Kirby said Friday, "throwing them into a meat grinder."'
     )
-    answer = _answer(reactions=[{"sentence": 2, "speaker": "Prigozhin", "stance": "condemn"}])
+    answer = _answer(reactions=[{"sentence": 2, "speaker": "Prigozhin"}])
     extraction, _, _ = _resolve_in(text, answer)
     assert [r.speaker for r in extraction.official_reactions] == ["Kirby"]
 
 
 def test_a_stance_no_word_supports_is_other_not_the_models_guess() -> None:
     text = 'Adam Black visited the base. "We are getting close to the end of the year," Black said.'
-    answer = _answer(reactions=[{"sentence": 2, "speaker": "Adam Black", "stance": "warn"}])
+    answer = _answer(reactions=[{"sentence": 2, "speaker": "Adam Black"}])
     extraction, _, _ = _resolve_in(text, answer)
     assert [(r.speaker, r.stance) for r in extraction.official_reactions] == [("Adam Black", "other")]
 
 
 def test_an_accusation_inside_a_quotation_is_its_speakers_not_the_accuseds() -> None:
     text = 'General Adam Black spoke on Friday. "The group is hiding its dead commanders," he said.'
-    answer = _answer(reactions=[{"sentence": 2, "speaker": "Adam Black", "stance": "concern"}])
+    answer = _answer(reactions=[{"sentence": 2, "speaker": "Adam Black"}])
     extraction, _, _ = _resolve_in(text, answer)
     assert [(r.speaker, r.stance) for r in extraction.official_reactions] == [("Adam Black", "condemn")]
 
 
 def test_what_was_said_with_no_stance_and_no_own_words_is_no_reaction() -> None:
     text = "The deployment has doubled, a military official said, declining to give numbers."
-    answer = _answer(reactions=[{"sentence": 1, "speaker": "military official", "stance": "confirm"}])
+    answer = _answer(reactions=[{"sentence": 1, "speaker": "military official"}])
     extraction, unverified, _ = _resolve_in(text, answer)
     assert extraction.official_reactions == []
     assert "no stance" in unverified[0].reason
@@ -351,8 +321,8 @@ def test_two_speakers_of_one_sentence_keep_their_reactions() -> None:
     text = 'Russia has insisted it will not invade, while President Biden has warned of a "very high" chance.'
     answer = _answer(
         reactions=[
-            {"sentence": 1, "speaker": "Russia", "stance": "concern"},
-            {"sentence": 1, "speaker": "President Biden", "stance": "concern"},
+            {"sentence": 1, "speaker": "Russia"},
+            {"sentence": 1, "speaker": "President Biden"},
         ]
     )
     extraction, _, _ = _resolve_in(text, answer)
@@ -364,7 +334,7 @@ def test_two_speakers_of_one_sentence_keep_their_reactions() -> None:
 
 def test_a_reaction_on_a_sentence_that_reports_no_statement_is_set_aside() -> None:
     text = "The mercenaries are fighting alongside Russia in the conflict. Kirby said the toll was rising."
-    answer = _answer(reactions=[{"sentence": 1, "speaker": "Russian government", "stance": "warn"}])
+    answer = _answer(reactions=[{"sentence": 1, "speaker": "Russian government"}])
     extraction, unverified, _ = _resolve_in(text, answer)
     assert not extraction.official_reactions
     assert "reports no statement" in unverified[0].reason
@@ -375,7 +345,7 @@ def test_a_reaction_cited_on_a_heading_moves_to_the_sentence_naming_its_speaker(
         "Broader Implications for Global Security\n"
         "Deputy adviser Kim Tae-hyo warned that Seoul could adopt phased measures in response."
     )
-    answer = _answer(reactions=[{"sentence": 1, "speaker": "Kim Tae-hyo", "stance": "warn"}])
+    answer = _answer(reactions=[{"sentence": 1, "speaker": "Kim Tae-hyo"}])
     extraction, unverified, notes = _resolve_in(text, answer)
     (reaction,) = extraction.official_reactions
     assert reaction.quote.startswith("Deputy adviser Kim Tae-hyo warned") and not unverified
@@ -384,10 +354,9 @@ def test_a_reaction_cited_on_a_heading_moves_to_the_sentence_naming_its_speaker(
 
 def test_a_people_is_no_place_and_a_distance_is_no_figure() -> None:
     text = "Russian troops are about 75 to 100 miles from the border."
-    answer = _answer(places=[{"name": "Russian", "kind": "other"}], figures=[_figure(1, "100")])
-    extraction, unverified, _ = _resolve_in(text, answer)
+    extraction, unverified, _ = _resolve_in(text, _answer(figures=[_figure(1, "100")]))
     assert not extraction.locations and not extraction.troop_estimates
-    assert {u.kind for u in unverified} == {"location", "troop_estimate"}
+    assert {u.kind for u in unverified} == {"troop_estimate"}
 
 
 def test_places_the_article_lists_as_places_are_read() -> None:
@@ -396,15 +365,8 @@ def test_places_the_article_lists_as_places_are_read() -> None:
         "Shelling hit positions in the direction of Kapan, Vorotan, and Tegh; Pakistan said it would respond."
     )
     extraction, _, _ = Citations(text, sentence_spans(text)).resolve(_answer())
-    assert [p.name for p in extraction.locations] == ["Swat", "Dir", "Upper Kohistan", "Kapan", "Vorotan", "Tegh"]
-
-
-def test_a_person_pieced_together_from_two_names_is_no_actor() -> None:
-    text = "Armen Grigoryan, the council's secretary, spoke.\nPrime Minister Nikol Pashinyan said 105 soldiers died."
-    actors = [{"name": n, "kind": "person"} for n in ("Armen Pashinyan", "Nikol Pashinyan", "Armen Grigoryan")]
-    extraction, unverified, _ = Citations(text, sentence_spans(text)).resolve(_answer(actors=actors))
-    assert [a.name for a in extraction.actors] == ["Nikol Pashinyan", "Armen Grigoryan"]
-    assert "never writes it as one name" in unverified[0].reason
+    # "Tegh" is not among the small parser's entities: a place it misses is missed
+    assert [p.name for p in extraction.locations] == ["Swat", "Dir", "Upper Kohistan", "Kapan", "Vorotan"]
 
 
 def test_one_reaction_per_speaker_and_a_quotation_opened_before_gives_its_stance() -> None:
@@ -413,31 +375,23 @@ def test_one_reaction_per_speaker_and_a_quotation_opened_before_gives_its_stance
         '"Fake news (…). They must stop laughing at us," the spokesman Tan Vo told reporters.'
     )
     reactions = [
-        {"sentence": 1, "speaker": "Lee", "stance": "other"},
-        {"sentence": 2, "speaker": "Lee", "stance": "other"},
-        {"sentence": 4, "speaker": "Tan Vo", "stance": "other"},
+        {"sentence": 1, "speaker": "Lee"},
+        {"sentence": 2, "speaker": "Lee"},
+        {"sentence": 4, "speaker": "Tan Vo"},
     ]
     extraction, _, _ = _resolve_in(text, _answer(reactions=reactions))
     # Lee: one reaction, the one with a stance; Tan Vo denies in the quotation's first sentence
     assert [(r.speaker, r.stance) for r in extraction.official_reactions] == [("Lee", "condemn"), ("Tan Vo", "deny")]
 
 
-def test_a_force_named_by_its_members_or_backers_and_a_mission_as_place() -> None:
+def test_a_force_named_by_its_members_is_an_actor_and_a_mission_s_name_no_place() -> None:
     text = (
         "M23 rebels and YPG terrorists clashed with Kenyan police officers and Turkish-backed rebels.\n"
         "The Kurdish-led force met the Multinational Security Support Mission in Haiti in Port-au-Prince."
     )
-    actors = [
-        {"name": n, "kind": "military"}
-        for n in ("M23 rebels", "YPG terrorists", "Kenyan police officers", "Turkish-backed rebels", "Kurdish-led")
-    ]
-    places = [
-        {"name": n, "kind": "city"} for n in ("Multinational Security Support Mission in Haiti", "Port-au-Prince")
-    ]
-    extraction, unverified, _ = Citations(text, sentence_spans(text)).resolve(_answer(actors=actors, places=places))
+    extraction, _, _ = Citations(text, sentence_spans(text)).resolve(_answer())
     assert [a.name for a in extraction.actors] == ["M23", "YPG"]
-    assert [p.name for p in extraction.locations] == ["Port-au-Prince", "Haiti"]  # "in Haiti", read by the tool
-    assert len(unverified) == 4
+    assert [p.name for p in extraction.locations] == ["Port-au-Prince"]  # "Haiti" is in the mission's name
 
 
 def test_a_heading_figure_that_credits_no_one_is_cited_where_the_body_credits_it() -> None:
@@ -455,26 +409,15 @@ def test_a_stance_stated_outright_replaces_a_speaker_s_stanceless_line() -> None
         'Spokesman Ian Roe told reporters the troops were "in a very tense situation".\n'
         "Roe denied that the base had surrendered."
     )
-    reactions = [{"sentence": 1, "speaker": "Ian Roe", "stance": "other"}]
+    reactions = [{"sentence": 1, "speaker": "Ian Roe"}]
     extraction, _, _ = _resolve_in(text, _answer(reactions=reactions))
     assert [(r.speaker, r.stance) for r in extraction.official_reactions] == [("Roe", "deny")]
 
 
-def test_a_name_cut_short_a_force_without_its_owner_a_people_or_a_dateline_is_no_actor() -> None:
+def test_a_force_without_its_owner_a_people_or_a_dateline_is_no_actor() -> None:
     text = (
         "KABUL: Afghan forces and Thai police met the Army near the border.\n"
         "Thailand's armed forces said Thai troops held. The Monitor said nothing."
     )
-    given = ["Afghan forces and", "Thailand's armed", "Army", "Thai", "KABUL", "Monitor"]
-    set_aside = []
-    for part in (given[:3], given[3:]):
-        actors = [{"name": n, "kind": "military"} for n in part]
-        extraction, unverified, _ = Citations(text, sentence_spans(text)).resolve(_answer(actors=actors))
-        assert extraction.actors == []
-        set_aside += [u.reason for u in unverified]
-    assert len(set_aside) == 6
-    # a name in capitals that the article also uses as a name is kept
-    text = "NATO said so. NATO: more troops. NATO chief Jens Stoltenberg spoke."
-    actors = [{"name": "NATO", "kind": "other"}]
-    extraction, _, _ = Citations(text, sentence_spans(text)).resolve(_answer(actors=actors))
-    assert [a.name for a in extraction.actors] == ["NATO"]
+    extraction, _, _ = Citations(text, sentence_spans(text)).resolve(_answer())
+    assert extraction.actors == [] and extraction.locations == []

@@ -267,13 +267,13 @@ def test_names_the_article_never_names_are_unverified_even_when_they_share_a_com
         code = main(["extract", str(isolated), "--backend", "compatible", "--base-url", server.base_url])
     (result,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert code == 0
-    actors = {a["name"] for a in result["extraction"]["actors"]}
-    places = {p["name"] for p in result["extraction"]["locations"]}
-    assert "Pentagon" in actors and "Russia" in places  # named ones stay
-    invented = {"Ministry of Fabrication", "Parliament of Atlantis", "Atlantis Province"}
-    assert not invented & (actors | places)
-    unverified = {u["item"]["name"]: u["reason"] for u in result["unverified"] if "name" in u["item"]}
-    assert invented <= set(unverified) and all("not named" in unverified[n] for n in invented)
+    ex = result["extraction"]
+    kept = {a["name"] for a in ex["actors"]} | {r["speaker"] for r in ex["official_reactions"]}
+    kept |= {n for e in ex["troop_estimates"] for n in (e["attribution"]["source"], e["attribution"]["organization"])}
+    invented = {"Ministry of Fabrication", "Parliament of Atlantis"}
+    assert not invented & kept
+    set_apart = json.dumps(result["unverified"])
+    assert all(name in set_apart for name in invented)
 
 
 def test_a_speaker_the_sentence_does_not_credit_is_replaced_and_listed_as_unverified(

@@ -27,17 +27,17 @@ work, as it is for names the model gives.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from summarizer.text.countries import is_demonym
+from summarizer.text.countries import is_country, is_demonym
 from summarizer.text.counts import TROOP_NOUNS
 from summarizer.text.parse import parse
 from summarizer.text.sentences import ends_a_sentence
-from summarizer.text.vocabulary import TITLES, word_set
+from summarizer.text.vocabulary import TITLE_ABBREVIATIONS, TITLES, word_set
 
 MentionKind = Literal["actor", "place"]
 
@@ -45,14 +45,19 @@ MentionKind = Literal["actor", "place"]
 _WHERE = word_set("in into to inside across near at toward towards along throughout within outside around onto over")
 # Verbs of leaving, after which "from" names a place: "withdraw from Niger".
 _LEAVE = word_set("withdraw pull leave retreat evacuate expel drive flee remove exit move redeploy relocate")
+# Verbs of setting out, after which "for" names where to: "left Kenya for Haiti".
+_DEPART = word_set("leave depart head sail fly set bind")
+# Moves on a place, after which "on" names it: "the M23 advance on Goma".
+_ADVANCE = word_set("advance march push close converge move attack assault offensive")
 # Nouns after a place's name that make the whole a place: "the Kursk region".
 _PLACE_NOUNS = word_set(
     "region province oblast district city town village border frontier area territory state county capital"
     " governorate enclave valley island sea river strip peninsula coast base airport port sector front theatre"
     " theater zone corridor pass desert outskirts highway"
 )
-# A part of a place: "the outskirts of Kyiv", "the north of Mali".
-_PART_NOUNS = _PLACE_NOUNS | word_set("part north south east west centre center heart edge side")
+# A part of a place: "the outskirts of Kyiv", "the north of Mali", "in the direction of Goris".
+_PART_NOUNS = _PLACE_NOUNS | word_set("part north south east west centre center heart edge side direction")
+_BORDER_NOUNS = word_set("border frontier boundary")
 # Names of a body that the parser leaves outside the entity: "the Maute group".
 _BODY_NOUNS = word_set("group movement front army forces militia")
 # What a body's statement or spokesperson is called: "the Pentagon's estimate".
@@ -71,11 +76,14 @@ _CONTEST_VERBS = word_set(
 )
 # Who fights whom: "clashes with M23", "the war against Hamas".
 _FIGHT_WORDS = word_set("clash fight fighting battle war attack offensive operation operations campaign strike")
-_MEMBER_NOUNS = TROOP_NOUNS | word_set("member leader commander spokesman spokesperson chief")
+_MEMBER_NOUNS = TROOP_NOUNS | word_set("member leader commander spokesman spokesperson chief terrorist")
 # A department's short name, which the parser tags alone: "Defense" in "Defense Secretary".
 _OFFICE_WORDS = word_set("defense defence interior state foreign home national security affairs justice")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+# The small pipeline's labels for a name are often wrong ("arrived in Kursk" as a
+# product, "from Niger" as a work of art): a role of place takes any of these.
+_NAME_LABELS = _PLACE_LABELS | _ACTOR_LABELS | frozenset({"PRODUCT", "WORK_OF_ART", "EVENT"})
 _NAMED = frozenset({"PROPN"})
 
 
@@ -104,13 +112,17 @@ def _role_head(entity: Span) -> Token:
     ("the Kursk region"), climbing through conjuncts ("in Donetsk and Kharkiv")."""
     token = entity.root
     while True:
-        if token.dep_ in ("compound", "nmod", "poss") and token.head.lemma_.lower() in _PLACE_NOUNS:
+        if token.dep_ in ("compound", "nmod", "poss") and token.head.lemma_.lower() in _PLACE_NOUNS | _BODY_NOUNS:
             token = token.head
+        elif (
+            token.dep_ == "pobj"
+            and token.head.lower_ in ("between", "with")
+            and token.head.head.lemma_.lower() in (_PLACE_NOUNS)
+        ):
+            token = token.head.head  # "the border between Ukraine and Belarus"
         elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _PART_NOUNS:
             token = token.head.head
-        elif token.dep_ == "conj" and token.head.pos_ in ("PROPN", "NOUN"):
-            token = token.head
-        elif token.dep_ == "appos":
+        elif (token.dep_ == "conj" and token.head.pos_ in ("PROPN", "NOUN")) or token.dep_ == "appos":
             token = token.head
         else:
             return token
@@ -126,7 +138,13 @@ def _locative(entity: Span) -> bool:
         return False
     if word in _WHERE:
         return True
-    return word in ("from", "of") and prep.head.lemma_.lower() in _LEAVE
+    # "withdraw from Niger", "withdraw its troops from Niger"
+    leaving = prep.head if prep.head.pos_ != "NOUN" else prep.head.head
+    if word == "for":
+        return leaving.lemma_.lower() in _DEPART
+    if word == "on":
+        return prep.head.lemma_.lower() in _ADVANCE
+    return word in ("from", "of") and leaving.lemma_.lower() in _LEAVE
 
 
 def _contested(entity: Span) -> bool:
@@ -138,6 +156,29 @@ def _contested(entity: Span) -> bool:
         and head.head.lower_ in ("of", "for", "over")
         and head.head.head.lemma_.lower() in _CONTEST_NOUNS
     )
+
+
+def _listed(entity: Span) -> bool:
+    head = _role_head(entity)
+    return (
+        head.dep_ == "pobj"
+        and head.head.lower_ in ("including", "like", "as")
+        and head.head.head.lemma_.lower() in _PLACE_NOUNS
+    )
+
+
+def _borders(doc: Doc) -> Iterator[Span]:
+    """ "the Armenia-Azerbaijan border", "the Thai–Cambodian border": a border named by
+    the two sides it divides, which the tokenizer splits at the dash."""
+    for token in doc:
+        if token.lemma_.lower() not in _BORDER_NOUNS:
+            continue
+        sides = [c for c in token.lefts if c.dep_ in ("compound", "nmod", "amod") and c.text[:1].isupper()]
+        if not sides:
+            continue
+        span = doc[min(c.left_edge.i for c in sides) : token.i + 1]
+        if any(t.text in "-–" and not t.whitespace_ for t in span):
+            yield span
 
 
 def _members(entity: Span) -> bool:
@@ -199,6 +240,13 @@ RULES: tuple[MentionRule, ...] = (
         _contested,
     ),
     MentionRule(
+        "place.listed",
+        "place",
+        "a name listed as one of some places",
+        (("Shelling hit several districts, including Chitral, Bajaur and Kurram.", "Kurram"),),
+        _listed,
+    ),
+    MentionRule(
         "actor.subject",
         "actor",
         "the subject of a verb, or the agent of a passive one",
@@ -210,8 +258,11 @@ RULES: tuple[MentionRule, ...] = (
         "actor",
         "the object of 'according to', or whose statement, estimate or spokesperson it is",
         (
-            ("According to the Syrian Observatory for Human Rights, 74 fighters died.", "Syrian Observatory"),
-            ("A spokesman for the Kenyan police declined to comment.", "Kenyan police"),
+            (
+                "According to the Syrian Observatory for Human Rights, 74 fighters died.",
+                "Syrian Observatory for Human Rights",
+            ),
+            ("A spokesman for the Pentagon declined to comment.", "Pentagon"),
         ),
         _source,
     ),
@@ -219,7 +270,7 @@ RULES: tuple[MentionRule, ...] = (
         "actor.titled",
         "actor",
         "a person named with an office or described by one",
-        (("President William Ruto flew to Nairobi.", "William Ruto"),),
+        (("The first contingent met President William Ruto in Nairobi.", "William Ruto"),),
         _titled,
     ),
     MentionRule(
@@ -253,6 +304,17 @@ def _inside_a_name(entity: Span) -> bool:
         and before is not None
         and before.pos_ == "PROPN"
         and before.is_title
+        and before.ent_type_ not in _PLACE_LABELS  # "... Mission in Haiti in Port-au-Prince"
+    )
+
+
+def _hyphened(entity: Span) -> bool:
+    """ "Cambodia" in "the Thailand-Cambodia border": part of a word the tokenizer split."""
+    doc = entity.doc
+    before = doc[entity.start - 1] if entity.start > 0 else None
+    after = doc[entity.end] if entity.end < len(doc) else None
+    return (before is not None and before.text in "-–" and not before.whitespace_) or (
+        after is not None and after.text in "-–" and not entity[-1].whitespace_
     )
 
 
@@ -277,13 +339,22 @@ def named_in(text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:
         # A headline's title case makes the parser tag its words as names: only a place
         # in a role of place ("Firefight in Marawi") is read there.
         heading = not ends_a_sentence(sentence)
-        for entity in parse(sentence).ents:
-            if entity.label_ not in _PLACE_LABELS | _ACTOR_LABELS:
+        doc = parse(sentence)
+        borders = list(_borders(doc))
+        found += [Mention(border.text, "place", "LOC", index, "place.border") for border in borders]
+        for entity in doc.ents:
+            if any(b.start <= entity.start < b.end for b in borders):
+                continue  # a side of a border already named
+            if entity.label_ not in _NAME_LABELS or _hyphened(entity):
                 continue
             name = _name(entity)
             if not name:
                 continue
-            if _inside_a_name(entity) or name.split()[0] in ("Operation", "USS", "HMS"):
+            if (
+                _inside_a_name(entity)
+                or name.split()[0] in ("Operation", "USS", "HMS")
+                or name.lower().rstrip(".") in TITLE_ABBREVIATIONS | TITLES
+            ):
                 continue
             for rule in RULES:
                 if rule.kind == "actor" and (
@@ -292,9 +363,11 @@ def named_in(text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:
                     or (entity.label_ == "GPE" and rule.id == "actor.subject")  # "Baku said": a capital
                     or is_demonym(name)
                     or is_demonym(name.removesuffix("s"))
+                    or is_country(name)  # "Mali", tagged as a person: who speaks for it is the actor
+                    or (entity.label_ == "NORP" and entity.root.pos_ == "ADJ")  # "Republican", "Islamist"
                 ):
                     continue
-                if rule.kind == "place" and entity.label_ == "NORP":
+                if rule.kind == "place" and entity.label_ == "NORP" and is_demonym(name):
                     continue
                 if rule.applies(entity):
                     found.append(Mention(name, rule.kind, entity.label_, index, rule.id))

@@ -67,6 +67,8 @@ TITLES = word_set(
     " envoy aide governor mayor commissioner chairman chairperson pm premier"
     " dg dgp ig igp"  # "CRPF DG R R Bhatnagar": the director general's abbreviations in South Asian copy
 )
+# Titles as the press abbreviates them before a name: "Brig. Gen.", "Rep.", "Lt. Col.".
+TITLE_ABBREVIATIONS = word_set("mr mrs ms dr gen gens lt col maj brig capt sgt adm cmdr cpl pvt prof rev sen rep gov")
 # A title's nationality adjective -> the country the office holder speaks for.
 COUNTRY_OF = {
     "ukrainian": "Ukraine",
