@@ -43,10 +43,10 @@ from summarizer.errors import InputError
 from summarizer.grounding.grounder import Grounder
 from summarizer.jsonl import read_models
 from summarizer.text.aliases import same_entity
+from summarizer.text.analysis import analyse
 from summarizer.text.candidates import troop_figure_sentences
 from summarizer.text.credit import read_credit
 from summarizer.text.numbers import format_figure, mentions, stated_spans
-from summarizer.text.sentences import sentence_spans
 
 FIELDS = ("figure", "figure+source", "figure+status", "actors", "locations", "reactions")
 
@@ -340,7 +340,7 @@ def _figure_losses(
 ) -> FigureLosses:
     """Bin each required gold figure of one article (see :class:`FigureLosses`)."""
     losses = FigureLosses()
-    spans = sentence_spans(text)
+    spans = list(analyse(text).spans)
     pointed = {i: figures for i, figures in troop_figure_sentences([text[a:b] for a, b in spans])}
     grounder = Grounder(text)
     for fig, statement in zip(gold.figures, expected, strict=True):
@@ -682,7 +682,7 @@ def score_credits(passages: Iterable[GoldPassage]) -> tuple[CreditScore, list[Cr
     then the parse's rows) alone on each figure."""
     score, cases = CreditScore(), []
     for passage in passages:
-        spans = sentence_spans(passage.text)
+        spans = list(analyse(passage.text).spans)
         for gold in passage.credits:
             start = passage.text.index(gold.at)
             credit, rule = read_credit(passage.text, start, start + len(gold.at), gold.figure, spans=spans)

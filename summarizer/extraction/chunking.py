@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from schemas import Article
 from summarizer.errors import InputError
 from summarizer.extraction.prompting import CHARS_PER_TOKEN, Prompt, Request
-from summarizer.text.sentences import sentence_spans
+from summarizer.text.analysis import analyse
 
 OVERLAP = 2
 
@@ -46,7 +46,7 @@ def plan(article: Article, prompt: Prompt, context_tokens: int, max_tokens: int)
         whole = _part(article, 0, prompt, max_tokens)
         if _size(whole) <= context_tokens:
             return [whole]
-    spans = sentence_spans(article.text)
+    spans = list(analyse(article.text).spans)
     empty = _size(_part(article.model_copy(update={"text": ""}), 0, prompt, max_tokens))
     room = context_tokens - empty
     too_long = [e - s for s, e in spans if math.ceil((e - s) / CHARS_PER_TOKEN) > room]

@@ -31,9 +31,9 @@ from openai.types.chat import (
 
 from schemas import Article
 from schemas.extraction import MAX_FIGURES, ArticleAnswer, answer_model
+from summarizer.text.analysis import analyse
 from summarizer.text.candidates import troop_figure_sentences
 from summarizer.text.numbers import format_figure
-from summarizer.text.sentences import sentence_spans
 
 # Article text goes into the prompt verbatim, so the only thing neutralized is a forged
 # closing delimiter.
@@ -117,7 +117,7 @@ class Prompt:
     def render(self, article: Article, spans: list[tuple[int, int]] | None = None) -> Request:
         """The request for ``article``; ``spans`` are its sentences when the caller has
         them already (a part of a longer article), else they are found here."""
-        spans = sentence_spans(article.text) if spans is None else spans
+        spans = list(analyse(article.text).spans) if spans is None else spans
         sentences = [" ".join(article.text[a:b].split()).replace(*_DELIMITER_FORGERY) for a, b in spans]
         found = troop_figure_sentences(sentences)  # each sentence's figures read once
         figure_sentences = [i + 1 for i, _ in found]

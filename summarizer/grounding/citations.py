@@ -41,6 +41,7 @@ from collections.abc import Sequence
 from schemas import ArticleExtraction, UnverifiedItem
 from schemas.extraction import ArticleAnswer, CitedFigure, CitedReaction
 from summarizer.text.aliases import as_written, names, same_entity
+from summarizer.text.analysis import analyse
 from summarizer.text.attribution import (
     credit_for,
     is_outlet,
@@ -293,7 +294,9 @@ class Citations:
             unverified += replaced
         reactions += self._stated_reactions(reactions)
         reactions = _one_per_speaker(reactions)
-        found = named_in(self.text, self.spans)
+        analysis = analyse(self.text)
+        # the article's own analysis, unless these are one part's sentences
+        found = analysis.mentions if tuple(self.spans) == analysis.spans else named_in(self.text, self.spans)
         actors, places = self._named([m for m in found if m.kind == "actor"], [m for m in found if m.kind == "place"])
         extraction = ArticleExtraction.model_validate(
             {"troop_estimates": figures, "official_reactions": reactions, "actors": actors, "locations": places}

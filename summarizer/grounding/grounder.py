@@ -32,13 +32,13 @@ from schemas import (
 from schemas.extraction import STATUS_GROUPS, Evidenced, ItemKind
 from summarizer.grounding.corrections import correct_estimate
 from summarizer.text.aliases import names, same_entity
+from summarizer.text.analysis import analyse
 from summarizer.text.attribution import is_outlet
 from summarizer.text.countries import is_country, is_demonym
 from summarizer.text.counts import what_it_counts
 from summarizer.text.headcount import is_headcount
 from summarizer.text.injection import addresses_the_model, has_link_or_markup
 from summarizer.text.numbers import figure_spans, format_figure, mentions
-from summarizer.text.sentences import sentence_spans
 from summarizer.text.vocabulary import TITLES
 
 _CHAR_MAP = {
@@ -111,9 +111,10 @@ class Grounder:
     def __init__(self, text: str) -> None:
         self.text = text
         self._norm, self._index = normalize_with_map(text)
-        self._spans = sentence_spans(text)  # the article analysed once, for every check
-        self._sentences = [text[a:b] for a, b in self._spans]
-        self._paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+        analysis = analyse(text)  # the article analysed once, for every stage
+        self._spans = list(analysis.spans)
+        self._sentences = analysis.sentences
+        self._paragraphs = list(analysis.paragraphs)
 
     def _sentence_at(self, offset: int) -> str | None:
         """The sentence holding ``offset``, as the article writes it."""

@@ -39,10 +39,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
+from summarizer.text.analysis import analyse
 from summarizer.text.candidates import troop_figures
 from summarizer.text.numbers import stated_spans
 from summarizer.text.parse import parse
-from summarizer.text.sentences import ends_a_sentence, sentence_spans
+from summarizer.text.sentences import ends_a_sentence
 from summarizer.text.stance import stance_cues
 from summarizer.text.vocabulary import (
     AUXILIARIES,
@@ -226,7 +227,7 @@ def credit_for(
     """The credit the article gives ``figure`` stated within ``text[start:end]``
     (``spans``: the text's sentence spans, when the caller has them already; ``follow``:
     whether a hedged estimate may take the credit of the estimates just before it)."""
-    spans = sentence_spans(text) if spans is None else spans
+    spans = list(analyse(text).spans) if spans is None else spans
     for i, (s, e) in enumerate(spans):
         if s <= start < e or (start <= s < end):
             sentence = text[s:e]

@@ -59,7 +59,8 @@ _PLACE_NOUNS = word_set(
 _PART_NOUNS = _PLACE_NOUNS | word_set("part north south east west centre center heart edge side direction")
 _BORDER_NOUNS = word_set("border frontier boundary")
 # Names of a body that the parser leaves outside the entity: "the Maute group".
-_BODY_NOUNS = word_set("group movement front army forces militia")
+_BODY_NOUNS = word_set("group movement front army forces militia military")
+_REPORT_VERBS = word_set("report write note reveal say")
 # What a body's statement or spokesperson is called: "the Pentagon's estimate".
 _SAID_NOUNS = word_set(
     "statement estimate report assessment tally figure figures count claim spokesman spokeswoman spokesperson"
@@ -196,7 +197,12 @@ def _opponent(entity: Span) -> bool:
 def _subject(entity: Span) -> bool:
     head = _role_head(entity)
     if head.dep_ in ("nsubj", "nsubjpass"):
-        return head.head.pos_ in ("VERB", "AUX")
+        verb = head.head
+        # "As LBC previously reported, ...": an outlet pointing to its own reporting
+        citing_itself = verb.lemma_.lower() in _REPORT_VERBS and any(
+            c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
+        )
+        return verb.pos_ in ("VERB", "AUX") and not citing_itself
     return head.dep_ == "pobj" and head.head.dep_ == "agent"
 
 
@@ -326,8 +332,11 @@ def _name(entity: Span) -> str:
         words = words[:-1]
     after = entity.doc[entity.end] if entity.end < len(entity.doc) else None
     if words and after is not None and after.lemma_.lower() in _BODY_NOUNS and words[-1].head == after:
-        words.append(after)  # "the Maute group"
-    return "".join(w.text_with_ws for w in words).strip()
+        words.append(after)  # "the Maute group", "the US military"
+    name = "".join(w.text_with_ws for w in words).strip()
+    if name.count("(") > name.count(")"):  # "Line of Control (LoC": the parser's span stops inside
+        name = name[: name.rindex("(")].strip()
+    return name
 
 
 def named_in(text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:
@@ -360,7 +369,8 @@ def named_in(text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:
                 if rule.kind == "actor" and (
                     heading
                     or entity.label_ not in _ACTOR_LABELS | {"GPE"}
-                    or (entity.label_ == "GPE" and rule.id == "actor.subject")  # "Baku said": a capital
+                    # "Baku said": a capital; "the US military said" is a body
+                    or (entity.label_ == "GPE" and rule.id == "actor.subject" and name == entity.text)
                     or is_demonym(name)
                     or is_demonym(name.removesuffix("s"))
                     or is_country(name)  # "Mali", tagged as a person: who speaks for it is the actor
