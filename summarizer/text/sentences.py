@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from summarizer.text.vocabulary import MONTH_ABBREVIATIONS
+
 _ABBREVIATIONS = "".join(
     rf"(?<!\b{a}\.)"
     for a in (
@@ -12,13 +14,7 @@ _ABBREVIATIONS = "".join(
     )
 )
 # "on Jan. 30", "since Oct. 7": an abbreviated month before a day ends no sentence.
-_MONTH_DAY = (
-    "(?!(?:"
-    + "|".join(
-        rf"(?<=\b{m}\.)" for m in ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
-    )
-    + r")\s+\d)"
-)
+_MONTH_DAY = "(?!(?:" + "|".join(rf"(?<=\b{m}\.)" for m in MONTH_ABBREVIATIONS) + r")\s+\d)"
 # "... on a Chadian opposition Web site.The Chadian army ...": pages that lost the space
 # after a full stop; a lower-case word, the stop, then a capitalised word.
 _RUN_ON = (

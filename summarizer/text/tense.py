@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from summarizer.text.numbers import stated_spans
+from summarizer.text.vocabulary import MONTH_NAMES
 
 _IN_PLACE = re.compile(
     r"\b(?:has|have|had)\s+(?:already\s+)?(?:been\s+)?(?:sent|dispatched|deployed|transported|moved|arrived|entered)\b"
@@ -98,9 +99,7 @@ _LOSSES_PUT_AT = re.compile(
 )
 
 
-_MONTH_AFTER = re.compile(
-    r"\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
-)
+_MONTH_AFTER = re.compile(rf"\s*(?:{'|'.join(MONTH_NAMES)})\b")
 
 
 def _counting_spans(passage: str, figure: int) -> list[tuple[int, int]]:

@@ -29,11 +29,14 @@ def word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
-# Month names and their abbreviations, lower case: "12 November", "Nov. 12".
-MONTHS = word_set(
-    "january february march april may june july august september october november december"
-    " jan feb mar apr jun jul aug sep sept oct nov dec"
+# Month names and the abbreviations news copy writes with a full stop ("Nov. 12"); MONTHS
+# holds both in lower case. Every rule that reads a date takes them from here.
+MONTH_NAMES = (
+    *("January", "February", "March", "April", "May", "June", "July", "August", "September", "October"),
+    *("November", "December"),
 )
+MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
+MONTHS = frozenset(m.lower() for m in (*MONTH_NAMES, *MONTH_ABBREVIATIONS))
 
 
 # "the official estimate of", "reports from the front": words that are nouns as often as verbs.

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from summarizer.text.numbers import figure_spans
+from summarizer.text.vocabulary import MONTH_ABBREVIATIONS, MONTH_NAMES
 
 TimeKind = Literal["reported", "stated", "before", "since", "target"]
 """reported: as of the article's date ("so far", or no time word); stated: a date the
@@ -42,10 +43,7 @@ class TimeRef:
         return self.kind == "target"
 
 
-_MONTHS = "|".join(
-    [m for m in calendar.month_name if m]
-    + ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
-)
+_MONTHS = "|".join((*MONTH_NAMES, *MONTH_ABBREVIATIONS))
 _DAYS = [d.lower() for d in calendar.day_name]
 _MONTH_DAY = rf"(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
 _DAY_MONTH = rf"\d{{1,2}}\s+(?:{_MONTHS})\.?(?:\s+\d{{4}})?"
