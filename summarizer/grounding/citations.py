@@ -221,11 +221,19 @@ def _place_names(name: str) -> list[str]:
 
 
 def _place_kind(name: str, label: str) -> str:
-    """A place's kind from the parser's label: a country, else a city for a political
-    unit, a region for a geographic one, a facility."""
+    """A place's kind as far as its name and the parser's label say: a country, a
+    facility, a region (a geographic name, or one ending in "region", "province" ...),
+    else other (the small pipeline does not tell a city from a region)."""
     if is_country(name):
         return "country"
-    return {"GPE": "city", "LOC": "region", "FAC": "facility"}.get(label, "other")
+    if label == "FAC":
+        return "facility"
+    if label == "LOC" or _REGION_WORD.search(name):
+        return "region"
+    return "other"
+
+
+_REGION_WORD = re.compile(r"\b(?:region|province|oblast|district|governorate|state|territory|border)$", re.I)
 
 
 def _value(written: str) -> int | None:
