@@ -90,37 +90,8 @@ def _clean_name(name: str | None) -> str | None:
     return None if not name or re.search(r"\d", name) else name
 
 
-# "Hezbollah operatives", "IDF soldiers": the body is the actor, its members are counted
-# in the figures; "Russian troops", "US troops in Syria" are a country's troops, no actor.
-_MEMBERS = re.compile(
-    r"^(?P<body>.+?)\s+(?P<noun>(?i:operatives|fighters|militants|troops|soldiers|servicem[ae]n|forces|personnel|"
-    r"members|mercenaries|recruits|rebels|terrorists|insurgents|gunmen|guerrillas|peacekeepers?|police|policemen|"
-    r"police\s+officers|officers))(?:\s+(?:in|of)\s+.+)?$"
-)
-# "Kurdish-led", "Turkish-backed": who leads or backs a force, not its name.
-_BACKED = re.compile(r"(?:the\s+)?[\w.’'-]+-(?:led|backed|allied|aligned|based|supported)", re.IGNORECASE)
 # Equipment: "F-16 fighter jets", "MiG-29".
 _EQUIPMENT = re.compile(r"\b[A-Z][A-Za-z]{0,2}-\d+")
-# What a phrase the model returned as a name says that no name does: a verb ("Your
-# Content has learned.", "documents prepared by ..."), a count ("Russia's total combat
-# losses"), an operation ("Operation Serval"), equipment.
-_NOT_A_NAME = re.compile(
-    r"\b(?:has|have|had|is|are|was|were)\s|(?<![-\w])(?!(?:armed|united|allied|unified|organi[sz]ed)\b)[a-z]{3,}ed\b|"
-    r"\b(?:losses|casualties|toll|deaths)\b|^Operation\s|" + _EQUIPMENT.pattern,
-)
-# "marauding fighters", "other terrorist groups": a crowd the text describes, no one named.
-_LOWERCASE_CROWD = re.compile(
-    r"^[^A-Z]*\b(?:fighters|terrorists|militants|groups|reports|civilians|troops|soldiers|forces|gunmen|rebels|"
-    r"insurgents|policemen|people|residents)$"
-)
-_BARE_CROWDS = frozenset(
-    [
-        *("soldiers", "troops", "fighters", "forces", "militants", "personnel", "analysts", "experts", "observers"),
-        *("civilians", "policemen", "people", "residents", "hostages", "government troops", "security forces"),
-    ]
-)
-
-
 # "Army", "military", "Marines", "Monitor": a force or a role, but whose?
 _WHOSE_FORCE_UNSAID = frozenset(
     [
@@ -154,27 +125,6 @@ def _dateline_only(name: str, text: str) -> bool:
         and all(re.match(r"\s*(?:[:,(–—-]|\d)", text[m.end() :]) for m in uses)
         and not re.search(rf"(?<![\w]){re.escape(name.title())}(?![\w])", text)
     )
-
-
-def _actor_name(name: str) -> tuple[str, str | None]:
-    """The actor a name the model gave stands for, or why it names none."""
-    name = re.sub(r"\s+and\s+(?:its|their|his|her)\s+allies$", "", name)  # "The Maute and its allies"
-    if name.strip().lower() in _BARE_CROWDS or _LOWERCASE_CROWD.match(name.strip()):
-        return name, f"{name!r} names no one: a crowd, not an actor"
-    if _NOT_A_NAME.search(name):
-        return name, f"{name!r} is a phrase (a verb, a count or an operation), not an actor's name"
-    if _BACKED.fullmatch(name.strip()):
-        return name, f"{name!r} describes who backs or leads a force, it names no one"
-    members = _MEMBERS.match(name)
-    if members is not None:
-        body = members.group("body").strip()
-        if _BACKED.fullmatch(body):
-            return name, f"{name!r} describes a force by who backs or leads it, it names no one"
-        if is_demonym(body) or is_country(body) or body.lower() in ("u. s.", "u.s.", "us"):
-            return name, f"{name!r} are a country's troops (counted in the figures), not an actor"
-        if body[:1].isupper() and members.group("noun").islower():  # not "Syrian Democratic Forces"
-            return body, None
-    return name, None
 
 
 def _one_per_speaker(reactions: list[dict[str, object]]) -> list[dict[str, object]]:
@@ -324,10 +274,6 @@ class Citations:
         for kind, kept, items in (("actor", actors, actor_mentions), ("location", places, place_mentions)):
             for mention in items:
                 full = mention.name
-                if kind == "actor":
-                    full, no_actor = _actor_name(full)
-                    if no_actor is not None:
-                        continue
                 # a border keeps its sides and its noun ("the Armenia-Azerbaijan border")
                 plain = kind == "actor" or mention.rule == "place.border"
                 for name in [full] if plain else _place_names(full):

@@ -314,6 +314,15 @@ def _inside_a_name(entity: Span) -> bool:
     )
 
 
+def _country_troops(name: str) -> bool:
+    """ "Russian Troops", "Ukraine soldiers": a country's troops (counted in the figures),
+    not a body of its own, as "the Pakistani Army" is."""
+    *owner, noun = name.split() or [""]
+    whose = " ".join(owner)
+    members = noun.lower().endswith("s") and noun.lower().removesuffix("s") in TROOP_NOUNS
+    return members and bool(owner) and (is_demonym(whose) or is_country(whose))
+
+
 def _hyphened(entity: Span) -> bool:
     """ "Cambodia" in "the Thailand-Cambodia border": part of a word the tokenizer split."""
     doc = entity.doc
@@ -375,6 +384,7 @@ def named_in(text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:
                     or is_demonym(name.removesuffix("s"))
                     or is_country(name)  # "Mali", tagged as a person: who speaks for it is the actor
                     or (entity.label_ == "NORP" and entity.root.pos_ == "ADJ")  # "Republican", "Islamist"
+                    or _country_troops(name)
                 ):
                     continue
                 if rule.kind == "place" and entity.label_ == "NORP" and is_demonym(name):
