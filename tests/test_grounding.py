@@ -741,3 +741,17 @@ def test_office_holders_named_with_their_title_are_actors_whether_or_not_they_sp
     # not the day after a name, not a unit that starts with a title's word
     assert [a.name for a in grounded.actors] == ["Ana Costa", "Omar bin Khalid", "Bashar al-Assad"]
     assert all(a.kind == "person" for a in grounded.actors)
+
+
+def test_a_credit_to_the_country_whose_troops_are_counted_is_no_credit() -> None:
+    text = "Police arrived on Tuesday.\nA contingent of 400 Kenyan police officers landed in Port-au-Prince."
+    kenya = {"source": None, "organization": "Kenya", "kind": "government"}
+    item = TroopEstimate.model_validate(
+        estimate("A contingent of 400 Kenyan police officers landed in Port-au-Prince.", count=400).model_dump()
+        | {"attribution": kenya}
+    )
+    kept, unverified = Grounder(text).ground(
+        ArticleExtraction(troop_estimates=[item], official_reactions=[], actors=[], locations=[])
+    )
+    assert kept.troop_estimates[0].attribution.kind == "unattributed"
+    assert "only as whose troops they are" in unverified[0].reason

@@ -22,7 +22,7 @@ from typing import Any
 from schemas import TroopEstimate, UnverifiedItem
 from summarizer.text.aliases import as_written, names, same_entity
 from summarizer.text.attribution import Credit, is_outlet, source_kind
-from summarizer.text.counts import status_from_verb
+from summarizer.text.counts import only_as_nationality, status_from_verb
 from summarizer.text.credit import read_credit
 from summarizer.text.numbers import hedge_of
 from summarizer.text.tense import casualty_status, counts_losses, status_from_text
@@ -126,6 +126,8 @@ def _named_nearby(
     nearby = text[spans[at - 1][0] if at else spans[at][0] : spans[at][1]]
     sentence = text[spans[at][0] : spans[at][1]]
     roles = {_role(g, sentence) for g in given}
+    if roles == {None} and all(_only_whose(g, sentence, nearby) for g in given):
+        roles = {"whose"}
     role = roles.pop() if len(roles) == 1 else None
     if any(names(g, nearby) for g in given) and role is None:
         return attribution, []
@@ -177,7 +179,21 @@ def _mentions(name: str, sentence: str) -> list[re.Match[str]]:
     return found
 
 
-_ROLES = {"suffered": "suffered these losses", "did": "is who acted", "place": "is a place"}
+def _only_whose(name: str, sentence: str, nearby: str) -> bool:
+    """Whether the figure's sentence (and the one before, if it names them at all) names
+    ``name`` only as the nationality of the people counted: "400 Kenyan police officers"
+    credited to Kenya."""
+    before = nearby[: max(0, len(nearby) - len(sentence))]
+    is_name = lambda words: same_entity(words, name)  # noqa: E731
+    return only_as_nationality(sentence, is_name) and (not names(name, before) or only_as_nationality(before, is_name))
+
+
+_ROLES = {
+    "suffered": "suffered these losses",
+    "did": "is who acted",
+    "place": "is a place",
+    "whose": "is named only as whose troops they are",  # "400 Kenyan police officers": Kenya's, not its word
+}
 
 
 def _role(name: str, sentence: str) -> str | None:
