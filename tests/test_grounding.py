@@ -682,8 +682,8 @@ def test_who_the_article_says_speaks_and_the_bodies_it_abbreviates_are_actors() 
     )
     grounded = _names(text)
     # not the Line of Control (a place), not "Donetsk" (the end of a quotation), not the
-    # media or a country's government; the DND, whose chief speaks, is
-    assert [a.name for a in grounded.actors] == ["Jane Holloway", "DND", "Tehrik-i-Taliban Pakistan"]
+    # media; a country's government that speaks is, and so is the DND, whose chief speaks
+    assert [a.name for a in grounded.actors] == ["Jane Holloway", "US government", "DND", "Tehrik-i-Taliban Pakistan"]
     assert grounded.actors[0].kind == "person"
     assert [p.name for p in grounded.locations] == ["Line of Control"]
 

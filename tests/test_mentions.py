@@ -63,3 +63,8 @@ def test_a_body_named_with_its_members_is_the_actor() -> None:
     text = "The 4th Infantry Division and the Maute group fought in Marawi."
     assert _names(text, "actor") == ["4th Infantry Division", "Maute group"]
     assert _names(text, "place") == ["Marawi"]
+
+
+def test_a_country_s_government_described_by_the_country_is_an_actor_its_forces_are_not() -> None:
+    text = "The Afghan government said it would respond.\nRussian forces attacked the town."
+    assert _names(text, "actor") == ["Afghan government"]

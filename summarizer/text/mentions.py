@@ -78,6 +78,10 @@ _CONTEST_VERBS = word_set(
 # Who fights whom: "clashes with M23", "the war against Hamas".
 _FIGHT_WORDS = word_set("clash fight fighting battle war attack offensive operation operations campaign strike")
 _MEMBER_NOUNS = TROOP_NOUNS | word_set("member leader commander spokesman spokesperson chief terrorist")
+# What a country's government and forces are called: "the Afghan government".
+_NATIONAL_BODIES = word_set(
+    "government ministry army military navy authority intelligence junta administration parliament cabinet"
+)
 # A department's short name, which the parser tags alone: "Defense" in "Defense Secretary".
 _OFFICE_WORDS = word_set("defense defence interior state foreign home national security affairs justice")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -106,6 +110,9 @@ class MentionRule:
     means: str
     examples: tuple[tuple[str, str], ...]  # (sentence, the name it finds)
     applies: Callable[[Span], bool]
+    # What the rule reads: the parser's named entities, or its noun chunks (for a body
+    # described by its country: "the Afghan government", which holds no named entity).
+    over: Literal["entity", "chunk"] = "entity"
 
 
 def _role_head(entity: Span) -> Token:
@@ -224,6 +231,17 @@ def _titled(entity: Span) -> bool:
     return any(c.dep_ == "appos" and c.lemma_.lower() in TITLES | _SAID_NOUNS for c in entity.root.children)
 
 
+def _national_body(chunk: Span) -> bool:
+    """ "the Afghan government", "Malian authorities", "Niger's military junta": a
+    country's government, ministry or armed forces, named by the country, that acts or
+    speaks (a role of :func:`_subject` or :func:`_source`)."""
+    if chunk.root.lemma_.lower() not in _NATIONAL_BODIES or (chunk.root.pos_ != "NOUN" and not chunk.root.is_title):
+        return False
+    whose = [t for t in chunk if t is not chunk.root and t.dep_ in ("amod", "compound", "poss", "nmod")]
+    national = any(t.ent_type_ in ("NORP", "GPE") or is_demonym(t.text) or is_country(t.text) for t in whose)
+    return national and (_subject(chunk) or _source(chunk))
+
+
 RULES: tuple[MentionRule, ...] = (
     MentionRule(
         "place.locative",
@@ -285,6 +303,17 @@ RULES: tuple[MentionRule, ...] = (
         "the body whose members are named: its fighters, its commander",
         (("Wagner fighters have captured most of the town.", "Wagner"),),
         _members,
+    ),
+    MentionRule(
+        "actor.national-body",
+        "actor",
+        "a country's government, ministry or forces, described by the country, that acts or speaks",
+        (
+            ("The Afghan government said it would respond.", "Afghan government"),
+            ("Malian authorities denied the claim.", "Malian authorities"),
+        ),
+        _national_body,
+        over="chunk",
     ),
     MentionRule(
         "actor.opponent",
@@ -360,6 +389,16 @@ def named_in(text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:
         doc = parse(sentence)
         borders = list(_borders(doc))
         found += [Mention(border.text, "place", "LOC", index, "place.border") for border in borders]
+        if not heading:
+            found += [
+                Mention(_name(chunk), rule.kind, "ORG", index, rule.id)
+                for chunk in doc.noun_chunks
+                for rule in RULES
+                if rule.over == "chunk"
+                and rule.applies(chunk)
+                and not any(e.start >= chunk.start and e.end <= chunk.end and e.label_ == "ORG" for e in doc.ents)
+                and rule.applies(chunk)
+            ]
         for entity in doc.ents:
             if any(b.start <= entity.start < b.end for b in borders):
                 continue  # a side of a border already named
@@ -375,6 +414,8 @@ def named_in(text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:
             ):
                 continue
             for rule in RULES:
+                if rule.over != "entity":
+                    continue
                 if rule.kind == "actor" and (
                     heading
                     or entity.label_ not in _ACTOR_LABELS | {"GPE"}
