@@ -121,10 +121,13 @@ class Entity:
         # Rutte"); bodies: the most complete ("National Intelligence Service", not "NIS").
         fuller = -1 if self.kind == "person" else 1
 
-        def score(item: tuple[str, int]) -> tuple[int, int, int, int, str]:
+        def score(item: tuple[str, int]) -> tuple[int, int, int, int, int, str]:
             text, count = item
             n = len(_significant(text, self.kind))
-            return (min(n, 2), count, fuller * n, -len(text), text)
+            # a body's most complete name wins over a shorter form used more often
+            # ("South Korea's National Intelligence Service" over "South Korean intelligence")
+            complete = n if self.kind != "person" else 0
+            return (min(n, 2), complete, count, fuller * n, -len(text), text)
 
         return max(self.names.items(), key=score)[0]
 
