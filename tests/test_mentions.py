@@ -68,3 +68,10 @@ def test_a_body_named_with_its_members_is_the_actor() -> None:
 def test_a_country_s_government_described_by_the_country_is_an_actor_its_forces_are_not() -> None:
     text = "The Afghan government said it would respond.\nRussian forces attacked the town."
     assert _names(text, "actor") == ["Afghan government"]
+
+
+def test_a_place_named_by_its_battle_its_border_or_its_airport_is_the_place() -> None:
+    assert _names("More than 20,000 of his troops died in the Bakhmut battle.", "place") == ["Bakhmut"]
+    assert _names("The helicopter crashed near the Algerian border.", "place") == ["Algerian border"]
+    text = "A contingent of 400 officers landed in Port-au-Prince's Toussaint Louverture airport."
+    assert _names(text, "place") == ["Port-au-Prince"]

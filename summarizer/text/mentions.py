@@ -122,6 +122,8 @@ def _role_head(entity: Span) -> Token:
     while True:
         if token.dep_ in ("compound", "nmod", "poss") and token.head.lemma_.lower() in _PLACE_NOUNS | _BODY_NOUNS:
             token = token.head
+        elif token.dep_ in ("compound", "nmod", "amod") and token.head.lemma_.lower() in _CONTEST_NOUNS:
+            token = token.head  # "died in Bakhmut battle": where the battle is
         elif (
             token.dep_ == "pobj"
             and token.head.lower_ in ("between", "with")
@@ -185,7 +187,8 @@ def _borders(doc: Doc) -> Iterator[Span]:
         if not sides:
             continue
         span = doc[min(c.left_edge.i for c in sides) : token.i + 1]
-        if any(t.text in "-–" and not t.whitespace_ for t in span):
+        two_sides = any(t.text in "-–" and not t.whitespace_ for t in span)
+        if two_sides or (len(sides) == 1 and is_demonym(sides[0].text)):  # "near the Algerian border"
             yield span
 
 
@@ -372,6 +375,9 @@ def _name(entity: Span) -> str:
     if words and after is not None and after.lemma_.lower() in _BODY_NOUNS and words[-1].head == after:
         words.append(after)  # "the Maute group", "the US military"
     name = "".join(w.text_with_ws for w in words).strip()
+    owner = next((w for w in words[1:] if w.tag_ == "POS"), None)
+    if owner is not None and entity.label_ in _PLACE_LABELS:  # "Port-au-Prince's Toussaint Louverture" airport
+        name = "".join(w.text_with_ws for w in words[: words.index(owner)]).strip()
     if name.count("(") > name.count(")"):  # "Line of Control (LoC": the parser's span stops inside
         name = name[: name.rindex("(")].strip()
     return name
