@@ -48,7 +48,6 @@ from summarizer.text.attribution import (
     open_quotation,
     reports_speech,
     sentence_speakers,
-    source_kind,
     stance_speakers,
     states_a_view,
 )
@@ -77,17 +76,6 @@ _PROPER_NAMES = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w
 TITLE_ABBREVIATION = r"(?:Rep|Sen|Gen|Lt|Col|Mr|Mrs|Ms|Dr|Adm|Maj|Brig|Capt|Sgt|Cmdr|Gov)"
 _TITLED = rf"\b(?:{_TITLE_WORDS.pattern}|{TITLE_ABBREVIATION})\.?\s+(?:[A-Z][\w.’'-]*\s+){{0,2}}"
 _LIST = re.compile(r"\s*(?:,|\band\b|&|/)\s*")
-
-
-def _clean_name(name: str | None) -> str | None:
-    """A source as a name, not a clause: 'Yevgeny Prigozhin, the head of ...' -> the
-    name; "Russia's Wagner boss says more than 20,000 ..." -> the speaker; a string
-    with a number in it is no name."""
-    if not name:
-        return None
-    name = re.split(r"\s+(?:says|said|told|claims|claimed|reports|reported)\b", name)[0]
-    name = name.split(",")[0].strip()
-    return None if not name or re.search(r"\d", name) else name
 
 
 # Equipment: "F-16 fighter jets", "MiG-29".
@@ -340,9 +328,9 @@ class Citations:
             "subject": figure.subject,
             "status": figure.status,
             "attribution": {
-                "source": _clean_name(figure.source),
-                "organization": _clean_name(figure.organization),
-                "kind": source_kind(_clean_name(figure.source), _clean_name(figure.organization)),
+                "source": None,  # read from the sentence's credit forms by the grounding
+                "organization": None,
+                "kind": "unattributed",
                 "via": None,
             },
             **self._evidence(number),
