@@ -54,8 +54,6 @@ def answer_arguments(body: dict[str, Any]) -> dict[str, Any]:
             "figure": figure.strip(),
             "subject": "troops",
             "status": "sent",
-            "source": None,
-            "organization": None,
         }
         for figure, n in _CANDIDATE.findall(user.rsplit("</article>", 1)[-1])
     ][: props.get("figures", {}).get("maxItems", 10)]

@@ -4,9 +4,8 @@ of the recorded llama.cpp answers, and misbehaves on articles that ask it to.
 An article whose text holds ``HANG`` gets no answer for ``hang_seconds``; ``RESET`` gets
 its connection reset; ``ECHO-KEY`` gets a 400 whose body repeats the Authorization
 header; ``MALFORMED`` an answer that never validates (one good reaction beside a figure
-without its fields), however often it is asked again; ``INVENTED`` an answer crediting
-the figure and a reaction to bodies the article never names (each shares one common
-word with it);
+without its fields), however often it is asked again; ``INVENTED`` an answer giving two
+reactions to bodies the article never names (each shares one common word with it);
 ``WRONG-SPEAKER`` a reaction on the sentence that "warned", credited to the Pentagon;
 anything else gets a grounded figure on its first sentence. ``status`` answers every
 request with that HTTP status instead (401, 403, 404 ...).
@@ -60,8 +59,6 @@ FIGURE_ANSWER = {
             "figure": "10,000",
             "subject": "troops",
             "status": "sent",
-            "source": "Pentagon",
-            "organization": None,
         }
     ],
     "reactions": [{"sentence": 1, "speaker": "Pentagon"}],
@@ -69,13 +66,16 @@ FIGURE_ANSWER = {
 
 
 MALFORMED_ANSWER = {
-    "figures": [{"sentence": 1, "figure": "10,000"}],  # no subject, status, source: never valid
+    "figures": [{"sentence": 1, "figure": "10,000"}],  # no subject, no status: never valid
     "reactions": [{"sentence": 1, "speaker": "Pentagon"}],
 }
 
 INVENTED_ANSWER = {
-    "figures": [{**FIGURE_ANSWER["figures"][0], "source": "Parliament of Atlantis", "organization": None}],
-    "reactions": [{"sentence": 1, "speaker": "Ministry of Fabrication"}],
+    **FIGURE_ANSWER,
+    "reactions": [
+        {"sentence": 1, "speaker": "Ministry of Fabrication"},
+        {"sentence": 2, "speaker": "Parliament of Atlantis"},
+    ],
 }
 
 

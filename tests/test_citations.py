@@ -25,15 +25,8 @@ def _answer(**lists: list[dict[str, Any]]) -> ArticleAnswer:
     return ArticleAnswer.model_validate({"figures": [], "reactions": [], **lists})
 
 
-def _figure(sentence: int, figure: str, source: str | None = None) -> dict[str, Any]:
-    return {
-        "sentence": sentence,
-        "figure": figure,
-        "subject": "troops",
-        "status": "sent",
-        "source": source,
-        "organization": None,
-    }
+def _figure(sentence: int, figure: str) -> dict[str, Any]:
+    return {"sentence": sentence, "figure": figure, "subject": "troops", "status": "sent"}
 
 
 def _resolve(answer: ArticleAnswer) -> Any:
@@ -45,11 +38,11 @@ def _resolve_in(text: str, answer: ArticleAnswer) -> Any:
 
 
 def test_a_cited_figure_gets_its_sentence_as_verbatim_evidence_with_offsets() -> None:
-    extraction, unverified, notes = _resolve(_answer(figures=[_figure(2, "10,000", "Pentagon")]))
+    extraction, unverified, notes = _resolve(_answer(figures=[_figure(2, "10,000")]))
     (est,) = extraction.troop_estimates
     assert est.count == 10_000 and est.quote == TEXT[est.start : est.end]
     assert est.quote == "The Pentagon said about 10,000 North Korean troops are in Russia."
-    assert est.attribution.kind == "military"
+    assert est.attribution.kind == "unattributed"  # who credits it is read next, from the sentence
     assert not unverified and not notes
 
 
@@ -76,7 +69,7 @@ def test_a_figure_inside_a_larger_number_is_not_stated_by_it() -> None:
 
 
 def test_a_range_is_read_from_the_sentence_whatever_end_the_model_gave() -> None:
-    extraction, _, _ = _resolve(_answer(figures=[_figure(4, "12,000", "Ukraine")]))
+    extraction, _, _ = _resolve(_answer(figures=[_figure(4, "12,000")]))
     (est,) = extraction.troop_estimates
     assert (est.count, est.low, est.high) == (None, 11_000, 12_000)
 
