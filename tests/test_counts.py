@@ -151,3 +151,17 @@ def test_a_country_named_only_as_the_nationality_of_those_counted_is_whose_they_
     assert only_as_nationality("The force has 2,500 personnel, 1,000 of whom will be Kenyan.", kenya)
     assert not only_as_nationality("Kenya said 400 Kenyan police officers landed.", kenya)  # Kenya speaks
     assert not only_as_nationality("A contingent of 400 officers landed in Haiti.", kenya)  # not named at all
+
+
+def test_a_status_to_come_needs_a_word_for_what_is_to_come() -> None:
+    from summarizer.text.counts import speaks_of_the_future
+
+    assert not speaks_of_the_future(
+        "It was unclear if these forces were in the most recent estimate of 150,000 troops."
+    )
+    assert not speaks_of_the_future(
+        "In Iraq, the number is 8,892 troops, higher than the 5,000 Manning said are there."
+    )
+    assert speaks_of_the_future("North Korea could send 10,000 more troops.")
+    assert speaks_of_the_future("Seoul plans to deploy 3,000 soldiers by December.")
+    assert speaks_of_the_future("Some 12,000 troops are expected in Kursk.")

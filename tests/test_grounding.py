@@ -755,3 +755,12 @@ def test_a_credit_to_the_country_whose_troops_are_counted_is_no_credit() -> None
     )
     assert kept.troop_estimates[0].attribution.kind == "unattributed"
     assert "only as whose troops they are" in unverified[0].reason
+
+
+def test_a_figure_the_model_calls_expected_with_nothing_to_come_counts_forces_in_place() -> None:
+    text = "It was unclear if these forces were included in the most recent estimate of 150,000 troops."
+    item = TroopEstimate.model_validate(estimate(text, count=150_000).model_dump() | {"status": "expected"})
+    kept, _ = Grounder(text).ground(
+        ArticleExtraction(troop_estimates=[item], official_reactions=[], actors=[], locations=[])
+    )
+    assert kept.troop_estimates[0].status == "deployed"

@@ -22,7 +22,7 @@ from typing import Any
 from schemas import TroopEstimate, UnverifiedItem
 from summarizer.text.aliases import as_written, names, same_entity
 from summarizer.text.attribution import Credit, is_outlet, source_kind
-from summarizer.text.counts import only_as_nationality, status_from_verb
+from summarizer.text.counts import only_as_nationality, speaks_of_the_future, status_from_verb
 from summarizer.text.credit import read_credit
 from summarizer.text.numbers import hedge_of
 from summarizer.text.tense import casualty_status, counts_losses, status_from_text
@@ -64,6 +64,8 @@ def correct_estimate(
         status = status_from_text(passage, item.figures()[0], "other") or "other"
     elif status is None and item.status not in ("killed", "wounded", "casualties"):
         status = status_from_text(passage, item.figures()[0], item.status)
+        if status is None and item.status in ("expected", "planned") and not speaks_of_the_future(passage):
+            status = "deployed"  # "the most recent estimate of 150,000 troops": nothing is to come
     if status is not None:
         corrected["status"] = status
     return corrected, [*dropped, *replaced]

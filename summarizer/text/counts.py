@@ -399,3 +399,26 @@ def only_as_nationality(sentence: str, is_name: Callable[[str], bool]) -> bool:
         or (root.dep_ == "acomp" and (root.pos_ == "ADJ" or root.ent_type_ == "NORP"))  # "... will be Kenyan"
         for root in roots
     )
+
+
+# Words of what is to come: a plan, an expectation, a wish, a request.
+_TO_COME_LEMMAS = word_set(
+    "plan expect prepare intend propose pledge promise consider request seek want aim weigh mull threaten"
+    " ready schedule set due"
+)
+
+
+def speaks_of_the_future(sentence: str) -> bool:
+    """Whether ``sentence`` has any word for what is to come, from its parse: a modal
+    ("will", "could"), an infinitive ("to send", "to be deployed"), or a verb or noun of
+    planning and expecting ("plans", "expected", "a proposal"). A figure's status of
+    "expected" or "planned" needs one; "the most recent estimate of 150,000 troops" has
+    none, and counts forces in place."""
+    doc = parse(sentence)
+    return any(
+        t.tag_ == "MD"
+        or (t.lower_ == "to" and t.dep_ == "aux")
+        or t.lemma_.lower() in _TO_COME_LEMMAS
+        or t.lemma_.lower() in ("proposal", "future", "next", "soon", "later", "upcoming", "expected")
+        for t in doc
+    )
