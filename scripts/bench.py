@@ -129,7 +129,9 @@ def _any_copy() -> Any:
 def scale_run(n: int, concurrency: int, interrupt_at: int | None, cache_dir: str | None) -> dict[str, Any]:
     """One batch of ``n`` replayed articles in this process; numbers as a dict."""
     logging.getLogger("instructor").setLevel(logging.CRITICAL)
-    config = recorded_config().model_copy(update={"concurrency": concurrency})
+    # In this process: the cassettes replay here, not in worker processes (which a group
+    # of 100 or more articles would otherwise start; scripts/bench_server measures those).
+    config = recorded_config().model_copy(update={"concurrency": concurrency, "workers": 1})
     articles = distinct_copies(n)
     by_seed: dict[str, list[Article]] = {}
     for a in articles:
