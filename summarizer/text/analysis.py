@@ -1,9 +1,9 @@
 """One article's analysis, made once and asked by every stage.
 
-Its sentences are the spans the prompt numbers and the grounding cites; each sentence's
-parse (tokens, lemmas, dependencies, entities) is computed on first use and kept
-(:mod:`summarizer.text.parse`); its paragraphs are its lines; the actors and places the
-parse finds (:mod:`summarizer.text.mentions`) are read once. Prompting, chunking,
+Its sentences are the spans the prompt numbers and the grounding cites; its paragraphs
+are its lines; the actors and places the parse finds (:mod:`summarizer.text.mentions`)
+are read once. Each sentence's parse is kept by :mod:`summarizer.text.parse`, which every
+rule asks. Prompting, chunking,
 grounding, credit and scoring ask :func:`analyse` for these instead of splitting or
 scanning the text again, and get the same object back for the same text.
 """
@@ -14,10 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from spacy.tokens import Doc
-
 from summarizer.text.mentions import Mention, named_in
-from summarizer.text.parse import parse
 from summarizer.text.sentences import sentence_spans
 
 
@@ -30,10 +27,6 @@ class Analysis:
     @cached_property
     def sentences(self) -> list[str]:
         return [self.text[a:b] for a, b in self.spans]
-
-    def doc(self, index: int) -> Doc:
-        """The parse of sentence ``index`` (0-based)."""
-        return parse(self.sentences[index])
 
     @cached_property
     def mentions(self) -> list[Mention]:

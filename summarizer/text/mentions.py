@@ -89,7 +89,6 @@ _ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 # The small pipeline's labels for a name are often wrong ("arrived in Kursk" as a
 # product, "from Niger" as a work of art): a role of place takes any of these.
 _NAME_LABELS = _PLACE_LABELS | _ACTOR_LABELS | frozenset({"PRODUCT", "WORK_OF_ART", "EVENT"})
-_NAMED = frozenset({"PROPN"})
 
 
 @dataclass(frozen=True)
@@ -127,7 +126,7 @@ def _role_head(entity: Span) -> Token:
         elif (
             token.dep_ == "pobj"
             and token.head.lower_ in ("between", "with")
-            and token.head.head.lemma_.lower() in (_PLACE_NOUNS)
+            and token.head.head.lemma_.lower() in _PLACE_NOUNS
         ):
             token = token.head.head  # "the border between Ukraine and Belarus"
         elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in _PART_NOUNS:
@@ -401,7 +400,7 @@ def named_in(text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:
                 for chunk in doc.noun_chunks
                 for rule in RULES
                 if rule.over == "chunk"
-                and rule.applies(chunk)
+                # a chunk holding an organisation's name is read as that entity below
                 and not any(e.start >= chunk.start and e.end <= chunk.end and e.label_ == "ORG" for e in doc.ents)
                 and rule.applies(chunk)
             ]
