@@ -202,6 +202,10 @@ class OfficialReaction(Evidenced):
     affiliation: str | None = Field(default=None, description="Country or organization.")
     stance: Stance
     summary: str = Field(description="What they said, in under 15 words.")
+    # Who found it: "answer" for a reaction the model cited, else the row of
+    # summarizer.text.holders that read the speaker ("holder.subject", ...) or
+    # "statement.quoted" for a quoted statement that takes no stance.
+    rule: SkipJsonSchema[str | None] = None
 
 
 class ArticleExtraction(_ModelFacing):

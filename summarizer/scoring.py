@@ -448,12 +448,19 @@ class EvalReport(BaseModel):
     # the credited and speaking names the grounding adds): how many, and how many are a
     # name of the gold's (required or not).
     name_rules: dict[str, Tally] = Field(default_factory=dict)
+    # Per rule that found a reaction ("answer" for the model's, a row of
+    # summarizer.text.holders, "statement.quoted"): how many, and how many match a gold
+    # reaction (speaker and stance).
+    reaction_rules: dict[str, Tally] = Field(default_factory=dict)
 
     def rules_line(self) -> str:
         return f"figures set apart by a named rule (right = not a gold figure): {_by_rule(self.rules)}"
 
     def name_rules_line(self) -> str:
         return f"actors and places by the rule that found them (right = a gold name): {_by_rule(self.name_rules)}"
+
+    def reaction_rules_line(self) -> str:
+        return f"reactions by the rule that found them (right = a gold reaction): {_by_rule(self.reaction_rules)}"
 
     def as_json(self) -> str:
         rest = self.model_dump(mode="json", exclude={"totals", "articles", "model", "prompt_version", "stories"})
@@ -556,6 +563,7 @@ def score(
         if result is not None:
             _tally_rules(report.rules, g, result)
             _tally_name_rules(report.name_rules, g, result)
+            _tally_reaction_rules(report.reaction_rules, g, result)
         for est in result.extraction.troop_estimates if result else []:
             if not all(mentions(est.quote, n) for n in est.figures()):
                 label = f"{_figures_label(tuple(est.figures()))}: {est.quote!r}"
@@ -588,6 +596,16 @@ def _tally_name_rules(rules: dict[str, Tally], gold: GoldArticle, result: Verifi
             tally.right += any(names.overlap((item.name,), g.names()) for g in wanted)
 
 
+def _tally_reaction_rules(rules: dict[str, Tally], gold: GoldArticle, result: VerifiedExtraction) -> None:
+    wanted = _gold_statements(gold)["reactions"]
+    for said, reaction in zip(
+        _predicted_statements(result)["reactions"], result.extraction.official_reactions, strict=True
+    ):
+        tally = rules.setdefault(reaction.rule or "unrecorded", Tally())
+        tally.matched += 1
+        tally.right += any(_reaction_match(said, w) for w in wanted)
+
+
 def _table(totals: dict[str, Score]) -> list[str]:
     header = f"{'field':<15}{'P':>7}{'R':>7}{'F1':>7}{'tp':>5}{'fp':>5}{'fn':>5}"
     lines = [header, "-" * len(header)]
@@ -611,6 +629,8 @@ def report_text(report: EvalReport, *, errors: bool = True) -> str:
     lines.append(report.rules_line())
     if report.name_rules:
         lines.append(report.name_rules_line())
+    if report.reaction_rules:
+        lines.append(report.reaction_rules_line())
     if len(report.stories) > 1:
         for name, totals in report.stories.items():
             lines += ["", f"story {name}:", *_table(totals)]

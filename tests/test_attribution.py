@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.text.attribution import Credit, sentence_speakers, stance_speakers
+from summarizer.text.attribution import Credit, sentence_speakers
 from summarizer.text.credit import read_credit
 from summarizer.text.sentences import sentence_spans
 
@@ -633,13 +633,6 @@ def test_the_speaker_a_sentence_names(sentence: str, speaker: str | None) -> Non
 def test_every_speaker_of_a_sentence_in_order() -> None:
     sentence = "Russia has insisted it will not invade, while President Biden has warned of a high chance."
     assert sentence_speakers(sentence) == ["Russia", "Biden"]
-    relayed = "Ms Singh said Defence Secretary Lloyd Austin has already publicly cautioned that it is serious."
-    assert "Lloyd Austin" in sentence_speakers(relayed)
-
-
-def test_each_stance_cue_with_who_takes_it() -> None:
-    sentence = "Russia has denied it, while President Biden has warned of a high chance."
-    assert stance_speakers(sentence) == [("deny", "Russia"), ("warn", "President Biden")]
 
 
 @pytest.mark.parametrize(
@@ -714,7 +707,6 @@ def test_the_name_that_ends_a_title_s_tail_speaks() -> None:
         " announced that 412 fighters had been killed."
     )
     assert sentence_speakers(sentence) == ["Ilham Ahmed"]
-    assert stance_speakers("They took the city, though Rwanda denies backing the rebels.") == [("deny", "Rwanda")]
     # "by the M23" closing a quotation is not who speaks: the report is
     assert sentence_speakers('Strikes "were critical to the expansion" by the M23, the report stated.') == []
 

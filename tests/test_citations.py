@@ -276,11 +276,20 @@ def test_a_reaction_is_the_speaker_s_the_sentence_names() -> None:
     assert [r.speaker for r in extraction.official_reactions] == ["Kirby"]
 
 
-def test_a_stance_no_word_supports_is_other_not_the_models_guess() -> None:
+def test_a_quotation_no_word_gives_a_stance_is_listed_from_the_parse_not_the_answer() -> None:
     text = 'Adam Black visited the base. "We are getting close to the end of the year," Black said.'
     answer = _answer(reactions=[{"sentence": 2, "speaker": "Adam Black"}])
     extraction, _, _ = _resolve_in(text, answer)
-    assert [(r.speaker, r.stance) for r in extraction.official_reactions] == [("Adam Black", "other")]
+    assert [(r.speaker, r.stance, r.rule) for r in extraction.official_reactions] == [
+        ("Black", "other", "statement.quoted")
+    ]
+
+
+def test_an_answers_reaction_keeps_the_stance_its_sentence_states() -> None:
+    text = 'Adam Black visited the base. "The claims are false," Black said.'
+    answer = _answer(reactions=[{"sentence": 2, "speaker": "Adam Black"}])
+    extraction, _, _ = _resolve_in(text, answer)
+    assert [(r.speaker, r.stance, r.rule) for r in extraction.official_reactions] == [("Adam Black", "deny", "answer")]
 
 
 def test_an_accusation_inside_a_quotation_is_its_speakers_not_the_accuseds() -> None:
@@ -306,7 +315,7 @@ def test_a_quoted_statement_or_a_participle_of_warning_is_a_reaction_the_answer_
     extraction, _, _ = _resolve_in(text, _answer())
     assert [(r.speaker, r.stance) for r in extraction.official_reactions] == [
         ("Black", "other"),
-        ("Minister Ann Lee", "warn"),
+        ("Ann Lee", "warn"),
     ]
 
 

@@ -44,11 +44,9 @@ from summarizer.text.candidates import troop_figures
 from summarizer.text.numbers import stated_spans
 from summarizer.text.parse import parse
 from summarizer.text.sentences import ends_a_sentence
-from summarizer.text.stance import stance_cues
 from summarizer.text.vocabulary import (
     AUXILIARIES,
     COUNTRY_OF,
-    CROWDS,
     GENERIC_WORDS,
     GROUP_WORDS,
     HEADLINE_VERBS,
@@ -388,9 +386,6 @@ def sentence_speakers(sentence: str, previous: str = "") -> list[str]:
         )  # '"... of Kharkiv, Donetsk," said X': the end of a quotation, not who speaks
         if found is not None and not quoted:
             credits.append(_credit(_resolve_pronoun(found[1], previous), None))
-    for _, speaker in stance_speakers(sentence, previous):  # "Lloyd Austin has already publicly cautioned"
-        if speaker is not None:
-            credits.append(_credit(speaker, None))
     if not any(c is not None and c.name for c in credits):
         credits.append(_credit_in(sentence, 0, 0, previous))
     out: list[str] = []
@@ -398,16 +393,6 @@ def sentence_speakers(sentence: str, previous: str = "") -> list[str]:
         if credit is not None and credit.name and (credit.person or credit.name) not in out:
             out.append(credit.person or credit.name)
     return out
-
-
-def stance_speakers(sentence: str, previous: str = "") -> list[tuple[str, str | None]]:
-    """Each stance cue of ``sentence`` with who takes it, in order: "Russia has denied
-    it, while Biden has warned" -> [("deny", "Russia"), ("warn", "Biden")]; None where
-    no subject stands right before the cue."""
-    return [
-        (stance, None if _inside_quotation(sentence, at) else speaker_before(sentence, at, previous))
-        for stance, at in stance_cues(sentence)
-    ]
 
 
 def _inside_quotation(sentence: str, at: int) -> bool:
@@ -672,16 +657,6 @@ def _titled_after_name(before: str, name: str) -> str:
     return f"{m.group(1)}, {name}" if m else name
 
 
-def _clause_subject(clause: str) -> str | None:
-    """The named subject of ``clause``'s first finite verb ("However, a local hospital
-    chief, Rahimbakesh Danish Karimi, gave ..." -> the chief), or None."""
-    for m in _FINITE_VERB.finditer(clause):
-        found = _subject(re.sub(r"(?:\b(?:also|then|later|further|again|[a-z]+ly)\s+)+$", "", clause[: m.start()]))
-        if found is not None:
-            return found[1] if _named(found[1]) or _describe(found[1]) else None
-    return None
-
-
 def _quoted_speaker(sentence: str, fig_start: int, fig_end: int, previous: str) -> Credit | None:
     """The speaker of a quotation that holds the figure, named right after it closes."""
     opened = max(sentence.rfind("“", 0, fig_start), sentence.rfind('"', 0, fig_start))
@@ -865,28 +840,6 @@ def _subject(text: str) -> tuple[int, str] | None:
             return head[0], text[head[0] : words[-1].end()]
         return None
     return words[first].start(), text[words[first].start() : words[-1].end() if first < len(words) else end]
-
-
-def speaker_before(sentence: str, at: int, previous: str = "") -> str | None:
-    """Who speaks with the verb at ``sentence[at:]``: the named subject right before it
-    ("Russia has denied", "Kirby on Friday warned", "He urged" with the speaker of the
-    sentence before), or an unnamed one as described ("a senior official warned").
-    None when no such subject stands there."""
-    head = re.sub(r"(?:\b[a-z]+ly\s+)+$", "", sentence[:at])  # "has already publicly cautioned"
-    head = re.sub(rf"\b{AUXILIARIES}$", "", head)
-    time = _TIME_BEFORE_VERB.search(head)
-    head = head[: time.start()] if time else head
-    found = _subject(head) or _pronoun_subject(head)
-    if found is None and re.match(r"[a-z]+ing\b", sentence[at:]) and head.rstrip().endswith(","):
-        # "Abiad also reported 16,638 wounded, cautioning that ...": the clause's subject
-        speaker = _clause_subject(head.rstrip()[:-1])
-        found = (0, speaker) if speaker else None
-    if found is None:
-        return None
-    name = _resolve_pronoun(found[1], previous)
-    if name is None or _ANAPHOR.match(name) or not (_named(name) or _describe(name)) or name.strip().lower() in CROWDS:
-        return None
-    return re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
 
 
 def _pronoun_in_clause(head: str) -> tuple[int, str] | None:

@@ -27,7 +27,7 @@ from summarizer.text.attribution import Credit, credit_for, credit_named
 from summarizer.text.counts import counted_noun, number_token
 from summarizer.text.numbers import figure_spans, stated_spans
 from summarizer.text.parse import parse
-from summarizer.text.vocabulary import GROUP_WORDS, TITLES, word_set
+from summarizer.text.vocabulary import GROUP_WORDS, TITLE_ABBREVIATIONS, TITLES, word_set
 
 # Verbs of saying, as lemmas: what a source does with a figure.
 SPEECH_LEMMAS = word_set(
@@ -347,7 +347,11 @@ def _person(tokens: list[Token]) -> str | None:
     """The own name after a title or what a body is ("security adviser John Maluk" ->
     "John Maluk", "CRPF DG R R Bhatnagar" -> "R R Bhatnagar", "militant group al-Shabab"
     -> "al-Shabab"): the proper nouns after the last such word, when there are any."""
-    titles = [i for i, t in enumerate(tokens) if t.lower_ in TITLES or t.lower_ in GROUP_WORDS]
+    titles = [
+        i
+        for i, t in enumerate(tokens)
+        if t.lower_ in TITLES or t.lower_ in GROUP_WORDS or t.lower_.rstrip(".") in TITLE_ABBREVIATIONS
+    ]
     if not titles or titles[-1] == len(tokens) - 1:
         return None
     rest = tokens[titles[-1] + 1 :]

@@ -54,7 +54,7 @@ _STANCES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:warn(?:s|ed|ing)?|caution(?:s|ed|ing)?|"
             # "a “dangerous expansion of Russia’s war”", "serious implications for security"
-            r"dangerous|escalat(?:e|es|ed|ing|ion)|(?:serious|grave)\s+(?:implications|consequences|threats?))\b",
+            r"dangerous|(?<!de-)escalat(?:e|es|ed|ing|ion)|(?:serious|grave)\s+(?:implications|consequences|threats?))\b",
             re.I,
         ),
     ),
