@@ -206,6 +206,8 @@ class OfficialReaction(Evidenced):
     # summarizer.text.holders that read the speaker ("holder.subject", ...) or
     # "statement.quoted" for a quoted statement that takes no stance.
     rule: SkipJsonSchema[str | None] = None
+    # The row of summarizer.text.stance that read the stance; None for "other".
+    stance_rule: SkipJsonSchema[str | None] = None
 
 
 class ArticleExtraction(_ModelFacing):

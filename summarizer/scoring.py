@@ -452,6 +452,9 @@ class EvalReport(BaseModel):
     # summarizer.text.holders, "statement.quoted"): how many, and how many match a gold
     # reaction (speaker and stance).
     reaction_rules: dict[str, Tally] = Field(default_factory=dict)
+    # Per row of summarizer.text.stance that read a reaction's stance: how many, and how
+    # many match a gold reaction.
+    stance_rules: dict[str, Tally] = Field(default_factory=dict)
 
     def rules_line(self) -> str:
         return f"figures set apart by a named rule (right = not a gold figure): {_by_rule(self.rules)}"
@@ -461,6 +464,9 @@ class EvalReport(BaseModel):
 
     def reaction_rules_line(self) -> str:
         return f"reactions by the rule that found them (right = a gold reaction): {_by_rule(self.reaction_rules)}"
+
+    def stance_rules_line(self) -> str:
+        return f"stances by the cue that read them (right = a gold reaction): {_by_rule(self.stance_rules)}"
 
     def as_json(self) -> str:
         rest = self.model_dump(mode="json", exclude={"totals", "articles", "model", "prompt_version", "stories"})
@@ -563,7 +569,7 @@ def score(
         if result is not None:
             _tally_rules(report.rules, g, result)
             _tally_name_rules(report.name_rules, g, result)
-            _tally_reaction_rules(report.reaction_rules, g, result)
+            _tally_reaction_rules(report.reaction_rules, report.stance_rules, g, result)
         for est in result.extraction.troop_estimates if result else []:
             if not all(mentions(est.quote, n) for n in est.figures()):
                 label = f"{_figures_label(tuple(est.figures()))}: {est.quote!r}"
@@ -596,14 +602,18 @@ def _tally_name_rules(rules: dict[str, Tally], gold: GoldArticle, result: Verifi
             tally.right += any(names.overlap((item.name,), g.names()) for g in wanted)
 
 
-def _tally_reaction_rules(rules: dict[str, Tally], gold: GoldArticle, result: VerifiedExtraction) -> None:
+def _tally_reaction_rules(
+    rules: dict[str, Tally], stances: dict[str, Tally], gold: GoldArticle, result: VerifiedExtraction
+) -> None:
     wanted = _gold_statements(gold)["reactions"]
     for said, reaction in zip(
         _predicted_statements(result)["reactions"], result.extraction.official_reactions, strict=True
     ):
-        tally = rules.setdefault(reaction.rule or "unrecorded", Tally())
-        tally.matched += 1
-        tally.right += any(_reaction_match(said, w) for w in wanted)
+        right = any(_reaction_match(said, w) for w in wanted)
+        for table, rule in ((rules, reaction.rule or "unrecorded"), (stances, reaction.stance_rule or "none (other)")):
+            tally = table.setdefault(rule, Tally())
+            tally.matched += 1
+            tally.right += right
 
 
 def _table(totals: dict[str, Score]) -> list[str]:
@@ -631,6 +641,7 @@ def report_text(report: EvalReport, *, errors: bool = True) -> str:
         lines.append(report.name_rules_line())
     if report.reaction_rules:
         lines.append(report.reaction_rules_line())
+        lines.append(report.stance_rules_line())
     if len(report.stories) > 1:
         for name, totals in report.stories.items():
             lines += ["", f"story {name}:", *_table(totals)]

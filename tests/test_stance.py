@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.text.stance import stance_from_text
+from summarizer.text.stance import RULES, cues, stance_from_text
 from summarizer.text.tense import casualty_status
 
 
@@ -86,3 +86,29 @@ def test_calling_it_reckless_or_criticising_it_condemns(sentence: str) -> None:
 
 def test_calling_on_someone_is_still_a_call_to_action() -> None:
     assert stance_from_text("He called on Russia to withdraw its troops.") == "call to action"
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "sentence"), [(r.id, s) for r in RULES for s in r.examples], ids=lambda x: str(x)[:30]
+)
+def test_each_cue_row_reads_its_examples_first(rule_id: str, sentence: str) -> None:
+    assert cues(sentence)[0].rule == rule_id
+
+
+def test_the_cue_rows_have_unique_ids() -> None:
+    assert len({r.id for r in RULES}) == len(RULES)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stance"),
+    [
+        # the lemma, not the spelling: a noun, a plural, a headline's capitals
+        ("Republican leaders issued stark warnings about a hasty exit.", "warn"),
+        ("North Korean Troops Enter Kursk: NATO Chief Confirms", "confirm"),
+        # words that look like a cue and take no stance where they stand
+        ("We will believe de-escalation when we see their withdrawal.", None),
+        ("There have been no official reports concerning losses since March.", None),
+    ],
+)
+def test_cues_are_read_from_the_parse(sentence: str, stance: str | None) -> None:
+    assert stance_from_text(sentence) == stance

@@ -57,7 +57,7 @@ from summarizer.text.holders import Holder, is_title, stance_holders, titled_per
 from summarizer.text.mentions import Mention, named_in
 from summarizer.text.numbers import figures_in, format_figure, mentions, range_around, stated_spans
 from summarizer.text.sentences import ends_a_sentence
-from summarizer.text.stance import stance_cues, stance_from_text
+from summarizer.text.stance import cues, stance_cues, stance_from_text
 
 _NEAR = 2  # how many sentences away a mis-cited figure or reaction may be found
 # Words that make a name a person's or a body's, not a place's.
@@ -400,13 +400,15 @@ class Citations:
                 f"the sentence credits {speaker!r}, not {reaction.speaker!r}; the reaction is kept as {speaker!r}'s"
             )
             replaced.append(UnverifiedItem(kind="official_reaction", item=reaction.model_dump(), reason=reason))
+        stance, stance_rule = self._stance_of(speaker, holders, previous)
         return {
             "speaker": speaker,
             "role": None,
             "affiliation": None,
-            "stance": self._stance_of(speaker, holders, previous) or "other",
+            "stance": stance,
             "summary": _gist(sentence),
             "rule": "answer",
+            "stance_rule": stance_rule,
             **self._evidence(n),
         }, replaced
 
@@ -418,19 +420,20 @@ class Citations:
         return [replace(h, name=self._holder(h.name, number) if h.name else None) for h in found]
 
     @staticmethod
-    def _stance_of(speaker: str, holders: list[Holder], previous: str) -> str | None:
-        """The stance the sentence's words give this speaker: the cue they hold ("Russia
-        has insisted it will not ..., while Biden has warned": Biden warns), else the
-        sentence's first cue, else None."""
+    def _stance_of(speaker: str, holders: list[Holder], previous: str) -> tuple[str, str | None]:
+        """The stance the sentence's words give this speaker, and the cue's rule: the cue
+        they hold ("Russia has insisted it will not ..., while Biden has warned": Biden
+        warns), else the sentence's first cue, else ("other", None)."""
         for holder in holders:
             if holder.name is not None and same_entity(holder.name, speaker):
-                return holder.stance
+                return holder.stance, holder.cue
         if holders:
-            return holders[0].stance
+            return holders[0].stance, holders[0].cue
         # '“Fake news (…). Thai soldiers must stop laughing,” the spokesman told EFE': a
         # quotation the sentence before opened is the same speaker's words
         opened = open_quotation(previous)
-        return stance_from_text(previous[opened:]) if opened is not None else None
+        found = cues(previous[opened:]) if opened is not None else []
+        return (found[0].stance, found[0].rule) if found else ("other", None)
 
     def _stated_reactions(self, known: list[dict[str, object]]) -> list[dict[str, object]]:
         """Reactions the article states and the answer left out, read from the parse: each
@@ -444,10 +447,10 @@ class Citations:
             if self.spans[n - 1][0] in answered or not ends_a_sentence(sentence):
                 continue  # a headline or subhead ("International Concern Mounts") is no statement
             previous = self._sentences[n - 2] if n > 1 else ""
-            stated = [(h.stance, h.name, h.rule) for h in self._holders(n) if h.name is not None]
+            stated = [(h.stance, h.name, h.rule, h.cue) for h in self._holders(n) if h.name is not None]
             if not stated and re.search(r"[\"“”]", sentence) and not troop_figures(sentence):
-                stated = [("other", who, "statement.quoted") for who in sentence_speakers(sentence, previous)[:1]]
-            for stance, speaker, rule in stated:
+                stated = [("other", who, "statement.quoted", None) for who in sentence_speakers(sentence, previous)[:1]]
+            for stance, speaker, rule, stance_rule in stated:
                 if speaker is None or stance in ("confirm", "justify"):
                     continue
                 theirs = [r for r in [*known, *added] if same_entity(str(r["speaker"]), speaker)]
@@ -456,7 +459,7 @@ class Citations:
                 summary = _gist(sentence)
                 added.append(
                     {"speaker": speaker, "role": None, "affiliation": None, "stance": stance, "summary": summary}
-                    | {"rule": rule}
+                    | {"rule": rule, "stance_rule": stance_rule}
                     | self._evidence(n)
                 )
         return added

@@ -23,14 +23,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
 from summarizer.text.attribution import open_quotation, sentence_speakers
 from summarizer.text.credit import SPEECH_LEMMAS, _described, _name
 from summarizer.text.parse import parse
-from summarizer.text.stance import stance_cues
+from summarizer.text.stance import cues
 from summarizer.text.vocabulary import CROWDS, NAME_WORDS, TITLES, word_set
 
 # Verbs that report someone's words beyond the figure-giving ones of SPEECH_LEMMAS:
@@ -52,6 +52,7 @@ class Holder:
     rule: str | None
     # who the sentence says relays the holder's words ("Kirby said Shoygu assured ...": Kirby)
     relayed_by: tuple[str, ...] = ()
+    cue: str | None = None  # the row of summarizer.text.stance that read the stance
 
 
 def _quoted(token: Token, carried: bool = False) -> bool:
@@ -220,17 +221,18 @@ def stance_holders(sentence: str, previous: str = "", following: Sequence[str] =
     doc = parse(sentence)
     carried = open_quotation(previous) is not None
     out: list[Holder] = []
-    for stance, at in stance_cues(sentence):
-        cue = _token_at(doc, at)
+    for found_cue in cues(sentence):
+        stance, cue = found_cue.stance, _token_at(doc, found_cue.at)
         found: Holder | None = None
         for row in sorted(ROWS, key=lambda r: r.precedence) if cue is not None else ():
             head = row.find(cue, carried)  # type: ignore[arg-type]
             name = _holder_name(head) if head is not None else None
             if name is not None and head is not None:
-                found = Holder(stance, name, row.id, _relays(head))
+                found = Holder(stance, name, row.id, _relays(head), found_cue.rule)
                 break
         quoted = cue is not None and _quoted(cue, carried)
-        out.append(found or _fallback(stance, sentence, previous, following, cue, quoted))
+        found = found or _fallback(stance, sentence, previous, following, cue, quoted)
+        out.append(replace(found, cue=found_cue.rule))
     return out
 
 
