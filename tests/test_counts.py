@@ -142,17 +142,6 @@ def test_a_number_that_counts_people_is_never_set_apart_as_counting_no_one(sente
     assert what_it_counts(sentence, figure).rule is None
 
 
-def test_a_country_named_only_as_the_nationality_of_those_counted_is_whose_they_are() -> None:
-    from summarizer.text.aliases import same_entity
-    from summarizer.text.counts import only_as_nationality
-
-    kenya = lambda words: same_entity(words, "Kenya")  # noqa: E731
-    assert only_as_nationality("A contingent of 400 Kenyan police officers landed in Haiti.", kenya)
-    assert only_as_nationality("The force has 2,500 personnel, 1,000 of whom will be Kenyan.", kenya)
-    assert not only_as_nationality("Kenya said 400 Kenyan police officers landed.", kenya)  # Kenya speaks
-    assert not only_as_nationality("A contingent of 400 officers landed in Haiti.", kenya)  # not named at all
-
-
 def test_a_status_to_come_needs_a_word_for_what_is_to_come() -> None:
     from summarizer.text.counts import speaks_of_the_future
 

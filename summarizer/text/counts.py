@@ -382,25 +382,6 @@ def status_from_verb(sentence: str, figure: int) -> StatusRule | None:
     return None
 
 
-# -- whose they are ------------------------------------------------------------------------
-
-
-def only_as_nationality(sentence: str, is_name: Callable[[str], bool]) -> bool:
-    """Whether ``sentence`` names someone (``is_name`` tells which words do) only as the
-    nationality of people it counts ("400 Kenyan police officers" names Kenya only as
-    whose officers they are): every such mention modifies a noun for troops or people,
-    or says what they are ("1,000 of whom will be Kenyan").
-    False when the sentence does not name them at all."""
-    doc = parse(sentence)
-    roots = [e.root for e in doc.ents if is_name(e.text)]
-    roots += [t for t in doc if not t.ent_type_ and t.pos_ in ("ADJ", "PROPN") and is_name(t.text)]
-    return bool(roots) and all(
-        (root.dep_ in ("amod", "compound", "nmod") and root.head.lemma_.lower() in TROOP_NOUNS | PEOPLE_NOUNS)
-        or (root.dep_ == "acomp" and (root.pos_ == "ADJ" or root.ent_type_ == "NORP"))  # "... will be Kenyan"
-        for root in roots
-    )
-
-
 # Words of what is to come: a plan, an expectation, a wish, a request.
 _TO_COME_LEMMAS = word_set(
     "plan expect prepare intend propose pledge promise consider request seek want aim weigh mull threaten"
