@@ -198,8 +198,10 @@ def test_an_outlet_a_titled_person_or_an_international_body_is_no_place() -> Non
         "Rep. Mike Turner said troops were near Kharkiv, according to The Washington Post."
     )
     text += "\nThe United Nations and the OSCE urged talks."
+    # a body's long name holds "and" and "in": no list of places ("Co-operation")
+    text += "\nThe U.S. envoy to the Organization for Security and Co-operation in Europe spoke on Friday."
     extraction, _, _ = Citations(text, sentence_spans(text)).resolve(_answer())
-    assert [p.name for p in extraction.locations] == ["Kyiv", "Kharkiv"]
+    assert [p.name for p in extraction.locations] == ["Kyiv", "Kharkiv", "Europe"]
     assert [a.name for a in extraction.actors] == ["Chuck Hagel", "Mike Turner", "United Nations", "OSCE"]
 
 

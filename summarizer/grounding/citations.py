@@ -271,6 +271,8 @@ class Citations:
                 full = mention.name
                 # a border keeps its sides and its noun ("the Armenia-Azerbaijan border")
                 plain = kind == "actor" or mention.rule == "place.border"
+                if not plain and _BODY.search(full):
+                    continue  # "the Organization for Security and Co-operation in Europe": a body, not a list of places
                 for name in [full] if plain else _place_names(full):
                     listed_kind = "person" if mention.label == "PERSON" else "other"
                     wrong = self._misnamed(kind, name, place_names, actor_names, listed_kind, self.text)

@@ -37,7 +37,7 @@ from summarizer.text.countries import is_country, is_demonym
 from summarizer.text.counts import TROOP_NOUNS
 from summarizer.text.parse import parse
 from summarizer.text.sentences import ends_a_sentence
-from summarizer.text.vocabulary import TITLE_ABBREVIATIONS, TITLES, word_set
+from summarizer.text.vocabulary import GROUP_WORDS, TITLE_ABBREVIATIONS, TITLES, word_set
 
 MentionKind = Literal["actor", "place"]
 
@@ -59,7 +59,7 @@ _PLACE_NOUNS = word_set(
 _PART_NOUNS = _PLACE_NOUNS | word_set("part north south east west centre center heart edge side direction")
 _BORDER_NOUNS = word_set("border frontier boundary")
 # Names of a body that the parser leaves outside the entity: "the Maute group".
-_BODY_NOUNS = word_set("group movement front army forces militia military")
+_BODY_NOUNS = word_set("front army forces military") | GROUP_WORDS  # "the Abu Sayyaf faction"
 _REPORT_VERBS = word_set("report write note reveal say")
 # What a body's statement or spokesperson is called: "the Pentagon's estimate".
 _SAID_NOUNS = word_set(
@@ -167,6 +167,24 @@ def _contested(entity: Span) -> bool:
     )
 
 
+# Place nouns that name what follows "of" ("the city of Marawi"), unlike "70 percent of"
+# or "the army of": the words alone say it is a place, whatever the phrase's role.
+_NAMING_PLACE_NOUNS = word_set(
+    "city town village island region province district county state territory capital governorate enclave"
+    " peninsula oblast republic port"
+)
+
+
+def _named_place(entity: Span) -> bool:
+    root = entity.root
+    return (
+        root.dep_ == "pobj"
+        and root.head.lower_ == "of"
+        and root.head.head.lemma_.lower() in _NAMING_PLACE_NOUNS
+        and any(t.lower_ in ("the", "a") for t in root.head.head.children)
+    )
+
+
 def _listed(entity: Span) -> bool:
     head = _role_head(entity)
     return (
@@ -266,6 +284,16 @@ RULES: tuple[MentionRule, ...] = (
         _contested,
     ),
     MentionRule(
+        "place.named",
+        "place",
+        "the name a place noun gives itself: 'the city of X', 'the island of X'",
+        (
+            ("Fighters overran the city of Marawi last week.", "Marawi"),
+            ("The rebels hold much of the province of Idlib.", "Idlib"),
+        ),
+        _named_place,
+    ),
+    MentionRule(
         "place.listed",
         "place",
         "a name listed as one of some places",
@@ -276,7 +304,11 @@ RULES: tuple[MentionRule, ...] = (
         "actor.subject",
         "actor",
         "the subject of a verb, or the agent of a passive one",
-        (("The Pentagon said the troops had arrived.", "Pentagon"),),
+        (
+            ("The Pentagon said the troops had arrived.", "Pentagon"),
+            # a group's name with its generic noun: "faction", "group", "movement"
+            ("The Maute group and the Abu Sayyaf faction have lost 680 fighters.", "Abu Sayyaf faction"),
+        ),
         _subject,
     ),
     MentionRule(
