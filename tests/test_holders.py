@@ -100,3 +100,20 @@ def test_a_title_alone_is_the_person_an_earlier_sentence_gave_it() -> None:
     assert titled_person("prime minister", before) == "Nikol Pashinyan"
     assert titled_person("defence minister", before) is None
     assert titled_person("Nikol Pashinyan", before) is None
+
+
+def test_he_is_the_person_who_spoke_last_through_sentences_that_say_he_said() -> None:
+    earlier = ["Israel estimates the losses at 1,500 militants, Chief of the General Staff Herzi Halevi said."]
+    previous = '"We estimate there are more," he said.'
+    held = stance_holders('"The group is hiding its dead commanders," he said.', previous, (), earlier)
+    assert [(h.stance, h.name, h.rule) for h in held] == [("condemn", "Herzi Halevi", "holder.quoted")]
+
+
+def test_a_name_that_opens_the_sentence_holds_its_stance_even_tagged_as_a_noun() -> None:
+    sentence = (
+        'Guterres "urges Armenia and Azerbaijan to resume negotiations", a statement from the United Nations'
+        " chief's spokesman said."
+    )
+    [held] = stance_holders(sentence)
+    assert (held.stance, held.name, held.rule) == ("call to action", "Guterres", "holder.subject")
+    assert held.relayed_by  # the statement only relays it

@@ -418,7 +418,12 @@ class Citations:
         """Who takes each stance sentence ``number`` states, titles resolved to the person
         an earlier sentence gave that title; holders the brief cannot name are None."""
         previous = self._sentences[number - 2] if number > 1 else ""
-        found = stance_holders(self._sentences[number - 1], previous, self._sentences[number : number + 3])
+        found = stance_holders(
+            self._sentences[number - 1],
+            previous,
+            self._sentences[number : number + 3],
+            self._sentences[max(number - 4, 0) : max(number - 2, 0)],
+        )
         return [replace(h, name=self._holder(h.name, number) if h.name else None) for h in found]
 
     @staticmethod

@@ -35,7 +35,9 @@ from summarizer.text.vocabulary import CROWDS, NAME_WORDS, TITLES, word_set
 
 # Verbs that report someone's words beyond the figure-giving ones of SPEECH_LEMMAS:
 # "assured Hagel that", "vowed that", "insisted that".
-_REPORTING = SPEECH_LEMMAS | word_set("assure vow pledge promise insist deny reject warn urge accuse claim tell")
+_REPORTING = SPEECH_LEMMAS | word_set(
+    "assure vow pledge promise insist deny reject warn urge accuse claim tell emphasize emphasise underline"
+)
 _SUBJECTS = ("nsubj", "nsubjpass")
 _PRONOUNS = word_set("he she they it we i")
 # What a speaker does with a stance noun: "issued warnings", "expressed concern".
@@ -201,9 +203,12 @@ def _holder_name(head: Token) -> str | None:
     lemma = head.lemma_.lower()
     if head.lower_ in CROWDS or lemma in CROWDS:
         return None  # "analysts warn": a reaction is an office holder's or a body's
-    if head.pos_ == "NOUN" and not ({head.lower_, lemma} & (NAME_WORDS | TITLES)):
+    if head.pos_ == "NOUN" and head.text[:1].islower() and not ({head.lower_, lemma} & (NAME_WORDS | TITLES)):
         return None  # "Pyongyang's deepening involvement raises concerns": a thing, not who
     name = _name(head) or _described(head)
+    if name is None and head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and head.ent_iob_ == "B":
+        # a name that opens the sentence, tagged as a common noun ("Guterres \"urges ...\"")
+        name = next(e.text for e in head.doc.ents if e.start == head.i)
     if name is None and head.pos_ == "NOUN" and (head.lower_ in TITLES or head.lemma_.lower() in TITLES):
         # "the prime minister", "the spokesman": a title the brief resolves to the person it names
         first = min((t.i for t in head.subtree if t.i <= head.i and t.dep_ in ("amod", "compound")), default=head.i)
@@ -211,14 +216,18 @@ def _holder_name(head: Token) -> str | None:
     return name
 
 
-def stance_holders(sentence: str, previous: str = "", following: Sequence[str] = ()) -> list[Holder]:
+def stance_holders(
+    sentence: str, previous: str = "", following: Sequence[str] = (), earlier: Sequence[str] = ()
+) -> list[Holder]:
     """Each stance cue of ``sentence`` with who takes it and the row that read it, in
     order: "Russia has denied it, while Biden has warned" -> deny by Russia, warn by
     Biden. A cue whose clause names nobody the parse can read falls back to the
     quotation's speaker (named in this sentence, ``holder.quoted``, or where it closes in
     ``following``, ``holder.quote-closes-later``) or to the subject of the sentence
-    before (``holder.previous``); None where nothing names one."""
+    before (``holder.previous``; back through ``earlier``, the sentences before that, while
+    each speaks through a pronoun too); None where nothing names one."""
     doc = parse(sentence)
+    before = (*earlier, previous) if previous else tuple(earlier)
     carried = open_quotation(previous) is not None
     out: list[Holder] = []
     for found_cue in cues(sentence):
@@ -231,17 +240,18 @@ def stance_holders(sentence: str, previous: str = "", following: Sequence[str] =
                 found = Holder(stance, name, row.id, _relays(head), found_cue.rule)
                 break
         quoted = cue is not None and _quoted(cue, carried)
-        found = found or _fallback(stance, sentence, previous, following, cue, quoted)
+        found = found or _fallback(stance, sentence, before, following, cue, quoted)
         out.append(replace(found, cue=found_cue.rule))
     return out
 
 
 def _fallback(
-    stance: str, sentence: str, previous: str, following: Sequence[str], cue: Token | None, quoted: bool
+    stance: str, sentence: str, before: Sequence[str], following: Sequence[str], cue: Token | None, quoted: bool
 ) -> Holder:
+    previous = before[-1] if before else ""
     if quoted:
         said = sentence_speakers(sentence, previous) or [
-            name for name in (_speaker_of(sentence), _pronoun_speaker(sentence, previous)) if name
+            name for name in (_speaker_of(sentence), _pronoun_speaker(sentence, before)) if name
         ]
         if said:
             return Holder(stance, said[0], "holder.quoted")
@@ -251,7 +261,7 @@ def _fallback(
                 return Holder(stance, closing, "holder.quote-closes-later")
         return Holder(stance, None, None)
     pronoun = _pronoun_subject(cue) if cue is not None else None
-    name = _speaker_of(previous) if pronoun is not None and previous else None
+    name = _last_speaker(before, pronoun.lower_) if pronoun is not None else None
     return Holder(stance, name, "holder.previous" if name else None)
 
 
@@ -267,8 +277,9 @@ def _pronoun_subject(cue: Token) -> Token | None:
 
 
 def _speaker_of(sentence: str) -> str | None:
-    """The named (or titled) subject of the sentence's main verb of saying, outside quotations."""
-    for verb in parse(sentence):
+    """The named (or titled) subject of the sentence's main verb of saying, outside
+    quotations: the one highest in the parse ("Israel estimates ..., Halevi said": Halevi)."""
+    for verb in sorted(parse(sentence), key=lambda t: sum(1 for _ in t.ancestors)):
         if verb.lemma_.lower() in _REPORTING and not _quoted(verb):
             subject = _subject(verb)
             if subject is not None and subject.lower_ not in _PRONOUNS:
@@ -276,12 +287,33 @@ def _speaker_of(sentence: str) -> str | None:
     return None
 
 
-def _pronoun_speaker(sentence: str, previous: str) -> str | None:
-    """'"...," he said Friday.' after "The president said ...": the speaker of the sentence before."""
+def _pronoun_speaker(sentence: str, before: Sequence[str]) -> str | None:
+    """'"...," he said Friday.' after "The president said ...": the speaker of the sentences before."""
+    pronoun = _speaks_through_a_pronoun(sentence)
+    return _last_speaker(before, pronoun) if pronoun else None
+
+
+def _speaks_through_a_pronoun(sentence: str) -> str | None:
+    """The pronoun ("he", "she", "they") that is the subject of the sentence's verb of saying."""
     for verb in parse(sentence):
         subject = _subject(verb) if verb.lemma_.lower() in _REPORTING and not _quoted(verb) else None
         if subject is not None and subject.lower_ in ("he", "she", "they"):
-            return _speaker_of(previous) if previous else None
+            return subject.lower_
+    return None
+
+
+def _last_speaker(before: Sequence[str], pronoun: str = "they") -> str | None:
+    """The speaker a pronoun stands for: who the nearest sentence before names as
+    speaking, passing over up to two that speak through a pronoun too. "He" and "she"
+    stand for a person ("Israel estimates ..., Chief of Staff Herzi Halevi said": Halevi)."""
+    for sentence in list(before)[::-1][:3]:
+        named = [*sentence_speakers(sentence), _speaker_of(sentence)]
+        if pronoun in ("he", "she"):
+            people = [e.text for e in parse(sentence).ents if e.label_ == "PERSON"]
+            named = [n if n and is_title(n) else next((p for p in people if n and n.endswith(p)), None) for n in named]
+        named = [n for n in named if n]
+        if named or not _speaks_through_a_pronoun(sentence):
+            return named[-1] if named else None
     return None
 
 
