@@ -61,6 +61,8 @@ _BORDER_NOUNS = word_set("border frontier boundary")
 # Names of a body that the parser leaves outside the entity: "the Maute group".
 _BODY_NOUNS = word_set("front army forces military") | GROUP_WORDS  # "the Abu Sayyaf faction"
 _REPORT_VERBS = word_set("report write note reveal say")
+# Who speaks from inside a body: "sources in the ministry", "officials at the Pentagon".
+_SOURCE_WORDS = word_set("source official officer spokesman spokeswoman spokesperson diplomat aide insider")
 # What a body's statement or spokesperson is called: "the Pentagon's estimate".
 _SAID_NOUNS = word_set(
     "statement estimate report assessment tally figure figures count claim spokesman spokeswoman spokesperson"
@@ -239,7 +241,14 @@ def _source(entity: Span) -> bool:
         return True
     if root.dep_ in ("poss", "compound") and root.head.lemma_.lower() in _SAID_NOUNS | TITLES:
         return True
-    return root.dep_ == "pobj" and root.head.lower_ in ("for", "of") and root.head.head.lemma_.lower() in _SAID_NOUNS
+    if root.dep_ == "pobj" and root.head.lower_ in ("for", "of") and root.head.head.lemma_.lower() in _SAID_NOUNS:
+        return True
+    # "sources in the Russian Defense Ministry", "officials at the Pentagon"
+    return (
+        root.dep_ == "pobj"
+        and root.head.lower_ in ("in", "at", "from", "within")
+        and root.head.head.lemma_.lower() in _SOURCE_WORDS
+    )
 
 
 def _titled(entity: Span) -> bool:
@@ -306,6 +315,8 @@ RULES: tuple[MentionRule, ...] = (
         "the subject of a verb, or the agent of a passive one",
         (
             ("The Pentagon said the troops had arrived.", "Pentagon"),
+            # a body's generic name with the country the entity leaves out
+            ("Armenia's Defense Ministry said in a statement that shelling began.", "Armenia's Defense Ministry"),
             # a group's name with its generic noun: "faction", "group", "movement"
             ("The Maute group and the Abu Sayyaf faction have lost 680 fighters.", "Abu Sayyaf faction"),
         ),
@@ -314,13 +325,17 @@ RULES: tuple[MentionRule, ...] = (
     MentionRule(
         "actor.source",
         "actor",
-        "the object of 'according to', or whose statement, estimate or spokesperson it is",
+        "the object of 'according to', whose statement, estimate or spokesperson it is, or where sources speak from",
         (
             (
                 "According to the Syrian Observatory for Human Rights, 74 fighters died.",
                 "Syrian Observatory for Human Rights",
             ),
             ("A spokesman for the Pentagon declined to comment.", "Pentagon"),
+            (
+                "According to Interfax sources in the Russian Defense Ministry, 2,331 have died.",
+                "Russian Defense Ministry",
+            ),
         ),
         _source,
     ),
@@ -411,7 +426,26 @@ def _name(entity: Span) -> str:
         name = "".join(w.text_with_ws for w in words[: words.index(owner)]).strip()
     if name.count("(") > name.count(")"):  # "Line of Control (LoC": the parser's span stops inside
         name = name[: name.rindex("(")].strip()
-    return name
+    whose = _whose_body(entity)
+    return f"{whose} {name}" if whose else name
+
+
+def _a_body(entity: Span) -> bool:
+    """Whether the entity names a body by its generic noun ("the Russian Defense Ministry",
+    "the Indian Army"): never a place."""
+    return entity.label_ == "ORG" and entity.root.lemma_.lower() in _NATIONAL_BODIES | _BODY_NOUNS
+
+
+def _whose_body(entity: Span) -> str | None:
+    """The country a body's name leaves outside the entity ("Armenia's Defense Ministry",
+    where the parser tags only "Defense Ministry"): a possessive country before a body's
+    generic name; None otherwise."""
+    if not _a_body(entity):
+        return None
+    owner = next((c for c in entity.root.children if c.dep_ == "poss" and c.i < entity.start), None)
+    if owner is None or not (owner.ent_type_ == "GPE" or is_country(owner.text)):
+        return None
+    return entity.doc[owner.left_edge.i : owner.i + 2].text  # with its "'s"
 
 
 def named_in(text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:
@@ -467,6 +501,8 @@ def named_in(text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:
                     continue
                 if rule.kind == "place" and entity.label_ == "NORP" and is_demonym(name):
                     continue
+                if rule.kind == "place" and _a_body(entity):
+                    continue  # "sources in the Russian Defense Ministry": a body, wherever it stands
                 if rule.applies(entity):
                     found.append(Mention(name, rule.kind, entity.label_, index, rule.id))
                     break
