@@ -181,8 +181,13 @@ RULES: tuple[StanceRule, ...] = (
         (
             *_words("concern concerned worry worried alarm alarmed alarming troubling troubled", "concerns worries"),
             [{"LOWER": "unclear"}, {"LOWER": {"IN": ["what", "whether", "why", "how"]}}],
+            # "raised doubts about the future of the mission", "voiced questions over"
+            [
+                {"LEMMA": {"IN": ["raise", "express", "voice", "cast"]}},
+                {"LOWER": {"IN": ["doubts", "doubt", "questions"]}},
+            ],
         ),
-        ("Officials said they were deeply concerned by the build-up.",),
+        ("Officials said they were deeply concerned by the build-up.", "Sall raised doubts about the mission."),
     ),
     StanceRule(
         "stance.justify.word",
