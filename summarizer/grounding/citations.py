@@ -58,24 +58,22 @@ from summarizer.text.mentions import Mention, named_in
 from summarizer.text.numbers import figures_in, format_figure, mentions, range_around, stated_spans
 from summarizer.text.sentences import ends_a_sentence
 from summarizer.text.stance import cues, stance_cues, stance_from_text
+from summarizer.text.vocabulary import (
+    BODY_NAME_WORDS,
+    PERSON_TITLE_WORDS,
+    PLACE_NAME_WORDS,
+    TITLE_ABBREVIATIONS,
+    has_name_word,
+    word_set,
+)
 
 _NEAR = 2  # how many sentences away a mis-cited figure or reaction may be found
-# Words that make a name a person's or a body's, not a place's.
-_TITLE_WORDS = re.compile(
-    r"\b(?:President|Minister|Secretary|Spokes(?:man|woman|person)|General|Admiral|Colonel|Ambassador|Senator|"
-    r"Representative|Chief|Director|Commander|Prime|Chancellor)\b"
-)
-_BODY = re.compile(
-    r"\b(?:NATO|White\s+House|Kremlin|Pentagon|Ministry|Department|Council|Agency|Service|Command|Forces|Army|Navy|"
-    r"Organi[sz]ation|Office|Group|Committee|Parliament|Congress|Government|Administration|United\s+Nations|"
-    r"Union|UN|EU|AU|OSCE|IAEA|ICRC|Red\s+Cross|Division|Brigade|Battalion|Regiment|Corps|Police|Task\s+Force|Mission|"
-    r"[Ff]action|Movement|Militia)\b"
-)
-_PLACE_WORD = re.compile(r"\b(?:Strip|Bank|Sea|Ocean|Lake|River|Valley|Region|Oblast|Province|Island|Line)\b", re.I)
 _PROPER_NAMES = re.compile(r"[A-Z][\w’'.-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'.-]*)*")
 # A title and up to two more names before a name: "Defense Secretary Chuck Hagel", "Rep. Mike Turner".
-TITLE_ABBREVIATION = r"(?:Rep|Sen|Gen|Lt|Col|Mr|Mrs|Ms|Dr|Adm|Maj|Brig|Capt|Sgt|Cmdr|Gov)"
-_TITLED = rf"\b(?:{_TITLE_WORDS.pattern}|{TITLE_ABBREVIATION})\.?\s+(?:[A-Z][\w.’'-]*\s+){{0,2}}"
+_TITLED = (
+    rf"\b(?:{'|'.join(w.capitalize() for w in sorted(PERSON_TITLE_WORDS | TITLE_ABBREVIATIONS))})"
+    r"\.?\s+(?:[A-Z][\w.’'-]*\s+){0,2}"
+)
 _LIST = re.compile(r"\s*(?:,|\band\b|&|/)\s*")
 
 
@@ -154,7 +152,7 @@ def _place_names(name: str) -> list[str]:
         return [q for p in parts for q in _place_names(p)]
     words = name.split()
     # "Ladakh border", "Bakhmut battle" -> the place; "Gaza Strip", "Pangong Lake" stay.
-    while len(words) > 1 and words[-1][:1].islower() and not _PLACE_WORD.fullmatch(words[-1]):
+    while len(words) > 1 and words[-1][:1].islower() and words[-1].lower() not in PLACE_NAME_WORDS:
         words.pop()
     return [" ".join(words)] if words else []
 
@@ -167,12 +165,12 @@ def _place_kind(name: str, label: str) -> str:
         return "country"
     if label == "FAC":
         return "facility"
-    if label == "LOC" or _REGION_WORD.search(name):
+    if label == "LOC" or name.split()[-1].lower() in _REGION_WORDS:
         return "region"
     return "other"
 
 
-_REGION_WORD = re.compile(r"\b(?:region|province|oblast|district|governorate|state|territory|border)$", re.I)
+_REGION_WORDS = word_set("region province oblast district governorate state territory border")
 
 
 def _value(written: str) -> int | None:
@@ -271,7 +269,7 @@ class Citations:
                 full = mention.name
                 # a border keeps its sides and its noun ("the Armenia-Azerbaijan border")
                 plain = kind == "actor" or mention.rule == "place.border"
-                if not plain and _BODY.search(full):
+                if not plain and has_name_word(full, BODY_NAME_WORDS):
                     continue  # "the Organization for Security and Co-operation in Europe": a body, not a list of places
                 for name in [full] if plain else _place_names(full):
                     listed_kind = "person" if mention.label == "PERSON" else "other"
@@ -495,11 +493,13 @@ class Citations:
                 return f"{name!r} is a country: the actor is who speaks or acts for it"
             if is_outlet(name):
                 return f"{name!r} is a news outlet: it shows as a figure's source or go-between, not as an actor"
-            if any(same_entity(name, p, "place") and not _BODY.search(name) for p in place_names):
+            if any(same_entity(name, p, "place") and not has_name_word(name, BODY_NAME_WORDS) for p in place_names):
                 return f"{name!r} is one of the places the answer lists: a place, not an actor"
             return None
         words = name.split()
-        if _TITLE_WORDS.search(name) or (_BODY.search(name) and not _PLACE_WORD.search(name)):
+        if has_name_word(name, PERSON_TITLE_WORDS) or (
+            has_name_word(name, BODY_NAME_WORDS) and not has_name_word(name, PLACE_NAME_WORDS)
+        ):
             return f"{name!r} names a person or a body, not a place"
         if _EQUIPMENT.search(name):
             return f"{name!r} is equipment, not a place"
@@ -507,7 +507,11 @@ class Citations:
             return f"{name!r} is one of the actors the answer lists, never named as where: who acts, not where"
         if is_demonym(name):
             return f"{name!r} is what a people is called, not a place"
-        if any(same_entity(name, a) and len(words) > 1 and a != name for a in actor_names if _TITLE_WORDS.search(a)):
+        if any(
+            same_entity(name, a) and len(words) > 1 and a != name
+            for a in actor_names
+            if has_name_word(a, PERSON_TITLE_WORDS)
+        ):
             return f"{name!r} is a person the answer lists as an actor"
         return None
 

@@ -29,6 +29,26 @@ def word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
+def has_name_word(name: str, words: frozenset[str]) -> bool:
+    """Whether one of ``name``'s capitalised words (or a phrase of them) is in ``words``,
+    compared in lower case: "the Defense Ministry" holds "ministry", "the ministry" does not."""
+    tokens = re.findall(r"[\w’'-]+", name)
+    capitalised = [t.lower() for t in tokens if t[:1].isupper()]
+    phrases = {" ".join(capitalised[i : i + 2]) for i in range(len(capitalised) - 1)}
+    return bool(words & (set(capitalised) | phrases))
+
+
+# Capitalised words and phrases that make a name a body's ("the Defense Ministry", "the
+# Wagner Group", "the White House"), never a place's.
+BODY_NAME_WORDS = word_set(
+    "nato kremlin pentagon ministry department council agency service command forces army navy organization"
+    " organisation office group committee parliament congress government administration union un eu au osce"
+    " iaea icrc division brigade battalion regiment corps police mission faction movement militia"
+) | {"white house", "united nations", "red cross", "task force"}
+# Words that end a place's own name ("the Gaza Strip", "the Line of Control").
+PLACE_NAME_WORDS = word_set("strip bank sea ocean lake river valley region oblast province island line")
+
+
 # Month names and the abbreviations news copy writes with a full stop ("Nov. 12"); MONTHS
 # holds both in lower case. Every rule that reads a date takes them from here.
 MONTH_NAMES = (
@@ -70,6 +90,8 @@ TITLES = word_set(
     " envoy aide governor mayor commissioner chairman chairperson pm premier"
     " dg dgp ig igp"  # "CRPF DG R R Bhatnagar": the director general's abbreviations in South Asian copy
 )
+# Titles that make a capitalised name a person's ("Defense Secretary Chuck Hagel").
+PERSON_TITLE_WORDS = TITLES | word_set("admiral colonel commander prime chancellor")
 # Titles as the press abbreviates them before a name: "Brig. Gen.", "Rep.", "Lt. Col.".
 TITLE_ABBREVIATIONS = word_set("mr mrs ms dr gen gens lt col maj brig capt sgt adm cmdr cpl pvt prof rev sen rep gov")
 # A title's nationality adjective -> the country the office holder speaks for.
