@@ -251,14 +251,14 @@ def credit_from_parse(sentence: str, figure: int) -> ParsedCredit | None:
             head = row.find(number)
             if head is None:
                 continue
-            name = _name(head) or _described(head)
+            name = source_name(head) or described_source(head)
             if name is not None:
                 return ParsedCredit(name, row.id)
             break  # the row that fits decides; a pronoun there is no other row's to name
     return None
 
 
-def _name(head: Token) -> str | None:
+def source_name(head: Token) -> str | None:
     """The source's name around its head ("Pentagon spokeswoman Sabrina Singh", "Ukraine's
     military intelligence"), or None for a pronoun or a common noun standing alone. A
     name in apposition is the one given ("Two NATO member states, the United Kingdom and
@@ -317,7 +317,7 @@ def _unnamed(head: Token) -> bool:
     return head.lemma_.lower() in _SOURCE_NOUNS
 
 
-def _described(head: Token) -> str | None:
+def described_source(head: Token) -> str | None:
     """An unnamed source as the text words it ("two senior defence officials" -> "senior
     defence officials", "media reports", "sources in the ministry"), or None when the
     head is no word for a source (a pronoun, "the move")."""

@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from summarizer.text.attribution import open_quotation, sentence_speakers
-from summarizer.text.credit import SPEECH_LEMMAS, _described, _name
+from summarizer.text.credit import SPEECH_LEMMAS, described_source, source_name
 from summarizer.text.parse import parse
 from summarizer.text.stance import cues
 from summarizer.text.vocabulary import CROWDS, NAME_WORDS, TITLES, word_set
@@ -179,6 +179,9 @@ ROWS: tuple[HolderRow, ...] = (
 )
 
 
+_BY_PRECEDENCE = sorted(ROWS, key=lambda r: r.precedence)
+
+
 def _relays(holder: Token) -> tuple[str, ...]:
     """The named subjects of the verbs of saying whose reported content holds
     ``holder``'s clause ("Kirby said Shoygu assured ...": Kirby); a clause joined by
@@ -205,7 +208,7 @@ def _holder_name(head: Token) -> str | None:
         return None  # "analysts warn": a reaction is an office holder's or a body's
     if head.pos_ == "NOUN" and head.text[:1].islower() and not ({head.lower_, lemma} & (NAME_WORDS | TITLES)):
         return None  # "Pyongyang's deepening involvement raises concerns": a thing, not who
-    name = _name(head) or _described(head)
+    name = source_name(head) or described_source(head)
     if name is None and head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") and head.ent_iob_ == "B":
         # a name that opens the sentence, tagged as a common noun ("Guterres \"urges ...\"")
         name = next(e.text for e in head.doc.ents if e.start == head.i)
@@ -233,8 +236,8 @@ def stance_holders(
     for found_cue in cues(sentence):
         stance, cue = found_cue.stance, _token_at(doc, found_cue.at)
         found: Holder | None = None
-        for row in sorted(ROWS, key=lambda r: r.precedence) if cue is not None else ():
-            head = row.find(cue, carried)  # type: ignore[arg-type]
+        for row in _BY_PRECEDENCE:
+            head = row.find(cue, carried) if cue is not None else None
             name = _holder_name(head) if head is not None else None
             if name is not None and head is not None:
                 found = Holder(stance, name, row.id, _relays(head), found_cue.rule)
