@@ -15,22 +15,21 @@ What the text settles is not taken from the model:
   (within ``_NEAR`` sentences), and the move is noted; a figure no sentence states is
   set apart as unverified;
 - a range ("11 to 12,000") is read from the sentence, whatever the model gave;
-- actors and places are found by name in the article: the evidence is the first sentence
-  that names them; a name the article never uses is set apart;
-- a name cut off by the schema's length bound ("... Rear Admiral John Kir") is completed
-  from the article; a place given as a list ("Kharkiv, Donetsk") is split, and a place
-  keeps its proper name ("Bakhmut battle" -> Bakhmut, "Donbass region of eastern
-  Ukraine" -> Donbass region);
-- an actor that is one of the answer's places ("Syria", "Iraq"), or a country's bare
-  name ("Russia denies": who speaks for it is the actor), or a news outlet, is not an
-  actor; a place that names a person or a body ("Defense Secretary Chuck Hagel", "NATO",
-  "White House") is set apart;
-- a reaction's stance is read from its sentence's verbs when they say it ("denied",
-  "warned", "confirmed"); a cited sentence that only puts a number on troops, with no
-  such verb, is a figure statement and is set apart;
-- a sentence whose own verb takes a stance, with its speaker named right before it
-  ("Russia has denied ...", "Kirby warned ..."), is a reaction even when the answer
-  left it out.
+- actors and places come from the parse (:mod:`summarizer.text.mentions`), vetted as
+  names: the evidence is the first sentence that names them; a place given as a list
+  ("Kharkiv, Donetsk") is split unless the name is a body's, and a place keeps its
+  proper name ("Bakhmut battle" -> Bakhmut, "Donbass region of eastern Ukraine" ->
+  Donbass region);
+- a country's bare name ("Russia denies": who speaks for it is the actor), a demonym, a
+  dateline or a news outlet is no actor; a person or a body ("Defense Secretary Chuck
+  Hagel", "NATO", "White House") is no place;
+- a reaction's stance is read from its sentence's words (:mod:`summarizer.text.stance`)
+  and its speaker is who takes that stance (:mod:`summarizer.text.holders`); a cited
+  sentence that only puts a number on troops is a figure statement and is set apart, and
+  one whose words take no stance adds nothing the parse does not list;
+- every stance the article states with a holder the parse reads ("Russia has denied
+  ...", '"... it's unclear what the intent is," said John Kirby'), and every quoted
+  statement with a named speaker, is a reaction even when the answer left it out.
 """
 
 from __future__ import annotations
