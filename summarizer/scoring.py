@@ -569,7 +569,9 @@ def score(
         if result is not None:
             _tally_rules(report.rules, g, result)
             _tally_name_rules(report.name_rules, g, result)
-            _tally_reaction_rules(report.reaction_rules, report.stance_rules, g, result)
+            _tally_reaction_rules(
+                report.reaction_rules, report.stance_rules, expected["reactions"], predicted["reactions"], result
+            )
         for est in result.extraction.troop_estimates if result else []:
             if not all(mentions(est.quote, n) for n in est.figures()):
                 label = f"{_figures_label(tuple(est.figures()))}: {est.quote!r}"
@@ -603,12 +605,15 @@ def _tally_name_rules(rules: dict[str, Tally], gold: GoldArticle, result: Verifi
 
 
 def _tally_reaction_rules(
-    rules: dict[str, Tally], stances: dict[str, Tally], gold: GoldArticle, result: VerifiedExtraction
+    rules: dict[str, Tally],
+    stances: dict[str, Tally],
+    wanted: list[_Statement],
+    predicted: list[_Statement],
+    result: VerifiedExtraction,
 ) -> None:
-    wanted = _gold_statements(gold)["reactions"]
-    for said, reaction in zip(
-        _predicted_statements(result)["reactions"], result.extraction.official_reactions, strict=True
-    ):
+    """Each reaction by the rule that found it and the cue that read its stance: right
+    when it matches a gold reaction (``predicted`` is in the extraction's order)."""
+    for said, reaction in zip(predicted, result.extraction.official_reactions, strict=True):
         right = any(_reaction_match(said, w) for w in wanted)
         for table, rule in ((rules, reaction.rule or "unrecorded"), (stances, reaction.stance_rule or "none (other)")):
             tally = table.setdefault(rule, Tally())

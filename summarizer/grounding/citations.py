@@ -56,7 +56,7 @@ from summarizer.text.holders import Holder, is_title, stance_holders, titled_per
 from summarizer.text.mentions import Mention, named_in
 from summarizer.text.numbers import figures_in, format_figure, mentions, range_around, stated_spans
 from summarizer.text.sentences import ends_a_sentence
-from summarizer.text.stance import cues, stance_cues, stance_from_text
+from summarizer.text.stance import cues
 from summarizer.text.vocabulary import (
     BODY_NAME_WORDS,
     PERSON_TITLE_WORDS,
@@ -348,11 +348,13 @@ class Citations:
         if self._span(n) is None:
             return f"cites sentence {n}, which the article does not have"
         sentence = self._sentences[n - 1]
-        if stance_from_text(sentence) is None and troop_figures(sentence):
+        if cues(sentence):
+            return None
+        if troop_figures(sentence):
             return f"sentence {n} states a troop figure and no stance: a figure statement, not a reaction"
-        if not stance_cues(sentence) and not reports_speech(sentence):
+        if not reports_speech(sentence):
             return f"sentence {n} reports no statement (no quotation, no verb of saying): not a reaction"
-        if not stance_cues(sentence) and not states_a_view(sentence):
+        if not states_a_view(sentence):
             # "..., a military official said, declining to give numbers": what was said, no view of it
             return f"sentence {n} reports what was said, with no stance and none of the speaker's own words"
         return None

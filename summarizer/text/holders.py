@@ -22,7 +22,7 @@ which relation read it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
@@ -40,6 +40,7 @@ _REPORTING = SPEECH_LEMMAS | word_set(
 )
 _SUBJECTS = ("nsubj", "nsubjpass")
 _PRONOUNS = word_set("he she they it we i")
+_PERSONAL = word_set("he she they")  # the pronouns that stand for an earlier speaker
 # What a speaker does with a stance noun: "issued warnings", "expressed concern".
 _VOICING = word_set("issue express voice raise repeat reiterate sound lodge")
 # How a reported clause hangs from the verb of saying that reports it ("said it was
@@ -82,18 +83,22 @@ def _clauses(cue: Token) -> list[Token]:
     return [t for t in (cue, *cue.ancestors) if t.pos_ in ("VERB", "AUX") or _subject(t) is not None]
 
 
-def _own_subject(cue: Token, carried: bool) -> Token | None:
-    """``holder.subject``: the subject of the innermost clause that has one, when the cue
-    is what that subject does or feels, the subject is no pronoun, and it stands outside
-    any quotation (a subject inside one is who the words are about: '"Hezbollah is hiding
-    its fatalities," Halevi said'; 'Guterres "urges Armenia ..."' is Guterres's)."""
+def _clause_subject(cue: Token) -> Token | None:
+    """The subject of the innermost clause that has one, when the cue is what that
+    subject does or feels (:func:`_stance_taking`)."""
     if not _stance_taking(cue):
         return None
-    for verb in _clauses(cue):
-        subject = _subject(verb)
-        if subject is not None:
-            return None if subject.lower_ in _PRONOUNS or _quoted(subject, carried) else subject
-    return None
+    return next((s for s in map(_subject, _clauses(cue)) if s is not None), None)
+
+
+def _own_subject(cue: Token, carried: bool) -> Token | None:
+    """``holder.subject``: the cue's clause subject, when it is no pronoun and stands
+    outside any quotation (a subject inside one is who the words are about: '"Hezbollah
+    is hiding its fatalities," Halevi said'; 'Guterres "urges Armenia ..."' is Guterres's)."""
+    subject = _clause_subject(cue)
+    if subject is None or subject.lower_ in _PRONOUNS or _quoted(subject, carried):
+        return None
+    return subject
 
 
 def _stance_taking(cue: Token) -> bool:
@@ -109,17 +114,24 @@ def _stance_taking(cue: Token) -> bool:
     return cue.dep_ == "dobj" and cue.head.lemma_.lower() in _VOICING
 
 
+def _reporters_above(token: Token) -> Iterator[Token]:
+    """The verbs of saying above ``token`` whose reported content holds it, nearest first
+    (reached through ccomp, xcomp, parataxis or dobj; never through "while" or "and")."""
+    came_from = token
+    for verb in token.ancestors:
+        if verb.lemma_.lower() in _REPORTING and came_from.dep_ in _REPORTED_DEPS:
+            yield verb
+        came_from = verb
+
+
 def _reporter(cue: Token, carried: bool) -> Token | None:
     """``holder.reporter``: the subject of the nearest verb of saying above the cue that
     stands outside any quotation the cue is in."""
     inside = _quoted(cue, carried)
     if not inside and not _stance_taking(cue):
         return None  # "Ghai said activities amid the escalation ...": what was reported, not his stance
-    came_from = cue
-    for verb in cue.ancestors:
-        reports = verb.lemma_.lower() in _REPORTING and came_from.dep_ in _REPORTED_DEPS
-        came_from = verb
-        if not reports or (inside and _quoted(verb, carried)):
+    for verb in _reporters_above(cue):
+        if inside and _quoted(verb, carried):
             continue
         subject = _subject(verb)
         if subject is not None and subject.lower_ not in _PRONOUNS:
@@ -187,11 +199,8 @@ def _relays(holder: Token) -> tuple[str, ...]:
     ``holder``'s clause ("Kirby said Shoygu assured ...": Kirby); a clause joined by
     "while" or "and" is no one's content ("Russia has insisted ..., while Biden warned")."""
     out = []
-    came_from = holder.head
-    for verb in holder.head.ancestors:
-        reports = verb.lemma_.lower() in _REPORTING and came_from.dep_ in _REPORTED_DEPS
-        came_from = verb
-        subject = _subject(verb) if reports else None
+    for verb in _reporters_above(holder.head):
+        subject = _subject(verb)
         name = _holder_name(subject) if subject is not None and subject is not holder else None
         if name is not None:
             out.append(name)
@@ -239,7 +248,7 @@ def stance_holders(
         for row in _BY_PRECEDENCE:
             head = row.find(cue, carried) if cue is not None else None
             name = _holder_name(head) if head is not None else None
-            if name is not None and head is not None:
+            if head is not None and name is not None:
                 found = Holder(stance, name, row.id, _relays(head), found_cue.rule)
                 break
         quoted = cue is not None and _quoted(cue, carried)
@@ -270,23 +279,22 @@ def _fallback(
 
 def _pronoun_subject(cue: Token) -> Token | None:
     """ "He urged calm": the personal pronoun that is the subject of the cue's clause."""
-    if not _stance_taking(cue):
-        return None
-    for verb in _clauses(cue):
-        subject = _subject(verb)
-        if subject is not None:
-            return subject if subject.lower_ in ("he", "she", "they") else None
-    return None
+    subject = _clause_subject(cue)
+    return subject if subject is not None and subject.lower_ in _PERSONAL else None
+
+
+def _saying(sentence: str) -> list[tuple[Token, Token]]:
+    """Each verb of saying outside the sentence's quotations with its subject, in order."""
+    said = [(verb, _subject(verb)) for verb in parse(sentence) if verb.lemma_.lower() in _REPORTING]
+    return [(verb, subject) for verb, subject in said if subject is not None and not _quoted(verb)]
 
 
 def _speaker_of(sentence: str) -> str | None:
     """The named (or titled) subject of the sentence's main verb of saying, outside
     quotations: the one highest in the parse ("Israel estimates ..., Halevi said": Halevi)."""
-    for verb in sorted(parse(sentence), key=lambda t: sum(1 for _ in t.ancestors)):
-        if verb.lemma_.lower() in _REPORTING and not _quoted(verb):
-            subject = _subject(verb)
-            if subject is not None and subject.lower_ not in _PRONOUNS:
-                return _holder_name(subject)
+    for _, subject in sorted(_saying(sentence), key=lambda pair: sum(1 for _ in pair[0].ancestors)):
+        if subject.lower_ not in _PRONOUNS:
+            return _holder_name(subject)
     return None
 
 
@@ -298,11 +306,7 @@ def _pronoun_speaker(sentence: str, before: Sequence[str]) -> str | None:
 
 def _speaks_through_a_pronoun(sentence: str) -> str | None:
     """The pronoun ("he", "she", "they") that is the subject of the sentence's verb of saying."""
-    for verb in parse(sentence):
-        subject = _subject(verb) if verb.lemma_.lower() in _REPORTING and not _quoted(verb) else None
-        if subject is not None and subject.lower_ in ("he", "she", "they"):
-            return subject.lower_
-    return None
+    return next((subject.lower_ for _, subject in _saying(sentence) if subject.lower_ in _PERSONAL), None)
 
 
 def _last_speaker(before: Sequence[str], pronoun: str = "they") -> str | None:

@@ -244,11 +244,6 @@ def _cues(sentence: str) -> tuple[Cue, ...]:
     return tuple(Cue(_BY_ID[rule].stance, doc[start].idx, rule) for start, rule in sorted(found.items()))
 
 
-def stance_cues(sentence: str) -> list[tuple[str, int]]:
-    """Every stance cue in the sentence with where it starts, in order."""
-    return [(cue.stance, cue.at) for cue in _cues(sentence)]
-
-
 def stance_from_text(sentence: str) -> str | None:
     """The stance the sentence's own words take (its first cue's), or None when they do not say."""
     found = _cues(sentence)
