@@ -8,15 +8,12 @@ a few fixed forms. Each credit records the form that read it (``Credit.rule``), 
 
 - ``text.quote-speaker``: a figure inside a quotation is its speaker's ('"Almost 100,000
   soldiers are on the border," said Andriy Parubiy');
-- ``text.citing-after`` / ``text.quoting-after``: "..., citing officials", "..., ANI
-  reported, quoting government sources";
 - ``text.according-to`` / ``text.according-after``: "According to X, ..." and "...,
   according to X.";
 - ``text.speech-subject``: "X said / reported / noted ... that ... 10,000" (the nearest
   such verb before the figure decides; an earlier one is the go-between: "Park Sun-won
   said the NIS revealed that 3,000 ..." is the NIS, via Park Sun-won); a time phrase
   between subject and verb is skipped, and a headline's capitalised verb counts;
-- ``text.document-subject``: "Data released by the army show ...";
 - ``text.said-after``: "... 10,000 troops ..., the US Pentagon has said.";
 - ``text.headline``: "IDF: Israel Has Killed 8,000 ...", "... near Ukraine: Kiev official";
 - across sentences: ``text.stated-after`` ("This was stated by X."),
@@ -27,16 +24,18 @@ a few fixed forms. Each credit records the form that read it (``Credit.rule``), 
 A pronoun ("He previously said ...") is the person the sentences before credit; a news
 outlet that only relays ("according to AFP") is the go-between when the sentence also
 names who spoke. A subject with no proper name ("Recent reports indicate that around
-3,000") means the article names nobody. When no form is found, the parse table of
-:mod:`summarizer.text.credit` is asked, and after it the model's attribution stands.
-Forms that decided two figures or fewer on dev and seeds were pruned (see
-docs/evaluation.md).
+3,000") means the article names nobody. The parse table of :mod:`summarizer.text.credit`
+now reads a figure's own sentence before these forms (only "according to" comes first);
+the forms here answer where the parser breaks the sentence, and for the sentences around
+it. Forms that decided two figures or fewer on dev and seeds were pruned (see
+docs/evaluation.md): citing-after, quoting-after and document-subject went when the
+parse rows took their cases.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 from summarizer.text.analysis import analyse
@@ -124,25 +123,6 @@ _DOCUMENT_TRAIL = re.compile(
 )
 # "the CIA assessment", "a government statement": the document of the name before it.
 _NAMED_DOCUMENT = re.compile(rf"^(?P<owner>.+?)\s+{_DOCUMENT_NOUN}$", re.IGNORECASE)
-# "A new estimate from the U.S. intelligence community puts the count at ...".
-_DOCUMENT_SUBJECT = re.compile(
-    rf"\b(?:an?|the)\s+(?:(?:new|latest|recent|revised|updated|fresh|separate|official)\s+)*{_DOCUMENT_NOUN}\s+"
-    r"(?:from|by|of)\s+(?P<name>[^,;]+?)\s+(?:puts?|says?|said|shows?|showed|estimates?|finds|found|suggests?|"
-    r"suggested|indicates?|indicated|counts?|counted)\b",
-    re.IGNORECASE,
-)
-# "Earlier Government figures stated that ...", "Reports from Russian military bloggers on
-# Sunday indicated that ...": a document with no article opening its clause.
-_BARE_DOCUMENT_SUBJECT = re.compile(
-    rf"(?:^|[,;:]\s+|\b(?:Earlier|Later|However|But|And|Meanwhile|Now)\s+)"
-    rf"(?P<name>(?:(?:(?-i:[A-Z])[\w.’'-]*|official|government|military|army|police|preliminary|latest)\s+){{0,3}}?"
-    rf"{_DOCUMENT_NOUN}"
-    r"(?:\s+(?:(?:released|issued|published|compiled)\s+)?(?:from|by|of)\s+[^,;]+?)?)"
-    r"(?:\s+(?:on|last|this)\s+\w+)?\s+(?:stated|states|showed|shows?|indicated|indicates?|suggested|suggests?|"
-    r"put|puts|said|says?)\b",
-    re.IGNORECASE,
-)
-_SENTENCE_ADVERB = re.compile(r"^(?:Earlier|Later|However|But|And|Meanwhile|Now)\s+")
 _DOCUMENT_OF = re.compile(rf"^(?P<owner>[A-Z][^,;]*?)[’']s\s+(?:\w+\s+){{0,3}}{_DOCUMENT_NOUN}\b", re.IGNORECASE)
 # Outlets and agencies: a go-between when someone else is named as speaking.
 _OUTLET = re.compile(
@@ -213,6 +193,17 @@ def _as(rule: str, credit: Credit | None) -> Credit | None:
     return None if credit is None else replace(credit, rule=rule)
 
 
+# Who a sentence credits a figure in it to, by its own words: (text, the sentence spans,
+# the sentence's index, the figure's offsets in it, the figure) -> a credit or None.
+InSentence = Callable[[str, list[tuple[int, int]], int, int, int, int], "Credit | None"]
+
+
+def _text_forms(
+    text: str, spans: list[tuple[int, int]], i: int, fig_start: int, fig_end: int, figure: int
+) -> Credit | None:
+    return credit_in(text[spans[i][0] : spans[i][1]], fig_start, fig_end, _sentence_at(text, spans, i - 1))
+
+
 def credit_for(
     text: str,
     start: int,
@@ -221,10 +212,13 @@ def credit_for(
     *,
     spans: list[tuple[int, int]] | None = None,
     follow: bool = True,
+    in_sentence: InSentence = _text_forms,
 ) -> Credit | None:
     """The credit the article gives ``figure`` stated within ``text[start:end]``
     (``spans``: the text's sentence spans, when the caller has them already; ``follow``:
-    whether a hedged estimate may take the credit of the estimates just before it)."""
+    whether a hedged estimate may take the credit of the estimates just before it;
+    ``in_sentence``: what reads the credit the figure's own sentence gives, before the
+    forms that look at the sentences around it)."""
     spans = list(analyse(text).spans) if spans is None else spans
     for i, (s, e) in enumerate(spans):
         if s <= start < e or (start <= s < end):
@@ -233,8 +227,7 @@ def credit_for(
             hits = hits or stated_spans(sentence, figure)
             if not hits:
                 continue
-            previous = _sentence_at(text, spans, i - 1)
-            credit = _credit_in(sentence, hits[0][0], hits[0][1], previous)
+            credit = in_sentence(text, spans, i, hits[0][0], hits[0][1], figure)
             if credit is None and i + 1 < len(spans):
                 following = _sentence_at(text, spans, i + 1)
                 credit = _as("text.stated-after", _stated_after(following)) or _as(
@@ -243,7 +236,7 @@ def credit_for(
             if credit is None:
                 credit = _as("text.quote-closed-later", _quote_closed_later(text, spans, i, s + hits[0][1]))
             if credit is None and follow and _HEDGED_ESTIMATE.search(sentence):
-                credit = _as("text.estimates-before", _estimates_before(text, spans, i))
+                credit = _as("text.estimates-before", _estimates_before(text, spans, i, in_sentence))
             if credit is not None and credit.anaphor:
                 fallback = _credit(credit.anaphor, None, resolve=False)
                 resolved = _antecedent(text, spans, i, person=credit.anaphor)
@@ -259,7 +252,7 @@ _HEDGED_ESTIMATE = re.compile(
 )
 
 
-def _estimates_before(text: str, spans: list[tuple[int, int]], i: int) -> Credit | None:
+def _estimates_before(text: str, spans: list[tuple[int, int]], i: int, in_sentence: InSentence) -> Credit | None:
     """The credit of the figures of the sentence before, when it states some and names
     who gave them: a run of estimates ('According to the analysts, ... likely suffered
     50,000 killed. The Wagner Group likely suffered 20,000 killed.') is one source's."""
@@ -268,7 +261,9 @@ def _estimates_before(text: str, spans: list[tuple[int, int]], i: int) -> Credit
     start, end = spans[i - 1]
     for figure in sorted(troop_figures(text[start:end]), reverse=True):
         hits = stated_spans(text[start:end], figure)
-        credit = credit_for(text, start + hits[0][0], start + hits[0][1], figure, spans=spans, follow=False)
+        credit = credit_for(
+            text, start + hits[0][0], start + hits[0][1], figure, spans=spans, follow=False, in_sentence=in_sentence
+        )
         if credit is not None and (credit.name or credit.descriptor):
             return credit
     return None
@@ -305,7 +300,7 @@ def _antecedent(text: str, spans: list[tuple[int, int]], i: int, person: str | N
             # before it ("According to an official statement by the interior ministry, ...").
             previous = _sentence_at(text, spans, j - 1)
             for at in (0, len(sentence)):
-                credit = _credit_in(sentence, at, at, previous)
+                credit = credit_in(sentence, at, at, previous)
                 if credit is not None and (credit.name or credit.descriptor):
                     return credit
             named = _first_person(sentence) if person and person.lower() in ("he", "she") else None
@@ -387,7 +382,7 @@ def sentence_speakers(sentence: str, previous: str = "") -> list[str]:
         if found is not None and not quoted:
             credits.append(_credit(_resolve_pronoun(found[1], previous), None))
     if not any(c is not None and c.name for c in credits):
-        credits.append(_credit_in(sentence, 0, 0, previous))
+        credits.append(credit_in(sentence, 0, 0, previous))
     out: list[str] = []
     for credit in credits:
         if credit is not None and credit.name and (credit.person or credit.name) not in out:
@@ -481,11 +476,11 @@ _SAID_THIS = re.compile(
 )
 
 
-def _credit_in(sentence: str, fig_start: int, fig_end: int, previous: str) -> Credit | None:
+def credit_in(sentence: str, fig_start: int, fig_end: int, previous: str) -> Credit | None:
     credit = _credit_by_form(sentence, fig_start, fig_end, previous)
     if credit is None or credit.name is None:
         return credit
-    return replace(_outlet_as_go_between(sentence, credit, previous), rule=credit.rule)
+    return replace(outlet_as_go_between(sentence, credit, previous), rule=credit.rule)
 
 
 def _credit_by_form(sentence: str, fig_start: int, fig_end: int, previous: str) -> Credit | None:
@@ -494,9 +489,6 @@ def _credit_by_form(sentence: str, fig_start: int, fig_end: int, previous: str) 
     if quoted is not None:
         return _as("text.quote-speaker", quoted)
     before = sentence[:fig_start]
-    citing = _CITING_AFTER.search(after)
-    if citing is not None:  # "... reported that ... 4,500 troops ..., citing officials.": the officials
-        return _as("text.citing-after", _credit(citing.group("name"), None))
     # (where the subject starts, where its verb ends, the subject, the form that found it)
     cues: list[tuple[int, int, str, str]] = []
     for m in _ACCORDING.finditer(before):
@@ -508,15 +500,6 @@ def _credit_by_form(sentence: str, fig_start: int, fig_end: int, previous: str) 
             m.group("name").strip(),
         )[0]
         cues.append((m.start("name"), m.start("name"), _document_owner(name) or name, "text.according-to"))
-    for m in _DOCUMENT_SUBJECT.finditer(before):
-        cues.append((m.start("name"), m.end(), m.group("name"), "text.document-subject"))
-    for m in _BARE_DOCUMENT_SUBJECT.finditer(before):
-        name = _SENTENCE_ADVERB.sub("", m.group("name"))
-        by = re.search(r"\b(?:from|by|of)\s+(?:the\s+)?(?P<who>.+)$", name)
-        owner = _document_owner(name) or (by.group("who") if by else None)  # "Data released by the army"
-        owner = None if owner and owner.lower() in NAME_WORDS else owner  # "Government figures", not "Government"
-        if owner or not re.fullmatch(_DOCUMENT_NOUN, name, re.IGNORECASE):  # not "Data" alone
-            cues.append((m.start("name"), m.end(), owner or name, "text.document-subject"))
 
     last = None  # the subject of the verb before: "X claimed responsibility ... and claimed to have killed 173"
     for m in _CUE.finditer(before):
@@ -539,9 +522,6 @@ def _credit_by_form(sentence: str, fig_start: int, fig_end: int, previous: str) 
             cues.append((found[0], m.end(), _document_owner(found[1]) or found[1], "text.speech-subject"))
     cues.sort()
     if not cues:
-        quoting = _QUOTING_AFTER.search(after)
-        if quoting is not None:
-            return _as("text.quoting-after", _credit(quoting.group("name"), quoting.group("via")))
         according = _ACCORDING_AFTER.search(after)
         if according is not None:
             name = according.group("name")
@@ -629,13 +609,6 @@ _SAID_NAME_AFTER = re.compile(
     # "..., says Armenian PM Nikol Pashinyan after deadly border clash": the name ends at the clause after it
     r"|\s(?=(?:after|amid|following|during|while|when|before|despite|as|over)\s))"
 )
-# "..., ANI reported, quoting government sources.": the outlet relays, the sources speak.
-_QUOTING_AFTER = re.compile(
-    rf",(?!\d)\s*(?P<via>[^,;]+?)\s+{AUXILIARIES}(?:{VERBS_OF_SAYING})(?:\s+(?:on\s+)?\w+day)?,?\s*(?:quoting|citing)\s+(?P<name>[^,;.]+?)\s*[,;.]?\s*$"
-)
-# "... to pull out roughly 4,500 troops ..., citing officials and a person familiar with
-# the matter.": whoever reported it, these are the origin.
-_CITING_AFTER = re.compile(r",(?!\d)\s*(?:citing|quoting)\s+(?P<name>[^,;.]+?)\s*[.;]?[\"”’']?\s*$")
 # "..., with 20,000 wounded, according to the Pentagon.": the credit closes the sentence.
 # ("..., according to icasualties.org, a Web site that tallies ...": an appositive may follow.)
 _ACCORDING_AFTER = re.compile(
@@ -703,7 +676,7 @@ def _speaker_after_quote(rest: str, previous: str) -> Credit | None:
     return _credit(_resolve_pronoun(who, previous), None)
 
 
-def _outlet_as_go_between(sentence: str, credit: Credit, previous: str) -> Credit:
+def outlet_as_go_between(sentence: str, credit: Credit, previous: str) -> Credit:
     """An outlet credited while someone else in the sentence spoke is the go-between."""
     assert credit.name is not None
     if not _OUTLET.search(credit.name):
