@@ -118,3 +118,31 @@ def test_an_unnamed_source_is_credited_as_the_text_words_it(sentence: str, figur
     assert credit is not None and credit.name == descriptor
     named = credit_named(credit.name)
     assert named.name is None and named.anonymous and named.descriptor == descriptor
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "name"),
+    [
+        # a participle shares the subject of the verb it hangs from
+        ("Kabul disputed the account, claiming that 58 soldiers were killed.", 58, "Kabul"),
+        # what is confirmed or reported is the verb's object
+        ("The Thai army confirmed three soldiers dead on Friday.", 3, "Thai army"),
+        # a reporting clause the parser hangs from the figure's own clause
+        ("Uganda has offered 1,500 troops, Assistant Secretary Jendayi Frazer told a Senate panel.", 1500, "Frazer"),
+        # a finding is a report only with its clause
+        ("U.S. intelligence found that Russia is massing 175,000 troops.", 175000, "U.S. intelligence"),
+    ],
+)
+def test_forms_the_parse_reads_that_the_text_cascade_did(sentence: str, figure: int, name: str) -> None:
+    credit = credit_from_parse(sentence, figure)
+    assert credit is not None and credit.name is not None and name in credit.name
+
+
+def test_a_finding_verb_with_only_an_object_is_no_credit() -> None:
+    assert credit_from_parse("Troops found 30 bodies in the forest.", 30) is None
+
+
+def test_our_in_a_quotation_is_its_speaker() -> None:
+    sentence = '"Our estimates show that 11,000 soldiers were killed," the committee\'s Valentina Melnikova said.'
+    credit = credit_from_parse(sentence, 11000)
+    assert credit is not None and credit.name is not None and "Valentina Melnikova" in credit.name

@@ -45,7 +45,7 @@ from summarizer.text.vocabulary import BODY_NAME_WORDS, GROUP_WORDS, NAME_WORDS,
 SPEECH_LEMMAS = word_set(
     "say report note reveal confirm claim disclose estimate tell state indicate announce warn believe assess add"
     " write inform admit acknowledge insist put cite detail conclude declare maintain testify brief explain"
-    " argue stress describe count tally record assert affirm assure"
+    " argue stress describe count tally record assert affirm assure accuse find show"
 )
 # What a source issues: "the Pentagon's estimate", "the ministry's figures".
 ESTIMATE_NOUNS = word_set(
@@ -60,7 +60,7 @@ REVISE_LEMMAS = word_set("raise revise put update lower increase reduce set plac
 _DESCRIBED = word_set(
     "official source report media analyst expert observer diplomat spokesman spokeswoman spokesperson authority"
     " aide insider monitor military army government administration rebel resident witness statement release"
-    " ministry"
+    " ministry officer"
 )
 # Who an unnamed source is with: "sources in the Russian Defense Ministry".
 _SOURCE_NOUNS = word_set("source official officer spokesman spokeswoman spokesperson analyst diplomat aide")
@@ -164,6 +164,11 @@ def _count_giver(number: Token) -> Token | None:
     return None
 
 
+# Verbs whose object is who is told: "Singh informed an all-party meeting that ...".
+_ADDRESSING_LEMMAS = word_set("tell inform brief warn")
+# Verbs that report a finding only with a clause: "U.S. intelligence found that ...".
+_FINDING_LEMMAS = word_set("find show")
+
 # How what is said hangs from the verb that says it: "said (that) ...", "claims to have
 # killed ...", "..., the ministry said". Not its object ("claimed responsibility for an
 # attack which involved 300 militants": the figure is not what was claimed).
@@ -238,9 +243,18 @@ def _speech_subject(number: Token) -> Token | None:
             subordinate = (
                 came_from.dep_ == "advcl" and verb.i < came_from.i and any(c.dep_ == "mark" for c in came_from.children)
             )
-            content = (came_from.dep_ in _CONTENT_DEPS and not subordinate) or (
-                came_from.dep_ in ("dobj", "prep") and not clause_between
+            # "detailed reports that 190,000 ...", "informed a meeting that 100 ...": a report
+            # or an addressee whose clause the parser hangs from the object
+            carried = came_from.dep_ == "dobj" and (
+                came_from.lemma_.lower() in ESTIMATE_NOUNS or verb.lemma_.lower() in _ADDRESSING_LEMMAS
             )
+            content = (
+                (came_from.dep_ in _CONTENT_DEPS and not subordinate)
+                or (came_from.dep_ in ("dobj", "prep") and not clause_between)
+                or carried
+            )
+            if verb.lemma_.lower() in _FINDING_LEMMAS and came_from.dep_ != "ccomp":
+                content = False  # "U.S. intelligence found that ...", not "troops found 30 bodies"
             if not content:
                 return None
             subject = _inner_speaker(verb, came_from) or _subject_of(verb)
@@ -495,6 +509,8 @@ def source_name(head: Token, *, titled: bool = False) -> str | None:
             return None
         if owner == compound and owner.lower_ in NAME_WORDS and not any(owner.children):
             return f"{owner.text} {head.text}"  # "Government figures": a document, its owner unnamed
+        if owner.pos_ == "PRON":
+            return None  # "Our estimates show ...": whoever says "our"
         head = owner
     if head.i < _dateline_end(head.doc):
         return None
@@ -566,6 +582,8 @@ def described_source(head: Token) -> str | None:
     document = head.lemma_.lower() in ESTIMATE_NOUNS and any(
         c.dep_ in ("amod", "compound") and c.i < head.i for c in head.children
     )  # "official figures", "a press release"
+    if any(c.lower_ == "same" for c in head.children):
+        return None  # "the same report": one named before
     if head.pos_ != "NOUN" or not ({head.lower_, head.lemma_.lower()} & _DESCRIBED or document):
         return None  # "the agency", "the group": a body the text named before, not an unnamed source
     if head.i < _dateline_end(head.doc):
