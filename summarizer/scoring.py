@@ -676,7 +676,10 @@ def load_credit_corpus(path: str | Path) -> list[GoldPassage]:
 
 class CreditCase(BaseModel):
     """One figure of the corpus: who the text rules credit, and whether that is right.
-    ``outcome``: right, wrong, or silent (the rules find no form; the model decides)."""
+    ``outcome``: right, wrong, or silent (the rules find no form where the gold names a
+    source). Where the rules find no form the brief names nobody (a source the model gave
+    is dropped as unverified, see :mod:`summarizer.grounding.corrections`), so silence on
+    a figure the article credits to nobody is right."""
 
     url: str
     at: str
@@ -691,6 +694,7 @@ class CreditScore(BaseModel):
     right: int = 0
     wrong: int = 0
     silent: int = 0
+    rightly_silent: int = 0  # of ``right``: nobody named, as the gold has it
 
     @property
     def total(self) -> int:
@@ -703,13 +707,14 @@ class CreditScore(BaseModel):
 
     @property
     def precision(self) -> float:
-        """Right of the figures the rules answered."""
-        return self.right / (self.right + self.wrong) if self.right + self.wrong else 1.0
+        """Right of the figures the rules answered (silence left out)."""
+        answered = self.right - self.rightly_silent
+        return answered / (answered + self.wrong) if answered + self.wrong else 1.0
 
     def line(self) -> str:
         return (
-            f"{self.total} figures: right {self.right} ({self.accuracy:.2f}), wrong {self.wrong}, "
-            f"silent {self.silent}; precision when answering {self.precision:.2f}"
+            f"{self.total} figures: right {self.right} ({self.accuracy:.2f}; {self.rightly_silent} of them nobody, "
+            f"rightly), wrong {self.wrong}, silent {self.silent}; precision when answering {self.precision:.2f}"
         )
 
 
@@ -722,7 +727,10 @@ def score_credits(passages: Iterable[GoldPassage]) -> tuple[CreditScore, list[Cr
         for gold in passage.credits:
             start = passage.text.index(gold.at)
             credit, rule = read_credit(passage.text, start, start + len(gold.at), gold.figure, spans=spans)
-            if credit is None:
+            if credit is None and not gold.source:
+                said, outcome = None, "right"  # the brief names nobody, as the article does
+                score.rightly_silent += 1
+            elif credit is None:
                 said, outcome = None, "silent"
             else:
                 named = list(

@@ -169,14 +169,14 @@ def test_a_credit_is_right_wrong_or_silent() -> None:
     passage = _passage(
         "The Pentagon said 2,000 troops had arrived. Some 500 soldiers were killed. About 300 more came.",
         (2000, "said 2,000", ["Pentagon"]),  # the rules name the Pentagon
-        (500, "Some 500", ["Kyiv"]),  # the rules find no form: the model decides
-        (300, "About 300", []),  # nobody is named, and the rules find no form either
+        (500, "Some 500", ["Kyiv"]),  # the rules find no form: the brief names nobody, wrongly
+        (300, "About 300", []),  # nobody is named, and the rules find no form either: right
     )
     wrong = _passage("The Pentagon said 2,000 troops had arrived.", (2000, "said 2,000", ["NIS"]))
     score, cases = score_credits([passage, wrong])
-    assert [c.outcome for c in cases] == ["right", "silent", "silent", "wrong"]
-    assert (score.right, score.wrong, score.silent) == (1, 1, 2)
-    assert score.accuracy == 0.25 and score.precision == 0.5
+    assert [c.outcome for c in cases] == ["right", "silent", "right", "wrong"]
+    assert (score.right, score.wrong, score.silent, score.rightly_silent) == (2, 1, 1, 1)
+    assert score.accuracy == 0.5 and score.precision == 0.5  # precision: of the figures it named a source for
     assert cases[3].said == "Pentagon"
 
 
