@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.text.attribution import Credit, sentence_speakers
+from summarizer.text.attribution import sentence_speakers
 from summarizer.text.credit import read_credit
 from summarizer.text.sentences import sentence_spans
+from summarizer.text.sources import Credit
 
 
 def _credit(text: str, figure_text: str, figure: int) -> Credit | None:

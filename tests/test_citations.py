@@ -9,8 +9,8 @@ import pytest
 from schemas.extraction import FIGURE_PATTERN, ArticleAnswer, answer_model
 from summarizer.extraction.extractor import _complete_items
 from summarizer.grounding.citations import Citations
-from summarizer.text.attribution import source_kind
 from summarizer.text.sentences import sentence_spans
+from summarizer.text.sources import source_kind
 
 TEXT = (
     "North Korea moves troops.\n"

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.text.attribution import credit_named
 from summarizer.text.credit import ROWS, credit_from_parse, read_credit
 from summarizer.text.sentences import sentence_spans
+from summarizer.text.sources import credit_named
 
 
 @pytest.mark.parametrize(

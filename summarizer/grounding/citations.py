@@ -44,7 +44,6 @@ from summarizer.text.aliases import as_written, names, same_entity
 from summarizer.text.analysis import analyse
 from summarizer.text.attribution import (
     credit_for,
-    is_outlet,
     open_quotation,
     reports_speech,
     sentence_speakers,
@@ -56,6 +55,7 @@ from summarizer.text.holders import Holder, is_title, stance_holders, titled_per
 from summarizer.text.mentions import Mention, named_in
 from summarizer.text.numbers import figures_in, format_figure, mentions, range_around, stated_spans
 from summarizer.text.sentences import ends_a_sentence
+from summarizer.text.sources import is_outlet
 from summarizer.text.stance import cues
 from summarizer.text.vocabulary import (
     BODY_NAME_WORDS,

@@ -21,10 +21,10 @@ from typing import Any
 
 from schemas import TroopEstimate, UnverifiedItem
 from summarizer.text.aliases import as_written, names, same_entity
-from summarizer.text.attribution import Credit, is_outlet, source_kind
 from summarizer.text.counts import speaks_of_the_future, status_from_verb
 from summarizer.text.credit import read_credit
 from summarizer.text.numbers import hedge_of
+from summarizer.text.sources import Credit, is_outlet, source_kind
 from summarizer.text.tense import casualty_status, counts_losses, status_from_text
 
 

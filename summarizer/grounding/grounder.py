@@ -33,12 +33,12 @@ from schemas.extraction import STATUS_GROUPS, Evidenced, ItemKind
 from summarizer.grounding.corrections import correct_estimate
 from summarizer.text.aliases import names, same_entity
 from summarizer.text.analysis import analyse
-from summarizer.text.attribution import is_outlet
 from summarizer.text.countries import is_country, is_demonym
 from summarizer.text.counts import what_it_counts
 from summarizer.text.headcount import is_headcount
 from summarizer.text.injection import addresses_the_model, has_link_or_markup
 from summarizer.text.numbers import figure_spans, format_figure, mentions
+from summarizer.text.sources import is_outlet
 from summarizer.text.vocabulary import TITLES
 
 _CHAR_MAP = {

@@ -35,10 +35,11 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from summarizer.text.attribution import Credit, credit_for, credit_in, credit_named, outlet_as_go_between
+from summarizer.text.attribution import credit_for, credit_in, outlet_as_go_between
 from summarizer.text.counts import counted_noun, number_token
 from summarizer.text.numbers import figure_spans, stated_spans
 from summarizer.text.parse import parse
+from summarizer.text.sources import Credit, credit_named
 from summarizer.text.vocabulary import BODY_NAME_WORDS, GROUP_WORDS, NAME_WORDS, TITLE_ABBREVIATIONS, TITLES, word_set
 
 # Verbs of saying, as lemmas: what a source does with a figure.

@@ -1,0 +1,352 @@
+"""Who a phrase names as a source: the person and the body they speak for, whether it is
+named at all, what kind of source it is, and news outlets.
+
+The credit rules (:mod:`summarizer.text.credit` over the parse, the text forms of
+:mod:`summarizer.text.attribution`) find *which* phrase credits a figure; this module
+says what that phrase names. ``"Pentagon spokesperson Sabrina Singh"`` is the person
+Sabrina Singh speaking for the Pentagon; ``"senior defence officials"`` names nobody but
+describes who spoke; ``"he"`` or ``"the ministry"`` stands for a source named before
+(an anaphor for the sentences before to resolve); ``"a UN experts report seen by AFP"``
+is the experts' report with AFP as the go-between.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from summarizer.text.vocabulary import (
+    COUNTRY_OF,
+    GENERIC_WORDS,
+    GROUP_WORDS,
+    NAME_WORDS,
+    NATIONALITY,
+    TITLES,
+    VAGUE_WORDS,
+)
+
+_DOCUMENT_NOUN = (
+    r"(?:reports?|data|figures|documents?|assessments?|estimates?|counts?|tally|tallies|statistics|surveys?|"
+    r"study|studies|statements?|notes?|communiqu[eé]s?|calculations?)"
+)
+
+
+_DOCUMENT_BY = re.compile(
+    rf"\b{_DOCUMENT_NOUN}\s+(?:(?:furnished|issued|released|published|prepared|compiled|written|drafted)\s+)?"
+    r"(?:by|from|of)\s+(?P<name>[^,;]+?)[.\s]*$",
+    re.IGNORECASE,
+)
+
+
+# "a statement of the Union ... posted on a Chadian opposition Web site", "a note written
+# by ... officials and seen by AFP": where the document went is not whose it is.
+_DOCUMENT_TRAIL = re.compile(
+    r"\s+(?:(?:and\s+)?(?:posted|published|seen|obtained|reviewed|sent|broadcast|carried|read)\s+(?:on|by|to|in|out)\b|"
+    r"and\s+(?:seen|obtained|reviewed)\b).*$",
+    re.IGNORECASE,
+)
+
+
+# "the CIA assessment", "a government statement": the document of the name before it.
+_NAMED_DOCUMENT = re.compile(rf"^(?P<owner>.+?)\s+{_DOCUMENT_NOUN}$", re.IGNORECASE)
+
+
+_DOCUMENT_OF = re.compile(rf"^(?P<owner>[A-Z][^,;]*?)[’']s\s+(?:\w+\s+){{0,3}}{_DOCUMENT_NOUN}\b", re.IGNORECASE)
+
+
+# Outlets and agencies: a go-between when someone else is named as speaking.
+OUTLET = re.compile(
+    r"\b(?:news\s+agency|newspaper|outlet|broadcaster|Reuters|AFP|AP|Associated\s+Press|BBC|CNN|ABC(?:\s+News)?|"
+    r"NBC|CBS|Fox\s+News|Bloomberg|ANI|PTI|Yonhap|TASS|Interfax|RIA(?:\s+Novosti)?|Al\s+Jazeera|Axios|Politico|"
+    r"(?:The\s+)?(?:Washington|New\s+York|Financial|Military|Wall\s+Street|Los\s+Angeles)\s+(?:Post|Times|Journal)|"
+    r"The\s+Guardian|The\s+Telegraph|The\s+Times|Kyiv\s+Independent|Times\s+of\s+Israel|Aajtak|India\s+Today|"
+    r"Anadolu(?:\s+Agency)?|Xinhua|Sputnik|IRNA|Tasnim|Kurdistan\s+24|Rudaw|News\.Az|Azernews|Radio\s+Tamazuj)\b"
+)
+
+
+_PRONOUN = re.compile(r"^(?:he|she|it|they)$", re.IGNORECASE)
+
+
+# Capitalised at a sentence's start, never a source: "We believe it when we see it".
+_NOT_A_NAME = frozenset(["i", "we", "you"])  # not "us": that is the US
+
+
+# Who a pronoun or a bare "the statement" stands for is the speaker of an earlier
+# sentence: "..., said a ministry statement. The toll is "15 soldiers killed," it said."
+ANAPHOR = re.compile(
+    r"^(?:he|she|it|they|(?:(?:the|this|that)\s+)?(?:statement|report|note|source|official|spokes(?:man|woman|person)|"
+    r"ministry|agency|group|paper|newspaper|document|communiqu[eé]|release)|"
+    # "According to the analysts, ...": the ones the text has just named
+    r"the\s+(?:officials|sources|analysts|diplomats|experts)|"
+    # "..., the PM said": the office holder just named
+    r"the\s+(?:prime\s+minister|PM|premier|president|minister|general|commander|governor))$",
+    re.IGNORECASE,
+)
+
+
+WORD = re.compile(r"\(?[\w.’'-]+\)?")
+
+
+@dataclass(frozen=True)
+class Credit:
+    """Who the sentence credits a figure to. ``name`` None: nobody is named."""
+
+    name: str | None
+    person: str | None = None
+    organization: str | None = None
+    via: str | None = None
+    anonymous: bool = False
+    descriptor: str | None = None  # an unnamed source as the text describes it: "government sources"
+    anaphor: str | None = None  # "he", "the statement": who it stands for is read from earlier sentences
+    rule: str | None = field(default=None, compare=False)  # the form that read it: text.* (see above)
+
+
+def document_owner(phrase: str) -> str | None:
+    """'the most recent quarterly report furnished by the Pentagon's Defense Manpower Data
+    Center' -> 'Defense Manpower Data Center'; 'DMDC's quarterly report' -> 'DMDC'."""
+    phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.IGNORECASE)
+    by = _DOCUMENT_BY.search(phrase)
+    of = _DOCUMENT_OF.match(phrase)
+    named = _NAMED_DOCUMENT.match(phrase) if not (by or of) else None
+    name = by.group("name") if by else of.group("owner") if of else named.group("owner") if named else None
+    if not name:
+        return None
+    name = _DOCUMENT_TRAIL.sub("", name)
+    name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
+    # "the Pentagon's Defense Manpower Data Center": the body itself, not its parent.
+    inner = re.match(r"^[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*[’']s\s+(?P<rest>[A-Z].*)$", name)
+    name = inner.group("rest") if inner else name
+    return name if is_named(name) or (named is not None and describe(name)) else None
+
+
+BODY_WORD = re.compile(
+    r"\b(?:Committee|Council|Ministry|Department|Office|Service|Agency|Command|Forces|Army|House|Center|Centre|"
+    r"Group|Party|Parliament|Assembly|Government|Administration|Organi[sz]ation|Union|Nations)\b"
+)
+
+
+def capitalised(word: str) -> bool:
+    """'Pentagon', 'al-Shabab', 'pro-Hadi', 'icasualties.org': a word that is, or holds, a proper name."""
+    return word[:1].isupper() or bool(re.match(r"^[a-z]{1,4}-[A-Z]|^[\w-]+\.(?:org|com|net|gov|int|info)$", word))
+
+
+def is_named(name: str) -> bool:
+    if _PRONOUN.match(name.strip()) or name.strip().lower() in _NOT_A_NAME:
+        return False
+    words = [w.strip("()") for w in WORD.findall(name)]
+    return any(capitalised(w) and w.lower().rstrip("’'s") not in GENERIC_WORDS for w in words)
+
+
+_BARE_UNNAMED = re.compile(
+    r"(?:(?:the|a|an|some|several|many|other|recent|new|latest|unnamed)\s+)*(?:officials?|sources?|reports?|analysts|diplomats|authorities)",
+    re.IGNORECASE,
+)
+
+
+UNNAMED = re.compile(
+    r"\b(?:officials?|sources?|reports?|analysts|diplomats|authorities|estimates?|spokes(?:man|woman|person|people|men|women)|"
+    r"bloggers|monitors|observers|journalists|reporters|experts|researchers|investigators)\b",
+    re.IGNORECASE,
+)
+
+
+# "the defence ministry said": a body written in lower case is still who speaks.
+_BODY_NOUN = re.compile(
+    r"\b(?:ministry|army|military|government|police|navy|command|council|agency|administration|forces|coalition|"
+    r"militia|movement|rebels|militants|insurgents|separatists|group|faction|alliance|release|statement)\b",
+    re.I,
+)
+
+
+def describe(origin: str) -> str | None:
+    """'top government sources' -> itself; 'Recent reports', 'sources' -> None: an
+    unnamed source is kept as the text describes it only when that says whose."""
+    words = re.findall(r"[\w.’'-]+", origin)
+    if not (UNNAMED.search(origin) or _BODY_NOUN.search(origin)) or len(words) > 6:
+        return None
+    if not [w for w in words if w.lower() not in VAGUE_WORDS and not UNNAMED.fullmatch(w)]:
+        return None
+    return re.sub(r"^(?:the|a|an|some)\s+", "", origin.strip(), flags=re.IGNORECASE)
+
+
+# "a UN experts report seen by AFP Monday", "a senior police officer quoted by Le Monde":
+# the origin, and the outlet that saw or quoted it.
+_CONDUIT_BY = re.compile(
+    r"^(?P<name>.+?)(?:,?\s+and)?\s+(?:seen|obtained|reviewed|quoted|cited)\s+by\s+(?P<via>.+?)"
+    r"(?:\s+(?:on\s+)?(?:\w+day|yesterday|today|last\s+\w+))?$"
+)
+
+
+def credit_named(phrase: str) -> Credit:
+    """The credit a source phrase read elsewhere (the parse table's) gives, cleaned and
+    split as the text forms' own: a name with its person and body ("Pentagon spokeswoman
+    Sabrina Singh"), or an unnamed source as worded ("senior defence officials")."""
+    return credit_of(phrase, None, resolve=False)
+
+
+def credit_of(origin: str | None, via: str | None, *, resolve: bool = True) -> Credit:
+    if origin is not None and re.match(r"(?:of|by)\s", origin.strip()):
+        # "(president) of the Syrian Democratic Council’s (SDC) Executive Committee Ilham
+        # Ahmed": the tail of a title, whose person is the full name that ends it
+        origin = _trailing_name(origin)
+    relayed = _CONDUIT_BY.match(origin.strip()) if origin else None
+    if relayed is not None:
+        origin = relayed.group("name")
+        author = re.search(r"\b(?:written|prepared|issued|compiled|drafted)\s+by\s+(?P<who>.+)$", origin)
+        origin = document_owner(origin) or (author.group("who") if author else origin)
+        via = via or relayed.group("via")
+    if origin is not None:
+        # '” he', "the country's Defense Ministry": quotation marks and a possessive that
+        # only points back are not part of the name.
+        origin = origin.strip(" “”\"‘’'")
+        origin = re.sub(
+            r"^(?:(?:the\s+)?(?:country|nation|group|state|army)[’']s|its|their|his|her)\s+",
+            "",
+            origin,
+            flags=re.IGNORECASE,
+        )
+        origin = re.sub(r"^(?:(?:newly|recently)\s+(?:appointed|named|elected)|new)\s+(?=[A-Z])", "", origin)
+        # "a US-backed Syrian Democratic Forces (SDF) senior commander": who backs them is no part of the name
+        bare = re.sub(r"^(?:(?:an?|the)\s+)?(?:[\w.]+-(?:backed|led|based|allied|aligned|linked|run)\s+)+", "", origin)
+        origin = bare if re.match(r"[A-Z]", bare) else origin  # but "the U.S.-led coalition" is its name
+    if resolve and origin is not None and ANAPHOR.match(origin.strip()):
+        return Credit(name=None, anaphor=origin.strip())
+    if origin is not None:
+        # "multiple military sources who spoke to AFP and asked not to be named": who they are.
+        # "US officials behind the estimates": who they are, not what they did.
+        origin = re.split(r"\s+(?:who|which|that|behind)\s+|,\s*(?:who|which)\s+", origin)[0]
+    if origin is None or not is_named(origin):
+        anonymous = origin is not None and re.search(
+            r"\bofficials?\b|\bsources?\b|\bauthorities\b", origin, re.IGNORECASE
+        )
+        descriptor = describe(origin) if origin else None
+        if descriptor is None and origin and _BARE_UNNAMED.fullmatch(origin.strip()):
+            # "..., officials said", "Recent reports indicate": no owner, but not the
+            # outlet's own word either; the text's description is the credit.
+            descriptor = re.sub(r"^(?:the|a|an|some)\s+", "", origin.strip(), flags=re.IGNORECASE)
+        return Credit(
+            name=None,
+            anonymous=bool(anonymous) or descriptor is not None,
+            descriptor=descriptor,
+            via=relayed.group("via") if relayed is not None and descriptor is not None else None,
+        )
+    origin = re.sub(r"^(?:the|a|an)\s+", "", origin.strip(), flags=re.IGNORECASE)
+    person, organization = _split(origin)
+    return Credit(name=origin, person=person, organization=organization, via=_split(via)[0] or via if via else None)
+
+
+def _trailing_name(phrase: str) -> str | None:
+    """The personal name that ends ``phrase``, two or more capitalised words or initials
+    after the last lower-case word, bracket or body word ('… Executive Committee Ilham
+    Ahmed' -> 'Ilham Ahmed'); None when it ends with none."""
+    words: list[str] = []
+    for word in reversed(phrase.split()):
+        if not word[:1].isupper() or BODY_WORD.fullmatch(re.sub(r"[’']s?$", "", word)) or word.lower() in TITLES:
+            break
+        words.insert(0, word)
+    return " ".join(words) if len(words) >= 2 else None
+
+
+def _split(name: str | None) -> tuple[str | None, str | None]:
+    """('Sabrina Singh', 'Pentagon') from 'Pentagon spokesperson Sabrina Singh'."""
+    if not name:
+        return None, None
+    words = name.split()
+    titles = [i for i, w in enumerate(words) if w.lower() in TITLES]
+    if not titles:
+        return None, name
+    person = " ".join(words[titles[-1] + 1 :]) or None
+    if person and re.match(r"(?:of|for)\s", person):
+        # "president of the Syrian Democratic Council’s Executive Committee Ilham Ahmed",
+        # "Inspector General of Police (Chhattisgarh) D S Chouhan": the name that ends it
+        person = _trailing_name(person)
+    body_words = words[: titles[0]]
+    while body_words and body_words[-1].lower() in _TITLE_QUALIFIERS:
+        body_words = body_words[:-1]  # "Armenian Prime Minister X" speaks for Armenia, not "Armenian Prime"
+    if len(body_words) > 1 and re.search(r"[’']s$", body_words[0]):
+        body_words = body_words[1:]  # "Russia's Wagner boss" speaks for Wagner
+    body = re.sub(r"[’']s?$", "", " ".join(body_words)) or None  # "Wagner's boss X" speaks for Wagner
+    if body and body.lower() in COUNTRY_OF:
+        # "Ukrainian President Volodymyr Zelensky" speaks for Ukraine: for corroboration he
+        # and "Ukrainian officials" are one side, not two independent sources.
+        return person, COUNTRY_OF[body.lower()]
+    if body and (NATIONALITY.search(body_words[-1].lower()) or body_words[-1].lower() in NAME_WORDS - GROUP_WORDS):
+        body = None  # "Western defence ministry ...": an adjective or a common noun, not a body
+    return person, body
+
+
+# Words that make a title, not a body: "Prime Minister", "Deputy Defence Minister".
+_TITLE_QUALIFIERS = frozenset(
+    {
+        "prime",
+        "deputy",
+        "vice",
+        "acting",
+        "foreign",
+        "defence",
+        "defense",
+        "interior",
+        "former",
+        "first",
+        "assistant",
+        "inspector",
+    }
+)
+
+
+_KINDS = [
+    ("intelligence", re.compile(r"intelligence|\bNIS\b|\bGUR\b|\bHUR\b|\bCIA\b|\bspy\b", re.IGNORECASE)),
+    (
+        "military",
+        re.compile(
+            r"Pentagon|defen[cs]e|military|\barmy\b|armed forces|general staff|\bcommand\b|\bnavy\b|air force|"
+            r"\bGen\.?\s|\bgeneral\b|commander",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "media",
+        re.compile(
+            r"\bnews\b|\bTimes\b|\bPost\b|Reuters|\bAP\b|Associated Press|\bAFP\b|Yonhap|Bloomberg|\bBBC\b|"
+            r"\bCNN\b|newspaper|broadcaster|\bmedia\b|\boutlet\b|\bTASS\b|Interfax",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "government",
+        re.compile(
+            r"president|minister|ministry|government|White House|Kremlin|State Department|secretary|spokes|"
+            r"council|\boffice\b|lawmaker|parliament|senator|embassy|chancellor|\bprime\b|administration",
+            re.IGNORECASE,
+        ),
+    ),
+]
+
+
+_COUNTRIES = {c.casefold() for c in COUNTRY_OF.values()}
+
+
+def is_outlet(name: str) -> bool:
+    """Whether ``name`` is a news outlet or agency ("The Washington Post", "Reuters")."""
+    return OUTLET.search(name) is not None
+
+
+def source_kind(source: str | None, organization: str | None) -> str:
+    """What kind of source a figure is credited to, read from its names: 'intelligence'
+    for 'South Korea's National Intelligence Service', 'anonymous' for 'U.S. officials',
+    'unattributed' when nobody is named."""
+    names = " ".join(n for n in (source, organization) if n)
+    if not names:
+        return "unattributed"
+    if not is_named(names):
+        return "anonymous"  # "government sources", "a military official": described, not named
+    for kind, pattern in _KINDS:
+        if pattern.search(names):
+            return kind
+    if organization and organization.casefold() in _COUNTRIES:
+        return "government"  # "Zelensky (Ukraine)": a state speaking
+    if not is_named(names) or re.search(r"\bsources?\b", names, re.IGNORECASE):
+        return "anonymous"
+    if re.search(r"\bofficials?\b", names, re.IGNORECASE):
+        return "government"  # "U.S. officials", "Ukrainian officials": unnamed, but a state's
+    return "other"
