@@ -146,3 +146,9 @@ def test_our_in_a_quotation_is_its_speaker() -> None:
     sentence = '"Our estimates show that 11,000 soldiers were killed," the committee\'s Valentina Melnikova said.'
     credit = credit_from_parse(sentence, 11000)
     assert credit is not None and credit.name is not None and "Valentina Melnikova" in credit.name
+
+
+def test_a_verb_of_saying_inside_a_quotation_is_the_quotations_speakers() -> None:
+    sentence = '"It defies logic to believe they would choose this moment, with 150,000 troops there," he said.'
+    credit = credit_from_parse(sentence, 150000)
+    assert credit is not None and credit.anaphor == "he"

@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from summarizer.text.attribution import credit_for, credit_in, outlet_as_go_between
+from summarizer.text.attribution import credit_for, credit_in, open_quotation, outlet_as_go_between
 from summarizer.text.counts import counted_noun, number_token
 from summarizer.text.numbers import figure_spans, stated_spans
 from summarizer.text.parse import parse
@@ -231,6 +231,9 @@ def _reporting_clause(verb: Token, number: Token) -> Token | None:
 def _speech_subject(number: Token) -> Token | None:
     came_from = number
     for verb in number.ancestors:
+        if _quoted_under_a_speaker(verb):
+            came_from = verb  # '"... to believe 150,000 ...," he said': the quotation is his
+            continue
         if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in SPEECH_LEMMAS:
             # what is said ("said that ..."), reported or confirmed ("confirmed three
             # soldiers dead", "put the toll at 300"), but not a figure inside a clause of
@@ -265,6 +268,17 @@ def _speech_subject(number: Token) -> Token | None:
             return _subject_of(said)
         came_from = verb
     return None
+
+
+def _quoted_under_a_speaker(verb: Token) -> bool:
+    """Whether ``verb`` is a verb of saying inside a quotation that a verb of saying
+    outside it reports: the quotation's words are its speaker's."""
+    text = verb.doc.text
+    if verb.lemma_.lower() not in SPEECH_LEMMAS or open_quotation(text[: verb.idx]) is None:
+        return False
+    return any(
+        above.lemma_.lower() in SPEECH_LEMMAS and open_quotation(text[: above.idx]) is None for above in verb.ancestors
+    )
 
 
 def _between(low: Token, high: Token) -> Iterator[Token]:
