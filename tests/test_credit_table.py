@@ -152,3 +152,20 @@ def test_a_verb_of_saying_inside_a_quotation_is_the_quotations_speakers() -> Non
     sentence = '"It defies logic to believe they would choose this moment, with 150,000 troops there," he said.'
     credit = credit_from_parse(sentence, 150000)
     assert credit is not None and credit.anaphor == "he"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("WP: US military buildup in Caribbean grows to estimated 16,000 troops", 16000),  # how it is given
+        ("The force grew to an estimated 4,000 soldiers.", 4000),
+    ],
+)
+def test_an_estimated_figure_is_no_one_s_saying(sentence: str, figure: int) -> None:
+    credit = credit_from_parse(sentence, figure)
+    assert credit is None or credit.rule != "credit.speech-subject"
+
+
+def test_a_person_s_name_does_not_take_the_body_after_of() -> None:
+    credit = credit_from_parse("John Kirby of the National Security Council said 300 soldiers died.", 300)
+    assert credit is not None and credit.name == "John Kirby"

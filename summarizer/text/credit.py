@@ -33,7 +33,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from summarizer.text.attribution import credit_for, credit_in, open_quotation, outlet_as_go_between
 from summarizer.text.counts import counted_noun, number_token
@@ -234,7 +234,10 @@ def _speech_subject(number: Token) -> Token | None:
         if _quoted_under_a_speaker(verb):
             came_from = verb  # '"... to believe 150,000 ...," he said': the quotation is his
             continue
-        if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in SPEECH_LEMMAS:
+        bare_participle = verb.tag_ == "VBN" and not any(
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") and c.lower_ != "to" for c in verb.children
+        )  # "grows to (an) estimated 16,000 troops": how the figure is given, not who says it
+        if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in SPEECH_LEMMAS and not bare_participle:
             # what is said ("said that ..."), reported or confirmed ("confirmed three
             # soldiers dead", "put the toll at 300"), but not a figure inside a clause of
             # the object ("claimed responsibility for an attack that involved 300")
@@ -542,6 +545,7 @@ def source_name(head: Token, *, titled: bool = False) -> str | None:
                     child.dep_ == "prep"
                     and child.lower_ == "of"
                     and token == head
+                    and head.ent_type_ != "PERSON"  # "Valentina Melnikova of the Committee": she is named
                     and not any(t.like_num for t in child.subtree)  # not "the Pentagon ... of 14,765"
                 )
                 or (
@@ -569,6 +573,8 @@ def source_name(head: Token, *, titled: bool = False) -> str | None:
     person = _person(tokens, titles=not titled)
     first, last = tokens[0].i, tokens[-1].i
     entity = next((e for e in head.doc.ents if e.start <= head.i < e.end and e.label_ in _NAME_ENTITIES), None)
+    if entity is not None and (entity.label_ == "PERSON" or not _joined_name(entity)):
+        entity = None  # "Pentagon Reveals 2,000 Troops": a headline the tagger took for one name
     if entity is not None:  # "the Union of the Forces for Development and Democracy": the whole name
         lead = next((t.i for t in entity if t.pos_ == "PROPN"), first)  # not "Earlier" or "the"
         first, last = min(first, lead), max(last, entity.end - 1)
@@ -582,6 +588,13 @@ def _a_place(preposition: Token) -> bool:
     """Whether the object of ``preposition`` is a place rather than a body."""
     obj = next((g for g in preposition.children if g.dep_ == "pobj"), None)
     return obj is not None and (obj.ent_type_ in ("GPE", "LOC") or obj.lower_ in ("region", "area"))
+
+
+def _joined_name(entity: Span) -> bool:
+    """Whether ``entity`` is a name joined by "of", "for" or "and" ("Union of the Forces for
+    Development and Democracy"), with no number in it: the names the dependency walk cuts."""
+    joined = any(t.lower_ in ("of", "for", "and") for t in entity)
+    return joined and not any(t.like_num for t in entity)
 
 
 def _unnamed(head: Token) -> bool:
