@@ -287,6 +287,14 @@ def test_a_quotation_no_word_gives_a_stance_is_listed_from_the_parse_not_the_ans
     ]
 
 
+def test_a_quoted_statement_is_no_one_s_whose_name_opens_with_a_preposition_or_counts() -> None:
+    from summarizer.grounding.citations import _could_speak
+
+    assert _could_speak("Adam Black") and _could_speak("the defence ministry")
+    assert not _could_speak("into Chinese territory")
+    assert not _could_speak("Over 400 people at one point")
+
+
 def test_an_answers_reaction_keeps_the_stance_its_sentence_states() -> None:
     text = 'Adam Black visited the base. "The claims are false," Black said.'
     answer = _answer(reactions=[{"sentence": 2, "speaker": "Adam Black"}])

@@ -112,3 +112,15 @@ def test_the_cue_rows_have_unique_ids() -> None:
 )
 def test_cues_are_read_from_the_parse(sentence: str, stance: str | None) -> None:
     assert stance_from_text(sentence) == stance
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pakistan has not independently confirmed the casualty numbers.",  # negated
+        "The raid left over 15 militants confirmed dead and many others wounded.",  # said of the dead
+        "Ahmed announced confirmed statistics on the conflict.",  # an adjective
+    ],
+)
+def test_a_confirmation_nobody_makes_is_no_confirm_cue(sentence: str) -> None:
+    assert all(c.rule != "stance.confirm.verb" for c in cues(sentence))

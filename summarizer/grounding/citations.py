@@ -455,7 +455,8 @@ class Citations:
             previous = self._sentences[n - 2] if n > 1 else ""
             stated = [(h.stance, h.name, h.rule, h.cue) for h in self._holders(n) if h.name is not None]
             if not stated and re.search(r"[\"“”]", sentence) and not troop_figures(sentence):
-                stated = [("other", who, "statement.quoted", None) for who in sentence_speakers(sentence, previous)[:1]]
+                said = [who for who in sentence_speakers(sentence, previous) if _could_speak(who)]
+                stated = [("other", who, "statement.quoted", None) for who in said[:1]]
             for stance, speaker, rule, stance_rule in stated:
                 if speaker is None or stance in ("confirm", "justify"):
                     continue
@@ -539,3 +540,15 @@ class Citations:
     def _evidence(self, number: int) -> dict[str, object]:
         start, end = self.spans[number - 1]
         return {"quote": self.text[start:end], "start": start, "end": end, "match": "exact"}
+
+
+# The words a speaker's name never opens with: "into Chinese territory" is where, not who.
+_PREPOSITIONS = word_set("in into on at from to for of over under by with near across")
+
+
+def _could_speak(name: str) -> bool:
+    """Whether ``name`` can be who speaks: not a phrase that opens with a preposition or
+    counts something ("Over 400 people at one point"), which the text forms can return
+    from a sentence whose quotation they misread."""
+    words = name.split()
+    return bool(words) and words[0].lower() not in _PREPOSITIONS and not any(c.isdigit() for c in name)

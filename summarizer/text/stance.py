@@ -215,12 +215,19 @@ def _matcher(vocab: Vocab) -> Matcher:
     return matcher
 
 
-def _mute(doc: Doc, start: int) -> bool:
+def _mute(doc: Doc, start: int, rule: str) -> bool:
     """A cue word that says no stance where it stands: "de-escalation" (the opposite),
-    "reports concerning losses" (a preposition)."""
+    "reports concerning losses" (a preposition); a confirmation nobody makes ("has not
+    confirmed", "15 militants confirmed dead", "confirmed statistics")."""
     token = doc[start]
     if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ == "de":
         return True
+    if rule == "stance.confirm.verb":
+        negated = any(c.dep_ == "neg" for c in token.children)
+        said_of_a_thing = token.dep_ in ("amod", "acl", "oprd") or (
+            token.tag_ == "VBN" and not any(c.dep_ in ("aux", "nsubj", "nsubjpass", "auxpass") for c in token.children)
+        )
+        return negated or said_of_a_thing
     return token.lower_ == "concerning" and token.dep_ in ("prep", "acl")  # "about", not "worrying"
 
 
@@ -239,7 +246,7 @@ def _cues(sentence: str) -> tuple[Cue, ...]:
     found: dict[int, str] = {}
     for match_id, start, _ in _matcher(doc.vocab)(doc):
         rule = doc.vocab.strings[match_id]
-        if not _mute(doc, start) and (start not in found or order[rule] < order[found[start]]):
+        if not _mute(doc, start, rule) and (start not in found or order[rule] < order[found[start]]):
             found[start] = rule
     return tuple(Cue(_BY_ID[rule].stance, doc[start].idx, rule) for start, rule in sorted(found.items()))
 
