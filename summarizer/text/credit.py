@@ -664,7 +664,8 @@ def _in_sentence(
     sets it off, else the table's rows over the parse, else the remaining text forms."""
     sentence = text[spans[i][0] : spans[i][1]]
     previous = text[spans[i - 1][0] : spans[i - 1][1]] if i > 0 else ""
-    worded = credit_in(sentence, fig_start, fig_end, previous)
+    according = "according" in sentence.lower()
+    worded = credit_in(sentence, fig_start, fig_end, previous) if according else None
     if worded is not None and worded.rule in ("text.according-to", "text.according-after"):
         return worded
     parsed = credit_from_parse(sentence, figure)
@@ -677,7 +678,7 @@ def _in_sentence(
                 credit = replace(credit, via=parsed.via)
             relayed = outlet_as_go_between(sentence, credit, previous) if credit.name else credit
             return replace(relayed, rule=parsed.rule)
-    return worded
+    return worded if according else credit_in(sentence, fig_start, fig_end, previous)
 
 
 def read_credit(
