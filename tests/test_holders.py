@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.text.holders import ROWS, is_title, stance_holders, titled_person
+from summarizer.text.holders import ROWS, is_title, reports_speech, stance_holders, states_a_view, titled_person
 
 
 @pytest.mark.parametrize(
@@ -117,3 +117,17 @@ def test_a_name_that_opens_the_sentence_holds_its_stance_even_tagged_as_a_noun()
     [held] = stance_holders(sentence)
     assert (held.stance, held.name, held.rule) == ("call to action", "Guterres", "holder.subject")
     assert held.relayed_by  # the statement only relays it
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reports", "view"),
+    [
+        ("The mercenaries are fighting alongside Russia.", False, False),
+        ("The ministry said 300 soldiers had arrived.", True, False),
+        ("According to the ministry, 300 soldiers arrived.", True, False),
+        ("Macron hailed the soldiers' courage.", True, True),
+        ('"We will not retreat," the general said.', True, True),
+    ],
+)
+def test_a_sentence_reports_speech_and_states_a_view_by_its_verbs(sentence: str, reports: bool, view: bool) -> None:
+    assert (reports_speech(sentence), states_a_view(sentence)) == (reports, view)

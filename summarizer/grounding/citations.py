@@ -45,13 +45,11 @@ from summarizer.text.analysis import analyse
 from summarizer.text.attribution import (
     credit_for,
     open_quotation,
-    reports_speech,
     sentence_speakers,
-    states_a_view,
 )
 from summarizer.text.candidates import is_measure, troop_figures
 from summarizer.text.countries import is_country, is_demonym
-from summarizer.text.holders import Holder, is_title, stance_holders, titled_person
+from summarizer.text.holders import Holder, is_title, reports_speech, stance_holders, states_a_view, titled_person
 from summarizer.text.mentions import Mention, named_in
 from summarizer.text.numbers import figures_in, format_figure, mentions, range_around, stated_spans
 from summarizer.text.sentences import ends_a_sentence

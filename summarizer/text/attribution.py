@@ -233,31 +233,6 @@ def _antecedent(text: str, spans: list[tuple[int, int]], i: int, person: str | N
     return None
 
 
-def reports_speech(sentence: str) -> bool:
-    """Whether ``sentence`` reports that someone said something: a quotation, or a verb
-    of saying ("said", "told", "according to"). "The mercenaries are fighting alongside
-    Russia." reports none, whoever it is about."""
-    if re.search(r"[\"“”]", sentence) or _ACCORDING.search(sentence) or _REACTING.search(sentence):
-        return True
-    return any(True for _ in speech_cues(sentence))
-
-
-def states_a_view(sentence: str) -> bool:
-    """Whether ``sentence`` gives someone's own words or a reacting verb ("hailed",
-    "urged", "raised doubts"), beyond reporting what they said happened."""
-    return bool(re.search(r"[\"“”]", sentence) or _REACTING.search(sentence))
-
-
-# "Rutte called it a dangerous escalation", "Sall raised doubts", "Macron hailed ...".
-_REACTING = re.compile(
-    r"\b(?:call(?:ed|s|ing)|describ(?:ed|es|ing)|dismiss(?:ed|es)|hail(?:ed|s)|prais(?:ed|es)|critici[sz](?:ed|es)|"
-    r"slam(?:med|s)|blast(?:ed|s)|urg(?:ed|es)|vow(?:ed|s)|brand(?:ed|s)|label(?:l?ed|s)|term(?:ed|s)|"
-    r"reject(?:ed|s)|denounc(?:ed|es)|welcom(?:ed|es)|pledg(?:ed|es)|promis(?:ed|es)|express(?:ed|es)|"
-    r"voic(?:ed|es)|raised\s+(?:doubts|concerns?|questions)|issued\s+(?:a\s+)?(?:stark\s+)?(?:warnings?|statement))\b",
-    re.IGNORECASE,
-)
-
-
 def sentence_speakers(sentence: str, previous: str = "") -> list[str]:
     """Who ``sentence`` says is speaking, in order, when it names them: the speaker
     after its quotation ('..." Kirby said Friday'), the subjects of its verbs of saying

@@ -358,3 +358,34 @@ def is_title(description: str) -> bool:
     """Whether ``description`` is a title with no name ("the prime minister", "spokesman")."""
     words = description.removeprefix("the ").split()
     return bool(words) and words[-1].casefold() in TITLES and all(w == w.lower() for w in words)
+
+
+# Verbs that react, beyond reporting: "Rutte called it a dangerous escalation", "Macron
+# hailed ...", "Sall raised doubts".
+_REACTING = word_set(
+    "call describe dismiss hail praise criticise criticize slam blast urge vow brand label term reject denounce"
+    " welcome pledge promise express voice"
+)
+
+
+def reports_speech(sentence: str) -> bool:
+    """Whether ``sentence`` reports that someone said something: a quotation, "according
+    to", or a verb of saying or reacting ("said", "told", "hailed"). "The mercenaries are
+    fighting alongside Russia." reports none, whoever it is about."""
+    if _QUOTE_MARKS & set(sentence):
+        return True
+    words = _REPORTING | _REACTING
+    return any(
+        (t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in words) or t.lower_ == "according" for t in parse(sentence)
+    )
+
+
+def states_a_view(sentence: str) -> bool:
+    """Whether ``sentence`` gives someone's own words or a reacting verb ("hailed",
+    "urged", "raised doubts"), beyond reporting what they said happened."""
+    if _QUOTE_MARKS & set(sentence):
+        return True
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in _REACTING for t in parse(sentence))
+
+
+_QUOTE_MARKS = frozenset('"“”')
