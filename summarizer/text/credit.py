@@ -33,14 +33,24 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Token
 
 from summarizer.text.attribution import credit_for, credit_in, open_quotation, outlet_as_go_between
 from summarizer.text.counts import counted_noun, number_token
 from summarizer.text.numbers import figure_spans, stated_spans
 from summarizer.text.parse import parse
-from summarizer.text.sources import Credit, credit_named
-from summarizer.text.vocabulary import BODY_NAME_WORDS, GROUP_WORDS, NAME_WORDS, TITLE_ABBREVIATIONS, TITLES, word_set
+from summarizer.text.sources import (
+    DESCRIBED_WORDS,
+    ESTIMATE_NOUNS,
+    ISSUE_LEMMAS,
+    Credit,
+    credit_named,
+    dateline_end,
+    described_source,
+    owner_of,
+    source_name,
+)
+from summarizer.text.vocabulary import word_set
 
 # Verbs of saying, as lemmas: what a source does with a figure.
 SPEECH_LEMMAS = word_set(
@@ -48,25 +58,7 @@ SPEECH_LEMMAS = word_set(
     " write inform admit acknowledge insist put cite detail conclude declare maintain testify brief explain"
     " argue stress describe count tally record assert affirm assure accuse find show"
 )
-# What a source issues: "the Pentagon's estimate", "the ministry's figures".
-ESTIMATE_NOUNS = word_set(
-    "estimate tally figure count report assessment data datum statistic statistics statement toll number claim"
-)
-# What issues a count, passive ("the number given by the Pentagon", "figures released by
-# the army") or active with the count as object ("Armenia raised the number ... to 2,425",
-# "the ministry put the toll at 300").
-ISSUE_LEMMAS = word_set("give provide release publish issue list furnish compile")
 REVISE_LEMMAS = word_set("raise revise put update lower increase reduce set place")
-# Words for sources left unnamed: "officials said", "according to media reports".
-_DESCRIBED = word_set(
-    "official source report media analyst expert observer diplomat spokesman spokeswoman spokesperson authority"
-    " aide insider monitor military army government administration rebel resident witness statement release"
-    " ministry officer"
-)
-# Who an unnamed source is with: "sources in the Russian Defense Ministry".
-_SOURCE_NOUNS = word_set("source official officer spokesman spokeswoman spokesperson analyst diplomat aide")
-_NAME_ENTITIES = frozenset({"ORG", "GPE", "NORP", "PERSON", "FAC"})
-_NAME_DEPS = frozenset({"compound", "amod", "poss", "case", "nmod", "flat", "nummod", "det"})
 
 
 @dataclass(frozen=True)
@@ -126,26 +118,11 @@ def _passive_agent(number: Token) -> Token | None:
     return None
 
 
-def _owner(document: Token) -> Token | None:
-    """Whose ``document`` is: "the Pentagon's estimate", "claims from Moscow", "a report
-    by The Washington Post"."""
-    by = next((c for c in document.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
-    issued = next((c for c in document.children if c.dep_ == "acl" and c.lemma_.lower() in ISSUE_LEMMAS), None)
-    if by is None and issued is not None:  # "a statement released by the army"
-        by = next((c for c in issued.children if c.dep_ == "agent"), None)
-    author = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
-    # "IDF estimates", "the Pentagon's tally"; not a date ("December 1 statistics by X")
-    owner = next(
-        (c for c in document.children if c.dep_ in ("poss", "nmod") and c.ent_type_ not in ("DATE", "TIME")), None
-    )
-    return author or owner
-
-
 def _possessive(number: Token) -> Token | None:
     noun = counted_noun(number) or number
     for head in _ancestors(noun):
         if head.lemma_.lower() in ESTIMATE_NOUNS:
-            return _owner(head)
+            return owner_of(head)
     return None
 
 
@@ -159,7 +136,7 @@ def _count_giver(number: Token) -> Token | None:
                 source = giver is not None and (
                     giver.pos_ in ("PROPN", "PRON")
                     or bool(giver.ent_type_)
-                    or giver.lemma_.lower() in ESTIMATE_NOUNS | _DESCRIBED
+                    or giver.lemma_.lower() in ESTIMATE_NOUNS | DESCRIBED_WORDS
                 )
                 return giver if source else None
     return None
@@ -181,7 +158,7 @@ def _subject_of(verb: Token) -> Token | None:
     ("Baghdad (IraqiNews.com) – The Turkish Ministry of Defence announced"); a clause with
     none shares the subject of the verb it hangs from ("the army said ..., adding that",
     "Kabul disputed the account, claiming that"), and "X was quoted as saying" is X's."""
-    start = _dateline_end(verb.doc)
+    start = dateline_end(verb.doc)
     for _ in range(3):
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i >= start), None)
         if subject is None and verb.lemma_.lower() == "quote":
@@ -426,7 +403,7 @@ def _antecedent_in_sentence(pronoun: Token) -> Token | None:
     named = [
         t
         for t in pronoun.doc[: pronoun.i]
-        if t.pos_ == "PROPN" and t.ent_type_ in kinds and t.dep_ in ("nsubj", "poss") and t.i >= _dateline_end(t.doc)
+        if t.pos_ == "PROPN" and t.ent_type_ in kinds and t.dep_ in ("nsubj", "poss") and t.i >= dateline_end(t.doc)
     ]
     return named[-1] if named else None
 
@@ -472,189 +449,41 @@ def credit_from_parse(sentence: str, figure: int) -> ParsedCredit | None:
         fits = [(row, head) for row in ROWS if (head := row.find(number)) is not None]
         fits.sort(key=lambda fit: (_attachment(chain, fit[1]), fit[0].precedence))
         for row, head in fits:
-            anaphor = _anaphor(head)
-            if anaphor in ("he", "she", "it", "they") and (antecedent := _antecedent_in_sentence(head)) is not None:
-                head, anaphor = antecedent, None
-            name = None if anaphor else source_name(head, titled=True) or described_source(head)
-            if name is None and anaphor is None and head.dep_ == "nsubj":
-                # "A senior NATO officer says the alliance estimates that ...": the body left
-                # unnamed is the one its named speaker speaks for
-                speaker = _speaker_above(head.head)
-                name = source_name(speaker, titled=True) or described_source(speaker) if speaker else None
-                head = speaker if name is not None and speaker is not None else head
-            if name is None and anaphor is None:
-                continue
-            relay = _speaker_above(head.head) if head.dep_ in ("nsubj", "nsubjpass") else None
-            if row.id == "credit.citing":
-                relay = _subject_of(head.head)  # who cites passes it on
-            relay = _conduit(head) or relay
-            via = source_name(relay) if relay is not None and relay.i != head.i else None
-            return ParsedCredit(name, row.id, via=via if via != name else None, anaphor=anaphor)
+            found = _credit_at(row, head)
+            if found is not None:
+                return found  # the nearest row that names someone, or points back to them
     return None
 
 
-def source_name(head: Token, *, titled: bool = False) -> str | None:
-    """The source's name around its head ("Pentagon spokeswoman Sabrina Singh", "Ukraine's
-    military intelligence"), or None for a pronoun or a common noun standing alone. A
-    name in apposition is the one given ("Two NATO member states, the United Kingdom and
-    Germany"); a document's owner is its source ("the CIA assessment", "Mr Danja's
-    statement"); a dateline is nobody ("TEHRAN, Iran -- U.S. officials say"). A person
-    is named alone ("Sabrina Singh") unless ``titled`` ("Pentagon spokesperson Sabrina Singh")."""
-    if head.pos_ == "PRON":
+_PRONOUN_ANAPHORS = frozenset({"he", "she", "it", "they"})
+
+
+def _credit_at(row: CreditRow, head: Token) -> ParsedCredit | None:
+    """What the source ``row`` found at ``head`` names: a pronoun its own sentence resolves
+    ("The ministry said it had recorded 40"), an unnamed subject's named speaker ("A
+    senior NATO officer says the alliance estimates ..."), a name or a description, or
+    an anaphor for the sentences before; None when it names nobody."""
+    anaphor = _anaphor(head)
+    if anaphor in _PRONOUN_ANAPHORS and (antecedent := _antecedent_in_sentence(head)) is not None:
+        head, anaphor = antecedent, None
+    name = None if anaphor else _named_at(head)
+    if name is None and anaphor is None and head.dep_ == "nsubj":
+        speaker = _speaker_above(head.head)
+        if speaker is not None and (name := _named_at(speaker)) is not None:
+            head = speaker
+    if name is None and anaphor is None:
         return None
-    if head.ent_type_ in ("DATE", "TIME"):  # "seen by AFP Monday": the parser's head is the day
-        named = next((c for c in head.children if c.dep_ == "compound" and c.ent_type_ not in ("DATE", "TIME")), None)
-        if named is None:
-            return None
-        head = named
-    appositive = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-    if appositive is None and not any(c.dep_ == "cc" for c in head.children):
-        # "the military media wing, the Inter-Services Public Relations, said": the parser's
-        # conjunct, with no "and", is an appositive
-        appositive = next((c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN"), None)
-    if appositive is not None and head.pos_ != "PROPN":
-        if titled and head.lemma_.lower() in TITLES:  # "A ministry spokesman, Colonel Adam Black, said"
-            title = [t for t in head.subtree if t.i <= head.i and t.dep_ != "det"]
-            name = source_name(appositive)
-            return f"{head.doc[title[0].i : head.i + 1].text} {name}" if name else None
-        head = appositive
-    if head.lemma_.lower() in ESTIMATE_NOUNS:
-        compound = next((c for c in head.children if c.dep_ == "compound"), None)
-        owner = _owner(head) or compound
-        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        owner = owner or (next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None)
-        if owner is None:
-            return None
-        if owner == compound and owner.lower_ in NAME_WORDS and not any(owner.children):
-            return f"{owner.text} {head.text}"  # "Government figures": a document, its owner unnamed
-        if owner.pos_ == "PRON":
-            return None  # "Our estimates show ...": whoever says "our"
-        head = owner
-    if head.i < _dateline_end(head.doc):
-        return None
-    kept = [head]
-    stack = [head]
-    while stack:
-        token = stack.pop()
-        for child in token.children:
-            if child.tag_ == "VBN" and child.dep_ == "amod":
-                continue  # "Somalia-based", "Kurdish-led": who backs or where, not the name
-            if (
-                child.dep_ in _NAME_DEPS
-                or (
-                    child.dep_ == "prep"
-                    and child.lower_ == "of"
-                    and token == head
-                    and head.ent_type_ != "PERSON"  # "Valentina Melnikova of the Committee": she is named
-                    and not any(t.like_num for t in child.subtree)  # not "the Pentagon ... of 14,765"
-                )
-                or (
-                    child.dep_ == "prep"
-                    and child.lower_ in ("in", "at", "from", "with")
-                    and token == head
-                    and (
-                        _unnamed(head) or head.lower_ in BODY_NAME_WORDS
-                    )  # "sources in the ministry", "Army in Kigali"
-                    and not (_unnamed(head) and _a_place(child))  # not "an official from northeast Syria"
-                )
-                or (child.dep_ == "pobj" and token.dep_ == "prep" and token.head == head)
-            ):
-                kept.append(child)
-                stack.append(child)
-    tokens = sorted(kept, key=lambda t: t.i)
-    while tokens and tokens[0].dep_ == "det":
-        tokens = tokens[1:]
-    while tokens and tokens[-1].dep_ in ("case", "prep"):  # "the Pentagon's estimate": the Pentagon
-        tokens = tokens[:-1]
-    if not any(t.pos_ == "PROPN" or (t.text[:1].isupper() and t.i > 0) for t in tokens):
-        return None  # "officials", "Analysts said": described, not named
-    if tokens[0].like_num and tokens[0].pos_ == "NUM":
-        return None  # "Two senior officials": how many, not who
-    person = _person(tokens, titles=not titled)
-    first, last = tokens[0].i, tokens[-1].i
-    entity = next((e for e in head.doc.ents if e.start <= head.i < e.end and e.label_ in _NAME_ENTITIES), None)
-    if entity is not None and (entity.label_ == "PERSON" or not _joined_name(entity)):
-        entity = None  # "Pentagon Reveals 2,000 Troops": a headline the tagger took for one name
-    if entity is not None:  # "the Union of the Forces for Development and Democracy": the whole name
-        lead = next((t.i for t in entity if t.pos_ == "PROPN"), first)  # not "Earlier" or "the"
-        first, last = min(first, lead), max(last, entity.end - 1)
-    doc = head.doc
-    if last + 3 < len(doc) and doc[last + 1].text == "(" and doc[last + 2].is_upper and doc[last + 3].text == ")":
-        last += 3  # "Inter-Services Public Relations (ISPR)": the name and its acronym
-    return person or doc[first : last + 1].text
+    relay = _conduit(head)  # "a UN experts report seen by AFP"
+    if relay is None and row.id == "credit.citing":
+        relay = _subject_of(head.head)  # who cites passes it on
+    elif relay is None and head.dep_ in ("nsubj", "nsubjpass"):
+        relay = _speaker_above(head.head)  # "Park said the NIS revealed that ..."
+    via = source_name(relay) if relay is not None and relay.i != head.i else None
+    return ParsedCredit(name, row.id, via=via if via != name else None, anaphor=anaphor)
 
 
-def _a_place(preposition: Token) -> bool:
-    """Whether the object of ``preposition`` is a place rather than a body."""
-    obj = next((g for g in preposition.children if g.dep_ == "pobj"), None)
-    return obj is not None and (obj.ent_type_ in ("GPE", "LOC") or obj.lower_ in ("region", "area"))
-
-
-def _joined_name(entity: Span) -> bool:
-    """Whether ``entity`` is a name joined by "of", "for" or "and" ("Union of the Forces for
-    Development and Democracy"), with no number in it: the names the dependency walk cuts."""
-    joined = any(t.lower_ in ("of", "for", "and") for t in entity)
-    return joined and not any(t.like_num for t in entity)
-
-
-def _unnamed(head: Token) -> bool:
-    """Whether ``head`` is an unnamed source ("sources in the ministry"), whose
-    prepositional phrase says who they are."""
-    return head.lemma_.lower() in _SOURCE_NOUNS
-
-
-def described_source(head: Token) -> str | None:
-    """An unnamed source as the text words it ("two senior defence officials" -> "senior
-    defence officials", "media reports", "sources in the ministry"), or None when the
-    head is no word for a source (a pronoun, "the move")."""
-    document = head.lemma_.lower() in ESTIMATE_NOUNS and any(
-        c.dep_ in ("amod", "compound") and c.i < head.i for c in head.children
-    )  # "official figures", "a press release"
-    if any(c.lower_ == "same" for c in head.children):
-        return None  # "the same report": one named before
-    if head.pos_ != "NOUN" or not ({head.lower_, head.lemma_.lower()} & _DESCRIBED or document):
-        return None  # "the agency", "the group": a body the text named before, not an unnamed source
-    if head.i < _dateline_end(head.doc):
-        return None
-    kept = [head]
-    for child in head.children:
-        modifier = child.dep_ in ("amod", "compound", "nmod") and child.i < head.i and child.tag_ != "VBN"
-        if modifier or (child.dep_ == "prep" and _unnamed(head)):  # "sources in the ministry"
-            kept.extend(child.subtree)
-    tokens = sorted(kept, key=lambda t: t.i)
-    return head.doc[tokens[0].i : tokens[-1].i + 1].text
-
-
-def _dateline_end(doc: Doc) -> int:
-    """Where a dateline that opens the sentence ends ("TEHRAN, Iran --", "KABUL, Aug. 3
-    (Xinhua) --", "Baghdad (IraqiNews.com) –"): the dash after a capitalised first word
-    with no verb before it; 0 when there is none."""
-    if not doc or not doc[0].text[:1].isupper():
-        return 0
-    for token in doc[:12]:
-        spaced = token.i > 0 and bool(doc[token.i - 1].whitespace_)  # "Baghdad -", not "Nagorno-Karabakh"
-        if token.text in ("--", "—", "–") or (token.text == "-" and spaced):
-            return token.i + 1
-        if token.pos_ in ("VERB", "AUX"):
-            return 0
-    return 0
-
-
-def _person(tokens: list[Token], *, titles: bool = True) -> str | None:
-    """The own name after a title or what a body is ("security adviser John Maluk" ->
-    "John Maluk", "CRPF DG R R Bhatnagar" -> "R R Bhatnagar", "militant group al-Shabab"
-    -> "al-Shabab"): the proper nouns after the last such word, when there are any."""
-    words = [
-        i
-        for i, t in enumerate(tokens)
-        if t.lower_ in GROUP_WORDS or (titles and (t.lower_ in TITLES or t.lower_.rstrip(".") in TITLE_ABBREVIATIONS))
-    ]
-    if not words or words[-1] == len(tokens) - 1:
-        return None
-    rest = tokens[words[-1] + 1 :]
-    if not all(t.pos_ == "PROPN" or t.text[:1].isupper() for t in rest):
-        return None
-    return rest[0].doc[rest[0].i : rest[-1].i + 1].text
+def _named_at(head: Token) -> str | None:
+    return source_name(head, titled=True) or described_source(head)
 
 
 def _in_sentence(

@@ -28,8 +28,9 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from summarizer.text.attribution import open_quotation, sentence_speakers
-from summarizer.text.credit import SPEECH_LEMMAS, described_source, source_name
+from summarizer.text.credit import SPEECH_LEMMAS
 from summarizer.text.parse import parse
+from summarizer.text.sources import described_source, source_name
 from summarizer.text.stance import cues
 from summarizer.text.vocabulary import CROWDS, NAME_WORDS, TITLES, word_set
 

@@ -8,6 +8,12 @@ Sabrina Singh speaking for the Pentagon; ``"senior defence officials"`` names no
 describes who spoke; ``"he"`` or ``"the ministry"`` stands for a source named before
 (an anaphor for the sentences before to resolve); ``"a UN experts report seen by AFP"``
 is the experts' report with AFP as the go-between.
+
+Two readers of a name share it: :func:`credit_of` and :func:`credit_named` read a phrase
+as written (the text forms' and the parse rows' answer), and :func:`source_name` and
+:func:`described_source` read the phrase around a head token the parse rows found (its
+compounds, its "of" phrase, its joined entity name, an acronym after it; a dateline
+is nobody).
 """
 
 from __future__ import annotations
@@ -15,14 +21,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc, Span, Token
+
 from summarizer.text.vocabulary import (
+    BODY_NAME_WORDS,
     COUNTRY_OF,
     GENERIC_WORDS,
     GROUP_WORDS,
     NAME_WORDS,
     NATIONALITY,
+    TITLE_ABBREVIATIONS,
     TITLES,
     VAGUE_WORDS,
+    word_set,
 )
 
 _DOCUMENT_NOUN = (
@@ -350,3 +361,214 @@ def source_kind(source: str | None, organization: str | None) -> str:
     if re.search(r"\bofficials?\b", names, re.IGNORECASE):
         return "government"  # "U.S. officials", "Ukrainian officials": unnamed, but a state's
     return "other"
+
+
+# -- names read from the parse: the head token a credit row found, and its phrase ---------
+
+# What a source issues: "the Pentagon's estimate", "the ministry's figures".
+ESTIMATE_NOUNS = word_set(
+    "estimate tally figure count report assessment data datum statistic statistics statement toll number claim"
+)
+
+
+# What issues a count, passive ("the number given by the Pentagon", "figures released by
+# the army") or active with the count as object ("Armenia raised the number ... to 2,425",
+# "the ministry put the toll at 300").
+ISSUE_LEMMAS = word_set("give provide release publish issue list furnish compile")
+
+
+# Words for sources left unnamed: "officials said", "according to media reports".
+DESCRIBED_WORDS = word_set(
+    "official source report media analyst expert observer diplomat spokesman spokeswoman spokesperson authority"
+    " aide insider monitor military army government administration rebel resident witness statement release"
+    " ministry officer"
+)
+
+
+# Who an unnamed source is with: "sources in the Russian Defense Ministry".
+_SOURCE_NOUNS = word_set("source official officer spokesman spokeswoman spokesperson analyst diplomat aide")
+
+
+_NAME_ENTITIES = frozenset({"ORG", "GPE", "NORP", "PERSON", "FAC"})
+
+
+_NAME_DEPS = frozenset({"compound", "amod", "poss", "case", "nmod", "flat", "nummod", "det"})
+
+
+def owner_of(document: Token) -> Token | None:
+    """Whose ``document`` is: "the Pentagon's estimate", "claims from Moscow", "a report
+    by The Washington Post"."""
+    by = next((c for c in document.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+    issued = next((c for c in document.children if c.dep_ == "acl" and c.lemma_.lower() in ISSUE_LEMMAS), None)
+    if by is None and issued is not None:  # "a statement released by the army"
+        by = next((c for c in issued.children if c.dep_ == "agent"), None)
+    author = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
+    # "IDF estimates", "the Pentagon's tally"; not a date ("December 1 statistics by X")
+    owner = next(
+        (c for c in document.children if c.dep_ in ("poss", "nmod") and c.ent_type_ not in ("DATE", "TIME")), None
+    )
+    return author or owner
+
+
+def source_name(head: Token, *, titled: bool = False) -> str | None:
+    """The source's name around its head ("Pentagon spokeswoman Sabrina Singh", "Ukraine's
+    military intelligence"), or None for a pronoun or a common noun standing alone. A
+    name in apposition is the one given ("Two NATO member states, the United Kingdom and
+    Germany"); a document's owner is its source ("the CIA assessment", "Mr Danja's
+    statement"); a dateline is nobody ("TEHRAN, Iran -- U.S. officials say"). A person
+    is named alone ("Sabrina Singh") unless ``titled`` ("Pentagon spokesperson Sabrina Singh")."""
+    if head.pos_ == "PRON":
+        return None
+    if head.ent_type_ in ("DATE", "TIME"):  # "seen by AFP Monday": the parser's head is the day
+        named = next((c for c in head.children if c.dep_ == "compound" and c.ent_type_ not in ("DATE", "TIME")), None)
+        if named is None:
+            return None
+        head = named
+    appositive = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if appositive is None and not any(c.dep_ == "cc" for c in head.children):
+        # "the military media wing, the Inter-Services Public Relations, said": the parser's
+        # conjunct, with no "and", is an appositive
+        appositive = next((c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN"), None)
+    if appositive is not None and head.pos_ != "PROPN":
+        if titled and head.lemma_.lower() in TITLES:  # "A ministry spokesman, Colonel Adam Black, said"
+            title = [t for t in head.subtree if t.i <= head.i and t.dep_ != "det"]
+            name = source_name(appositive)
+            return f"{head.doc[title[0].i : head.i + 1].text} {name}" if name else None
+        head = appositive
+    if head.lemma_.lower() in ESTIMATE_NOUNS:
+        compound = next((c for c in head.children if c.dep_ == "compound"), None)
+        owner = owner_of(head) or compound
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        owner = owner or (next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None)
+        if owner is None:
+            return None
+        if owner == compound and owner.lower_ in NAME_WORDS and not any(owner.children):
+            return f"{owner.text} {head.text}"  # "Government figures": a document, its owner unnamed
+        if owner.pos_ == "PRON":
+            return None  # "Our estimates show ...": whoever says "our"
+        head = owner
+    if head.i < dateline_end(head.doc):
+        return None
+    kept = [head]
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        for child in token.children:
+            if child.tag_ == "VBN" and child.dep_ == "amod":
+                continue  # "Somalia-based", "Kurdish-led": who backs or where, not the name
+            if (
+                child.dep_ in _NAME_DEPS
+                or (
+                    child.dep_ == "prep"
+                    and child.lower_ == "of"
+                    and token == head
+                    and head.ent_type_ != "PERSON"  # "Valentina Melnikova of the Committee": she is named
+                    and not any(t.like_num for t in child.subtree)  # not "the Pentagon ... of 14,765"
+                )
+                or (
+                    child.dep_ == "prep"
+                    and child.lower_ in ("in", "at", "from", "with")
+                    and token == head
+                    and (
+                        _unnamed(head) or head.lower_ in BODY_NAME_WORDS
+                    )  # "sources in the ministry", "Army in Kigali"
+                    and not (_unnamed(head) and _a_place(child))  # not "an official from northeast Syria"
+                )
+                or (child.dep_ == "pobj" and token.dep_ == "prep" and token.head == head)
+            ):
+                kept.append(child)
+                stack.append(child)
+    tokens = sorted(kept, key=lambda t: t.i)
+    while tokens and tokens[0].dep_ == "det":
+        tokens = tokens[1:]
+    while tokens and tokens[-1].dep_ in ("case", "prep"):  # "the Pentagon's estimate": the Pentagon
+        tokens = tokens[:-1]
+    if not any(t.pos_ == "PROPN" or (t.text[:1].isupper() and t.i > 0) for t in tokens):
+        return None  # "officials", "Analysts said": described, not named
+    if tokens[0].like_num and tokens[0].pos_ == "NUM":
+        return None  # "Two senior officials": how many, not who
+    person = _person(tokens, titles=not titled)
+    first, last = tokens[0].i, tokens[-1].i
+    entity = next((e for e in head.doc.ents if e.start <= head.i < e.end and e.label_ in _NAME_ENTITIES), None)
+    if entity is not None and (entity.label_ == "PERSON" or not _joined_name(entity)):
+        entity = None  # "Pentagon Reveals 2,000 Troops": a headline the tagger took for one name
+    if entity is not None:  # "the Union of the Forces for Development and Democracy": the whole name
+        lead = next((t.i for t in entity if t.pos_ == "PROPN"), first)  # not "Earlier" or "the"
+        first, last = min(first, lead), max(last, entity.end - 1)
+    doc = head.doc
+    if last + 3 < len(doc) and doc[last + 1].text == "(" and doc[last + 2].is_upper and doc[last + 3].text == ")":
+        last += 3  # "Inter-Services Public Relations (ISPR)": the name and its acronym
+    return person or doc[first : last + 1].text
+
+
+def _a_place(preposition: Token) -> bool:
+    """Whether the object of ``preposition`` is a place rather than a body."""
+    obj = next((g for g in preposition.children if g.dep_ == "pobj"), None)
+    return obj is not None and (obj.ent_type_ in ("GPE", "LOC") or obj.lower_ in ("region", "area"))
+
+
+def _joined_name(entity: Span) -> bool:
+    """Whether ``entity`` is a name joined by "of", "for" or "and" ("Union of the Forces for
+    Development and Democracy"), with no number in it: the names the dependency walk cuts."""
+    joined = any(t.lower_ in ("of", "for", "and") for t in entity)
+    return joined and not any(t.like_num for t in entity)
+
+
+def _unnamed(head: Token) -> bool:
+    """Whether ``head`` is an unnamed source ("sources in the ministry"), whose
+    prepositional phrase says who they are."""
+    return head.lemma_.lower() in _SOURCE_NOUNS
+
+
+def described_source(head: Token) -> str | None:
+    """An unnamed source as the text words it ("two senior defence officials" -> "senior
+    defence officials", "media reports", "sources in the ministry"), or None when the
+    head is no word for a source (a pronoun, "the move")."""
+    document = head.lemma_.lower() in ESTIMATE_NOUNS and any(
+        c.dep_ in ("amod", "compound") and c.i < head.i for c in head.children
+    )  # "official figures", "a press release"
+    if any(c.lower_ == "same" for c in head.children):
+        return None  # "the same report": one named before
+    if head.pos_ != "NOUN" or not ({head.lower_, head.lemma_.lower()} & DESCRIBED_WORDS or document):
+        return None  # "the agency", "the group": a body the text named before, not an unnamed source
+    if head.i < dateline_end(head.doc):
+        return None
+    kept = [head]
+    for child in head.children:
+        modifier = child.dep_ in ("amod", "compound", "nmod") and child.i < head.i and child.tag_ != "VBN"
+        if modifier or (child.dep_ == "prep" and _unnamed(head)):  # "sources in the ministry"
+            kept.extend(child.subtree)
+    tokens = sorted(kept, key=lambda t: t.i)
+    return head.doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def dateline_end(doc: Doc) -> int:
+    """Where a dateline that opens the sentence ends ("TEHRAN, Iran --", "KABUL, Aug. 3
+    (Xinhua) --", "Baghdad (IraqiNews.com) –"): the dash after a capitalised first word
+    with no verb before it; 0 when there is none."""
+    if not doc or not doc[0].text[:1].isupper():
+        return 0
+    for token in doc[:12]:
+        spaced = token.i > 0 and bool(doc[token.i - 1].whitespace_)  # "Baghdad -", not "Nagorno-Karabakh"
+        if token.text in ("--", "—", "–") or (token.text == "-" and spaced):
+            return token.i + 1
+        if token.pos_ in ("VERB", "AUX"):
+            return 0
+    return 0
+
+
+def _person(tokens: list[Token], *, titles: bool = True) -> str | None:
+    """The own name after a title or what a body is ("security adviser John Maluk" ->
+    "John Maluk", "CRPF DG R R Bhatnagar" -> "R R Bhatnagar", "militant group al-Shabab"
+    -> "al-Shabab"): the proper nouns after the last such word, when there are any."""
+    words = [
+        i
+        for i, t in enumerate(tokens)
+        if t.lower_ in GROUP_WORDS or (titles and (t.lower_ in TITLES or t.lower_.rstrip(".") in TITLE_ABBREVIATIONS))
+    ]
+    if not words or words[-1] == len(tokens) - 1:
+        return None
+    rest = tokens[words[-1] + 1 :]
+    if not all(t.pos_ == "PROPN" or t.text[:1].isupper() for t in rest):
+        return None
+    return rest[0].doc[rest[0].i : rest[-1].i + 1].text
