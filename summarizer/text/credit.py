@@ -82,10 +82,15 @@ def _citing(number: Token) -> Token | None:
     """Whom the sentence cites: "..., ANI reported, quoting government sources", "Interfax
     followed by citing defense ministry officials as saying that ..."."""
     for verb in _ancestors(number):
-        cited = [verb] if verb.lemma_.lower() in _CITE_LEMMAS and verb.pos_ == "VERB" else []
         reporting = _reporting_clause(verb, number)  # "..., ANI reported, quoting government sources"
-        for clause in (verb, reporting) if reporting is not None else (verb,):
-            cited += [c for c in clause.children if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _CITE_LEMMAS]
+        clauses = [verb] if reporting is None else [verb, reporting]
+        cited = [verb] if verb.lemma_.lower() in _CITE_LEMMAS and verb.pos_ == "VERB" else []
+        cited += [
+            c
+            for clause in clauses
+            for c in clause.children
+            if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _CITE_LEMMAS
+        ]
         for cite in cited:
             whom = next((g for g in cite.children if g.dep_ == "dobj"), None)
             if whom is not None:
