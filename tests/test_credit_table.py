@@ -169,3 +169,26 @@ def test_an_estimated_figure_is_no_one_s_saying(sentence: str, figure: int) -> N
 def test_a_person_s_name_does_not_take_the_body_after_of() -> None:
     credit = credit_from_parse("John Kirby of the National Security Council said 300 soldiers died.", 300)
     assert credit is not None and credit.name == "John Kirby"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "person"),
+    [
+        # a name the parser split from its title
+        (
+            "Since February, force spokesperson Jack Ombaka told Reuters, adding it now numbered 980 personnel.",
+            980,
+            "Jack Ombaka",
+        ),
+        # an abbreviated title's full stop is no part of the name
+        (
+            "A Pentagon spokesman, Army Col. Rob Manning, said there were about 500 U.S. troops in Syria.",
+            500,
+            "Rob Manning",
+        ),
+    ],
+)
+def test_a_titled_speaker_is_split_into_the_person_and_the_body(sentence: str, figure: int, person: str) -> None:
+    credit = credit_from_parse(sentence, figure)
+    assert credit is not None and credit.name is not None
+    assert credit_named(credit.name).person == person

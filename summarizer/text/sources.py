@@ -483,6 +483,9 @@ def source_name(head: Token, *, titled: bool = False) -> str | None:
         tokens = tokens[1:]
     while tokens and tokens[-1].dep_ in ("case", "prep"):  # "the Pentagon's estimate": the Pentagon
         tokens = tokens[:-1]
+    doc = head.doc
+    while tokens and tokens[-1].i + 1 < len(doc) and _split_name(tokens[-1], doc[tokens[-1].i + 1]):
+        tokens.append(doc[tokens[-1].i + 1])  # "force spokesperson Jack Ombaka told": the parser split the name
     if not any(t.pos_ == "PROPN" or (t.text[:1].isupper() and t.i > 0) for t in tokens):
         return None  # "officials", "Analysts said": described, not named
     if tokens[0].like_num and tokens[0].pos_ == "NUM":
@@ -505,6 +508,18 @@ def _a_place(preposition: Token) -> bool:
     """Whether the object of ``preposition`` is a place rather than a body."""
     obj = next((g for g in preposition.children if g.dep_ == "pobj"), None)
     return obj is not None and (obj.ent_type_ in ("GPE", "LOC") or obj.lower_ in ("region", "area"))
+
+
+def _split_name(last: Token, following: Token) -> bool:
+    """Whether ``following`` goes on the name that ``last`` ends although the parser
+    hangs it elsewhere: a person's name right after, that no head of the name holds."""
+    return (
+        bool(last.whitespace_)
+        and following.pos_ == "PROPN"
+        and following.ent_type_ == "PERSON"
+        and following.head.i > following.i
+        and following.head.pos_ in ("VERB", "AUX")
+    )
 
 
 def _joined_name(entity: Span) -> bool:
@@ -569,6 +584,8 @@ def _person(tokens: list[Token], *, titles: bool = True) -> str | None:
     if not words or words[-1] == len(tokens) - 1:
         return None
     rest = tokens[words[-1] + 1 :]
-    if not all(t.pos_ == "PROPN" or t.text[:1].isupper() for t in rest):
+    while rest and rest[0].is_punct:
+        rest = rest[1:]  # "Col. Rob Manning": the abbreviation's full stop
+    if not rest or not all(t.pos_ == "PROPN" or t.text[:1].isupper() for t in rest):
         return None
     return rest[0].doc[rest[0].i : rest[-1].i + 1].text
