@@ -374,9 +374,13 @@ _POINTING_NOUNS = word_set(
 )
 
 
+# The pronouns that stand for a source named before; "he" and "she" for a person.
+_PRONOUN_ANAPHORS = frozenset({"he", "she", "it", "they"})
+
+
 def _anaphor(head: Token) -> str | None:
     """ "he", "they", "the ministry": words that stand for a source named before."""
-    if head.pos_ == "PRON" and head.lower_ in ("he", "she", "it", "they"):
+    if head.pos_ == "PRON" and head.lower_ in _PRONOUN_ANAPHORS:
         return head.lower_
     modifiers = [c for c in head.children if c.i < head.i]
     if (
@@ -458,9 +462,6 @@ def credit_from_parse(sentence: str, figure: int) -> ParsedCredit | None:
             if found is not None:
                 return found  # the nearest row that names someone, or points back to them
     return None
-
-
-_PRONOUN_ANAPHORS = frozenset({"he", "she", "it", "they"})
 
 
 def _credit_at(row: CreditRow, head: Token) -> ParsedCredit | None:

@@ -375,9 +375,9 @@ def reports_speech(sentence: str) -> bool:
     fighting alongside Russia." reports none, whoever it is about."""
     if _QUOTE_MARKS & set(sentence):
         return True
-    words = _REPORTING | _REACTING
     return any(
-        (t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in words) or t.lower_ == "according" for t in parse(sentence)
+        (t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in _SAYING_OR_REACTING) or t.lower_ == "according"
+        for t in parse(sentence)
     )
 
 
@@ -390,3 +390,4 @@ def states_a_view(sentence: str) -> bool:
 
 
 _QUOTE_MARKS = frozenset('"“”')
+_SAYING_OR_REACTING = _REPORTING | _REACTING
