@@ -130,7 +130,6 @@ def test_surrendered_and_captured_troops_are_casualties_not_arrivals() -> None:
     [
         ("He said six government soldiers and nine civilians were killed.", 6),  # the compound says who
         ("Obama ordered a 20,000-strong force addition to Afghanistan.", 20000),
-        ("Two batches of Indian troops had left earlier, the minister said.", 2),  # what the batches hold
         ("It could leave 5,000 Ukrainian troopers and 10,000 Russian ones dead.", 10000),  # "ones": the troops
         ("Pentagon Sends 1,200 More Soldiers to the Border", 1200),  # headline capitals: a proper noun
         ("The army said 1,500 IS fighters had been killed.", 1500),  # an acronym before the noun

@@ -233,7 +233,14 @@ class Grounder:
                     f"quote does not contain the figure {figures}: copy the sentence where it appears",
                     None,
                 )
-            if not any(is_headcount(whole, n) for n in item.figures()):
+            sentence = self._sentence_at(span.start)
+            readings = [what_it_counts(sentence, n) for n in item.figures()] if sentence else []
+            if readings and all(r.rule for r in readings):
+                figures = ", ".join(format_figure(n) for n in item.figures())
+                return span, exact, f"{figures} {readings[0].why}", readings[0].rule
+            # The parse names a force ("the number of ISIS defenders at 7,000"): a head
+            # count. Otherwise the sentence must speak of people.
+            if not any(r.force for r in readings) and not any(is_headcount(whole, n) for n in item.figures()):
                 figures = ", ".join(format_figure(n) for n in item.figures())
                 return (
                     span,
@@ -242,11 +249,6 @@ class Grounder:
                     "(a date, an amount, a distance, a civilian toll?)",
                     None,
                 )
-            sentence = self._sentence_at(span.start)
-            readings = [what_it_counts(sentence, n) for n in item.figures()] if sentence else []
-            if readings and all(r.rule for r in readings):
-                figures = ", ".join(format_figure(n) for n in item.figures())
-                return span, exact, f"{figures} {readings[0].why}", readings[0].rule
         elif isinstance(item, Actor | Location) and not names(item.name, passage):
             return span, exact, f"quote does not mention {item.name!r}: copy a sentence that names it", None
         if len(_words(passage)) < _MIN_WORDS:

@@ -29,17 +29,21 @@ TROOP_NOUNS = word_set(
     " serviceman servicewoman servicemember paratrooper commando guard peacekeeper infantryman officer policeman"
     " police insurgent rebel jihadist combatant volunteer contingent army militiaman gunman operative jawan"
 )
-# Other nouns for people a troop figure may count: a force's members, its losses, its
-# enemies as its side names them. A number whose noun is a common noun outside these
-# lists (and outside the formations below) counts no one: "nine camps", "300 votes".
-PEOPLE_NOUNS = word_set(
-    "member man men people person casualty death body dead life victim prisoner pow captive hostage terrorist"
-    " extremist maoist separatist guerrilla guerilla crusader straggler element other national citizen staff"
-    " employee cadre trooper warrior defender attacker assailant raider infiltrator intruder loyalist partisan"
-    " irregular ranger sniper pilot crew crewman gunner veteran cadet trainee adviser advisor instructor"
-    " contractor spy agent servicemen militia militiamen gunmen tribesman tribesmen westerner foreigner"
-    " islamist jihadi radical bodyguard deserter defector draftee enlistee mobilized mobilised"
-    " killed wounded injured missing strength fatality convict inmate one"
+# Other nouns for fighters: how a force's enemies, crews and prisoners are named. A
+# number that counts one of these or a troop noun is a head count by its parse alone.
+COMBATANT_NOUNS = word_set(
+    "terrorist extremist maoist separatist guerrilla guerilla crusader straggler cadre trooper warrior defender"
+    " attacker assailant raider infiltrator intruder loyalist partisan irregular ranger sniper pilot crew crewman"
+    " gunner cadet trainee servicemen militia militiamen gunmen islamist jihadi bodyguard deserter defector draftee"
+    " enlistee prisoner pow captive"
+)
+# Nouns for people that may count a force or anyone: its members, its losses. A number
+# whose noun is a common noun outside these lists (and outside the formations below)
+# counts no one: "nine camps", "300 votes".
+PEOPLE_NOUNS = COMBATANT_NOUNS | word_set(
+    "member man men people person casualty death body dead life victim hostage element other national citizen staff"
+    " employee veteran adviser advisor instructor contractor spy agent tribesman tribesmen westerner foreigner"
+    " radical mobilized mobilised killed wounded injured missing strength fatality convict inmate one"
 )
 # Things a force has or uses: counted beside fighters, never as them.
 MATERIEL_NOUNS = word_set(
@@ -47,7 +51,13 @@ MATERIEL_NOUNS = word_set(
     " artillery launcher ship boat vessel submarine warship rifle weapon firearm munition mortar truck apc"
 )
 # Formations: "two divisions", "100 battalion tactical groups" count units, not people.
-UNIT_NOUNS = word_set("brigade battalion division regiment company squadron platoon corps unit group btg")
+# Groups a force is sent or counted in: "two batches of Indian troops" counts batches.
+UNIT_NOUNS = word_set(
+    "brigade battalion division regiment company squadron platoon corps unit group btg batch wave team squad detachment"
+)
+# Nouns for how many there are: "the number of soldiers ... numbered 88", "brings the toll
+# to 173": what they count is their "of" phrase.
+TALLY_NOUNS = word_set("number total toll tally count figure strength")
 # People who are not a force: a civilian toll, the displaced.
 CIVILIAN_NOUNS = word_set(
     "civilian refugee resident child family household villager inhabitant patient migrant evacuee"
@@ -55,6 +65,8 @@ CIVILIAN_NOUNS = word_set(
     " protester demonstrator passenger tourist"
 )
 DISPLACED_WORDS = word_set("displaced homeless evacuated uprooted fled flee displace evacuate")
+# What the displaced leave or look for: "forced to flee their homes", "to seek refuge".
+_HOME_WORDS = word_set("home house village refuge shelter asylum")
 TIME_NOUNS = word_set("year month week day hour minute decade century")
 MEASURE_NOUNS = word_set(
     "km kilometre kilometer kilometres kilometers mile meter metre ton tonne kg kilogram acre hectare foot feet yard"
@@ -71,6 +83,7 @@ class Reading:
     counted: str | None
     rule: str | None = None
     why: str = ""
+    force: bool = False  # the noun names a force or fighters: a head count, whatever the sentence says
 
 
 @dataclass(frozen=True)
@@ -146,18 +159,43 @@ def _units(number: Token, noun: Token | None) -> bool:
 
 def _civilians(number: Token, noun: Token | None) -> bool:
     if noun is None:
-        return False
+        return _displaced(number, bare=True)  # "almost 800,000 have been forced to flee their homes"
     shared = [c for c in noun.conjuncts if not any(g.dep_ == "nummod" for g in c.children)]
     if any(_lemma(c) in TROOP_NOUNS or _lemma(c) == "member" for c in shared):
         return False  # "25,902 Iraqi civilians and members of the security forces": not civilians alone
     if _lemma(noun) in CIVILIAN_NOUNS:
         return True
+    if _lemma(noun) == "life":
+        # "an insurgency which has claimed 2,000 lives": a war's toll, unless its "of" says whose
+        return noun.dep_ == "dobj" and noun.head.lemma_.lower() in ("claim", "take", "cost") and not _of_troops(noun)
     if _lemma(noun) in ("people", "person"):
         # "a million people driven from their homes", "2,000 displaced people"
         marked = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "acl", "relcl")}
-        governing = noun.head.lemma_.lower() if noun.dep_ in ("nsubjpass", "nsubj", "dobj") else ""
-        return bool(marked & DISPLACED_WORDS) or governing in DISPLACED_WORDS or _driven_out(noun)
+        return bool(marked & DISPLACED_WORDS) or _displaced(noun, bare=False)
     return False
+
+
+def _of_troops(noun: Token) -> bool:
+    return any(
+        g.dep_ == "pobj" and _lemma(g) in TROOP_NOUNS for c in noun.children if c.dep_ == "prep" for g in c.children
+    )
+
+
+def _displaced(who: Token, *, bare: bool) -> bool:
+    """Whether the clause ``who`` is the subject or object of takes them from home: a verb
+    of displacing ("displaced 700,000 people", "2,000 people fled"), leaving or seeking a
+    home ("forced to flee their homes", "driven more than a million to seek refuge"), or
+    "... were driven from their homes". A ``bare`` number (no noun) needs more than
+    fleeing: "of the garrison, 200 fled" are soldiers."""
+    if who.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return False
+    verb = who.head
+    verbs = [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.i > who.i)]
+    displacing = DISPLACED_WORDS - {"flee", "fled"} if bare else DISPLACED_WORDS
+    return _driven_out(who) or any(
+        v.lemma_.lower() in displacing or any(c.dep_ == "dobj" and c.lemma_.lower() in _HOME_WORDS for c in v.children)
+        for v in verbs
+    )
 
 
 def _driven_out(noun: Token) -> bool:
@@ -184,8 +222,6 @@ def _not_people(number: Token, noun: Token | None) -> bool:
     nouns = [noun, *(c for c in noun.children if c.dep_ == "compound")]
     if noun.dep_ == "compound":
         nouns.append(noun.head)
-    # "two batches of Indian troops": what the batches hold
-    nouns += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     words = {w for t in nouns for w in (t.lemma_.lower(), t.lower_)}
     return not words & (TROOP_NOUNS | PEOPLE_NOUNS | UNIT_NOUNS | CIVILIAN_NOUNS)
 
@@ -231,7 +267,10 @@ RULES: tuple[Rule, ...] = (
         "counts.units",
         40,
         "formations (brigades, battalions, divisions) counted as units, not people",
-        (("Russia has massed 100 battalion tactical groups near the border.", 100),),
+        (
+            ("Russia has massed 100 battalion tactical groups near the border.", 100),
+            ("The last of three batches of soldiers flew home on Monday.", 3),
+        ),
         _units,
     ),
     Rule(
@@ -244,11 +283,15 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "counts.civilians",
         42,
-        "civilians, refugees and the displaced",
+        "civilians, refugees, the displaced or a war's toll",
         (
             ("The fighting has killed 12 civilians and wounded 40 soldiers.", 12),
             ("More than 2,000 displaced people reached the camps.", 2000),
             ("About 500 soldiers and 300 dependents left the base.", 300),
+            ("Some 90 died in the raids and nearly 40,000 have been forced to flee their homes.", 40000),
+            ("The fighting drove more than a million to seek refuge abroad.", 1000000),
+            ("The revolt, which has claimed 6,000 lives, spread south.", 6000),
+            ("The strike brought the number of civilians killed this month to 212, officials said.", 212),
         ),
         _civilians,
     ),
@@ -286,7 +329,8 @@ def _reading(doc: Doc, start: int, end: int) -> Reading:
         if rule.fires(number, noun):
             what = f"counts {noun.text}" if noun is not None else "is no head count"
             return Reading(noun.text if noun is not None else None, rule.id, f"{what}: {rule.means}")
-    return Reading(noun.text if noun is not None else None)
+    force = _lemma(noun) in TROOP_NOUNS | COMBATANT_NOUNS
+    return Reading(noun.text if noun is not None else None, force=force)
 
 
 def number_token(doc: Doc, start: int, end: int) -> Token | None:
@@ -315,7 +359,32 @@ def counted_noun(number: Token) -> Token | None:
     of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if of is not None:
         return next((g for g in of.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
-    return None
+    return _tallied(token)
+
+
+def _tallied(number: Token) -> Token | None:
+    """The noun a tally the number gives counts: "the number of soldiers ... numbered 88",
+    "put the number of defenders at 7,000", "brings the number of civilians killed ... to
+    173" (the parser may hang "to 173" from "killed": the noun it describes counts)."""
+    head = number.head
+    if number.dep_ == "pobj" and head.lower_ in ("to", "at"):
+        head = head.head
+        if head.dep_ == "acl":  # "the number of civilians killed by the coalition to 173"
+            noun = head.head
+            if _lemma(noun) in TALLY_NOUNS:
+                return _of_tally(noun)
+            return noun if noun.dep_ == "pobj" and _lemma(noun.head.head) in TALLY_NOUNS else None
+    elif number.dep_ not in ("dobj", "attr"):
+        return None
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    nouns = [c for c in head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and _lemma(c) in TALLY_NOUNS]
+    return _of_tally(nouns[0]) if nouns else None
+
+
+def _of_tally(noun: Token) -> Token | None:
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((g for g in of.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None) if of else None
 
 
 # -- what happened to them: the verb that governs the counted noun ------------------------
