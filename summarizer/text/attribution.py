@@ -358,7 +358,7 @@ def _credit_by_form(sentence: str, fig_start: int, fig_end: int, previous: str) 
             r"\s+(?:over|about|some|nearly|almost|around|approximately|roughly|more|at\s+least|up\s+to)$",
             m.group("name").strip(),
         )[0]
-        cues.append((m.start("name"), m.start("name"), document_owner(name) or name, "text.according-to"))
+        cues.append((m.start("name"), m.start("name"), _according_name(name), "text.according-to"))
 
     last = None  # the subject of the verb before: "X claimed responsibility ... and claimed to have killed 173"
     for m in SPEECH_CUE.finditer(before):
@@ -383,8 +383,7 @@ def _credit_by_form(sentence: str, fig_start: int, fig_end: int, previous: str) 
     if not cues:
         according = _ACCORDING_AFTER.search(after)
         if according is not None:
-            name = according.group("name")
-            return _as("text.according-after", credit_of(document_owner(name) or name, None))
+            return _as("text.according-after", credit_of(_according_name(according.group("name")), None))
         trailing = _TRAILING_CLAUSE.search(after) or _TRAILING.search(after) or _SAID_NAME_AFTER.search(after)
         if trailing is not None:
             name = _titled_after_name(after[: trailing.start()], trailing.group("name"))
@@ -454,6 +453,15 @@ _ACCORDING_AFTER = re.compile(
     r"(?:,\s*(?:cited|quoted|reported|carried|relayed)\s+by\s+[^,;:]+)?\s*[.;]?[\"”’']?\s*$",
     re.IGNORECASE,
 )
+
+
+def _according_name(name: str) -> str:
+    """Who an "according to" phrase names, without when it was said or issued ("the
+    government on Monday", "a government statement released on Friday") and with a
+    document's owner for the document ("a report by the DMDC")."""
+    time = _TIME_BEFORE_VERB.search(name)
+    name = re.sub(r"\s+(?:released|issued|published|made|posted)$", "", name[: time.start()] if time else name)
+    return document_owner(name) or name
 
 
 def _titled_after_name(before: str, name: str) -> str:

@@ -56,7 +56,7 @@ from summarizer.text.vocabulary import word_set
 SPEECH_LEMMAS = word_set(
     "say report note reveal confirm claim disclose estimate tell state indicate announce warn believe assess add"
     " write inform admit acknowledge insist put cite detail conclude declare maintain testify brief explain"
-    " argue stress describe count tally record assert affirm assure accuse find show"
+    " argue stress describe count tally record assert affirm assure accuse find show urge recommend propose"
 )
 REVISE_LEMMAS = word_set("raise revise put update lower increase reduce set place")
 
@@ -99,7 +99,14 @@ def _citing(number: Token) -> Token | None:
 
 
 def _according_object(according: Token) -> Token | None:
-    to = next((g for g in according.children if g.lower_ == "to"), None)
+    """The object of "according to", or of "as per" (South Asian English: "as per
+    official documents"); None for any other word."""
+    if according.lower_.endswith("according"):  # "(Gazeta.Ru)–According": a dash the tokenizer kept
+        to = next((g for g in according.children if g.lower_ == "to"), None)
+    elif according.lower_ == "as":
+        to = next((g for g in according.children if g.lower_ == "per"), None)
+    else:
+        return None
     return next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
 
 
@@ -108,10 +115,10 @@ def _according_to(number: Token) -> Token | None:
     sentence's one "according to" outside any quotation (the parser often attaches it
     to another verb of the sentence)."""
     for head in _ancestors(number):
-        for child in head.children:
-            if child.lower_.endswith("according"):  # "(Gazeta.Ru)–According": a dash the tokenizer kept
-                return _according_object(child)
-    phrases = [t for t in number.sent if t.lower_.endswith("according") and number not in t.subtree]
+        found = next((o for o in map(_according_object, head.children) if o is not None), None)
+        if found is not None:
+            return found
+    phrases = [t for t in number.sent if _according_object(t) is not None and number not in t.subtree]
     return _according_object(phrases[0]) if len(phrases) == 1 else None
 
 
@@ -311,6 +318,7 @@ ROWS: tuple[CreditRow, ...] = (
                 3500,
                 "Israeli Defense Forces",
             ),
+            ("Some 900 soldiers were posted there as per the Army's records, and 400 have left.", 900, "Army"),
         ),
         _according_to,
     ),
@@ -328,7 +336,10 @@ ROWS: tuple[CreditRow, ...] = (
         "credit.possessive",
         40,
         "the owner of an estimate, tally or report",
-        (("The Pentagon's estimate of 10,000 troops was higher than Kyiv's.", 10000, "Pentagon"),),
+        (
+            ("The Pentagon's estimate of 10,000 troops was higher than Kyiv's.", 10000, "Pentagon"),
+            ("The army disputed NATO figures showing that 2,000 soldiers had died.", 2000, "NATO"),
+        ),
         _possessive,
     ),
     CreditRow(

@@ -368,6 +368,7 @@ def source_kind(source: str | None, organization: str | None) -> str:
 # What a source issues: "the Pentagon's estimate", "the ministry's figures".
 ESTIMATE_NOUNS = word_set(
     "estimate tally figure count report assessment data datum statistic statistics statement toll number claim"
+    " document record"
 )
 
 
@@ -403,9 +404,16 @@ def owner_of(document: Token) -> Token | None:
     if by is None and issued is not None:  # "a statement released by the army"
         by = next((c for c in issued.children if c.dep_ == "agent"), None)
     author = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
-    # "IDF estimates", "the Pentagon's tally"; not a date ("December 1 statistics by X")
+    # "IDF estimates", "the Pentagon's tally", "UN figures"; not a date ("December 1
+    # statistics by X"), nor a compound that names no body ("casualty figures", a place)
     owner = next(
-        (c for c in document.children if c.dep_ in ("poss", "nmod") and c.ent_type_ not in ("DATE", "TIME")), None
+        (
+            c
+            for c in document.children
+            if c.ent_type_ not in ("DATE", "TIME")
+            and (c.dep_ in ("poss", "nmod") or (c.dep_ == "compound" and c.ent_type_ in ("ORG", "PERSON")))
+        ),
+        None,
     )
     return author or owner
 
