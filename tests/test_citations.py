@@ -293,6 +293,33 @@ def test_a_quoted_statement_is_no_one_s_whose_name_opens_with_a_preposition_or_c
     assert _could_speak("Adam Black") and _could_speak("the defence ministry")
     assert not _could_speak("into Chinese territory")
     assert not _could_speak("Over 400 people at one point")
+    # a conjunction, a participle, a dateline's outlet, a clause: no one who speaks
+    assert not _could_speak("as Berlin") and not _could_speak("including airbases inside the country")
+    assert not _could_speak("Erbil, Iraq (CNN)")
+    assert not _could_speak("Some troops have arrived in the southern port")
+    assert _could_speak("Houthis") and _could_speak("Saudi-led coalition") and _could_speak("Lt. Gen. Ann Reyes")
+
+
+def test_an_answers_reaction_whose_speaker_is_a_dateline_or_a_clause_goes_to_who_the_sentence_names_or_none() -> None:
+    text = (
+        "Erbil, Iraq (CNN) The army disputed the count on Monday. Some troops have arrived in the port.\n"
+        'But it warned that "false news" could help the militants.'
+    )
+    answer = _answer(
+        reactions=[
+            {"sentence": 3, "speaker": "Erbil, Iraq (CNN)"},
+            {"sentence": 3, "speaker": "Some troops have arrived in the port"},
+        ]
+    )
+    extraction, unverified, _ = _resolve_in(text, answer)
+    # "it" is the army the sentence before names: the stance is the army's
+    assert [r.speaker for r in extraction.official_reactions] == ["army"]
+    assert [u.item["speaker"] for u in unverified] == ["Erbil, Iraq (CNN)", "Some troops have arrived in the port"]
+    alone = 'Erbil, Iraq (CNN) "False news could help the militants," a warning read.'
+    extraction, unverified, _ = _resolve_in(alone, _answer(reactions=[{"sentence": 1, "speaker": "Erbil, Iraq (CNN)"}]))
+    assert extraction.official_reactions == [] and [u.reason for u in unverified] == [
+        "'Erbil, Iraq (CNN)' is not a name the sentence's speaker could have"
+    ]
 
 
 def test_an_answers_reaction_keeps_the_stance_its_sentence_states() -> None:

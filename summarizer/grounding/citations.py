@@ -52,6 +52,7 @@ from summarizer.text.countries import is_country, is_demonym
 from summarizer.text.holders import Holder, is_title, reports_speech, stance_holders, states_a_view, titled_person
 from summarizer.text.mentions import Mention, named_in
 from summarizer.text.numbers import figures_in, format_figure, mentions, range_around, stated_spans
+from summarizer.text.parse import parse
 from summarizer.text.sentences import ends_a_sentence
 from summarizer.text.sources import is_outlet
 from summarizer.text.stance import cues
@@ -232,14 +233,14 @@ class Citations:
                 unverified.append(UnverifiedItem(kind="official_reaction", item=reaction.model_dump(), reason=problem))
                 continue
             stated, replaced = self._reaction(reaction)
-            if stated["stance"] == "other":
+            unverified += replaced
+            if stated is None or stated["stance"] == "other":
                 # the sentence's words take no stance: the quoted statements the article
                 # states are listed from the parse below, and the answer's pick adds nothing
                 # a reader can check (measured: dropping these raised reactions on dev and
                 # held-out alike)
                 continue
             reactions.append(stated)
-            unverified += replaced
         reactions += self._stated_reactions(reactions)
         reactions = _one_per_speaker(reactions)
         analysis = analyse(self.text)
@@ -373,9 +374,10 @@ class Citations:
         ]
         return min(near, key=lambda n: (abs(n - reaction.sentence), n)) if near else None
 
-    def _reaction(self, reaction: CitedReaction) -> tuple[dict[str, object], list[UnverifiedItem]]:
+    def _reaction(self, reaction: CitedReaction) -> tuple[dict[str, object] | None, list[UnverifiedItem]]:
         """The reaction as the article states it, and the answer's speaker listed as
-        unverified when the sentence credits someone else (as a replaced figure credit is)."""
+        unverified when the sentence credits someone else (as a replaced figure credit is);
+        None when nobody the sentence names could have said it."""
         n = reaction.sentence
         sentence = self._sentences[n - 1]
         speaker = as_written(reaction.speaker, self.text)  # "john kirby" -> the article's "John Kirby"
@@ -393,6 +395,10 @@ class Citations:
             # stance is Shoygu's; Kirby only relays it
             said_by = relayed
         replaced: list[UnverifiedItem] = []
+        if not said_by and not _could_speak(speaker):
+            # the answer named a dateline ("Irbil, Iraq (CNN)") or a clause, not who speaks
+            reason = f"{reaction.speaker!r} is not a name the sentence's speaker could have"
+            return None, [UnverifiedItem(kind="official_reaction", item=reaction.model_dump(), reason=reason)]
         if said_by and not any(same_entity(speaker, s) for s in said_by):
             speaker = as_written(said_by[0], self.text)
             reason = (
@@ -542,11 +548,22 @@ class Citations:
 
 # The words a speaker's name never opens with: "into Chinese territory" is where, not who.
 _PREPOSITIONS = word_set("in into on at from to for of over under by with near across")
+# What no name holds: a finite verb ("Some troops have arrived in Aden"), a parenthesis
+# (a dateline's outlet: "Irbil, Iraq (CNN)").
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _could_speak(name: str) -> bool:
-    """Whether ``name`` can be who speaks: not a phrase that opens with a preposition or
-    counts something ("Over 400 people at one point"), which the text forms can return
-    from a sentence whose quotation they misread."""
+    """Whether ``name`` can be who speaks: a noun phrase, not one that opens with a
+    preposition or a conjunction ("as Berlin", "including airbases inside ..."), counts
+    something ("Over 400 people at one point"), states a clause or carries a dateline's
+    parenthesis; the text forms can return these from a sentence whose quotation they
+    misread, and the answer from a headline or a dateline."""
     words = name.split()
-    return bool(words) and words[0].lower() not in _PREPOSITIONS and not any(c.isdigit() for c in name)
+    if not words or words[0].lower() in _PREPOSITIONS or any(c.isdigit() or c in "()" for c in name):
+        return False
+    if len(words) == 1:
+        return True  # a bare name ("Houthis", "Kigali"): its tag alone is a guess
+    doc = parse(name)
+    opener = doc[0].is_lower and doc[0].pos_ in ("ADP", "SCONJ", "CCONJ", "VERB", "AUX")
+    return not opener and not (len(words) > 2 and any(t.tag_ in _FINITE_TAGS for t in doc))

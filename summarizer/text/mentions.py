@@ -84,6 +84,9 @@ _MEMBER_NOUNS = TROOP_NOUNS | word_set("member leader commander spokesman spokes
 _NATIONAL_BODIES = word_set(
     "government ministry army military navy authority intelligence junta administration parliament cabinet"
 )
+# What an armed force's own name ends in: "the Rwanda Defence Force", "the Royal Thai
+# Army", "the Syrian Democratic Forces"; and a coalition some country leads.
+_FORCE_NAMES = word_set("force forces army police navy guard militia coalition peshmerga")
 # A department's short name, which the parser tags alone: "Defense" in "Defense Secretary".
 _OFFICE_WORDS = word_set("defense defence interior state foreign home national security affairs justice")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -271,6 +274,23 @@ def _national_body(chunk: Span) -> bool:
     return national and (_subject(chunk) or _source(chunk))
 
 
+def _force(entity: Span) -> bool:
+    """A named armed force, in any role: "a contingent of the Rwanda Defence Force",
+    "alongside the Syrian Democratic Forces". A force acts in a story about troops
+    wherever its name stands; a capitalised name is the force's own (measured on dev:
+    38 of 48 such names are gold actors, against 42 of 93 for "Thai forces"-style
+    descriptions, which are left to the roles above)."""
+    root = entity.root
+    return root.lower_ in _FORCE_NAMES and root.is_title and root.i > root.sent.start
+
+
+def _led_coalition(chunk: Span) -> bool:
+    """ "the Saudi-led coalition", "the US-led coalition": a coalition named by who leads it."""
+    root = chunk.root
+    led = any(t.lower_ == "led" and t.i > chunk.start and chunk.doc[t.i - 1].text in "-–" for t in chunk)
+    return led and root.lemma_.lower() in ("coalition", "alliance")
+
+
 RULES: tuple[MentionRule, ...] = (
     MentionRule(
         "place.locative",
@@ -362,6 +382,21 @@ RULES: tuple[MentionRule, ...] = (
             ("Malian authorities denied the claim.", "Malian authorities"),
         ),
         _national_body,
+        over="chunk",
+    ),
+    MentionRule(
+        "actor.force",
+        "actor",
+        "a named armed force, in any role",
+        (("Villagers welcomed a unit of the Rwanda Defence Force on Monday.", "Rwanda Defence Force"),),
+        _force,
+    ),
+    MentionRule(
+        "actor.led-coalition",
+        "actor",
+        "a coalition named by who leads it, in any role",
+        (("Air strikes by the Saudi-led coalition hit the port.", "Saudi-led coalition"),),
+        _led_coalition,
         over="chunk",
     ),
     MentionRule(

@@ -48,6 +48,8 @@ def _words(lemmas: str, forms: str = "") -> tuple[Pattern, ...]:
 
 
 _NOT_END = {"TEXT": {"NOT_IN": [".", ";", "!", "?"]}, "OP": "{,10}"}
+# What one vows to do to the other side: "vowed to crush the militants".
+_HIT_BACK = ["respond", "retaliate", "crush", "defeat", "destroy", "eliminate", "punish", "avenge"]
 _SPEECH_OF = {"LEMMA": {"IN": ["call", "describe", "brand", "label", "term"]}}
 _HARSH = "reckless dangerous unacceptable illegal irresponsible outrageous provocative provocation"
 
@@ -123,7 +125,12 @@ RULES: tuple[StanceRule, ...] = (
         "threatening, or vowing to respond or to keep the other side out",
         (
             *_words("threaten", "threatens threatened"),
-            [{"LEMMA": "vow"}, {"LOWER": "to"}, {"LEMMA": {"IN": ["respond", "retaliate"]}}],
+            # vowing to hit back or to beat the other side: "vowed to crush the militants"
+            [
+                {"LEMMA": {"IN": ["vow", "pledge", "swear"]}},
+                {"LOWER": "to"},
+                {"LEMMA": {"IN": _HIT_BACK}},
+            ],
             [
                 {"LEMMA": "vow"},
                 _NOT_END,
@@ -131,7 +138,11 @@ RULES: tuple[StanceRule, ...] = (
                 {"LOWER": {"IN": ["not", "n't", "never"]}},
             ],
         ),
-        ("The general threatened to respond with force.", "Maduro vows U.S. forces cannot enter the country."),
+        (
+            "The general threatened to respond with force.",
+            "Maduro vows U.S. forces cannot enter the country.",
+            "The president vowed to crush the rebels within a month.",
+        ),
     ),
     StanceRule(
         "stance.warn.verb",
