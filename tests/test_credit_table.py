@@ -192,3 +192,13 @@ def test_a_titled_speaker_is_split_into_the_person_and_the_body(sentence: str, f
     credit = credit_from_parse(sentence, figure)
     assert credit is not None and credit.name is not None
     assert credit_named(credit.name).person == person
+
+
+def test_a_closing_quotation_mark_glued_to_the_verb_still_closes_the_quotation() -> None:
+    # pages print ',”said' with no space; the tokenizer splits it, so the speaker is read
+    sentence = "“About 1,000 soldiers have left the capital,”said army spokesman Colonel Ann Vert."
+    credit = credit_from_parse(sentence, 1000)
+    assert credit is not None and (credit.rule, credit.name) == (
+        "credit.speech-subject",
+        "army spokesman Colonel Ann Vert",
+    )

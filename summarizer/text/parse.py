@@ -14,6 +14,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 _loaded: dict[str, Language] = {}
 _current: list[str] = []
@@ -23,10 +24,20 @@ class NoParser(RuntimeError):
     """No pipeline was loaded with :func:`use` before a sentence was parsed."""
 
 
+# A closing quotation mark glued to the next word, as pages often print it
+# ('in N’djamena,”said army spokesman'): the pipeline's tokenizer keeps ',”said' as one
+# word, and the speaker's clause is lost. Split the comma or stop and the mark off.
+_GLUED_QUOTE = (r"(?<=[A-Za-z])[,.](?=[”\"])", r"(?<=[,.!?])[”\"](?=[A-Za-z])")
+
+
 def use(location: str) -> Language:
     """Parse with the pipeline at ``location`` from now on (each loaded once per process)."""
     if location not in _loaded:
-        _loaded[location] = spacy.load(location)
+        nlp = spacy.load(location)
+        if hasattr(nlp.tokenizer, "infix_finditer"):  # spaCy's own tokenizer, not a custom callable
+            infixes = [*(nlp.Defaults.infixes or ()), *_GLUED_QUOTE]
+            nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+        _loaded[location] = nlp
     _current[:] = [location]
     return _loaded[location]
 
