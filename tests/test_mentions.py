@@ -75,3 +75,12 @@ def test_a_place_named_by_its_battle_its_border_or_its_airport_is_the_place() ->
     assert _names("The helicopter crashed near the Algerian border.", "place") == ["Algerian border"]
     text = "A contingent of 400 officers landed in Port-au-Prince's Toussaint Louverture airport."
     assert _names(text, "place") == ["Port-au-Prince"]
+
+
+def test_a_person_given_an_office_or_a_part_and_a_body_s_short_name_are_never_places() -> None:
+    text = (
+        "President Ann Vale visited her Ruritanian counterpart Tom Berg in May.\n"
+        "More troops will go to the province, according to Col. Ed Lane of the Ruritania Defence Force (RDF)."
+    )
+    assert _names(text, "place") == []
+    assert _names(text, "actor") == ["Ann Vale", "Tom Berg", "Ed Lane", "Ruritania Defence Force"]

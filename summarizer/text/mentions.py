@@ -87,6 +87,8 @@ _NATIONAL_BODIES = word_set(
 # What an armed force's own name ends in: "the Rwanda Defence Force", "the Royal Thai
 # Army", "the Syrian Democratic Forces"; and a coalition some country leads.
 _FORCE_NAMES = word_set("force forces army police navy guard militia coalition peshmerga")
+# What one person is to another: "his Rwandan counterpart Paul Kagame".
+_PART_WORDS = word_set("counterpart successor predecessor deputy colleague rival ally")
 # A department's short name, which the parser tags alone: "Defense" in "Defense Secretary".
 _OFFICE_WORDS = word_set("defense defence interior state foreign home national security affairs justice")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -260,7 +262,10 @@ def _titled(entity: Span) -> bool:
     before = entity.doc[entity.start - 1] if entity.start > 0 else None
     if before is not None and before.lower_.rstrip(".") in TITLES:
         return True
-    return any(c.dep_ == "appos" and c.lemma_.lower() in TITLES | _SAID_NOUNS for c in entity.root.children)
+    root = entity.root
+    if root.dep_ == "appos" and root.head.lemma_.lower() in _PART_WORDS:
+        return True  # "his Rwandan counterpart Paul Kagame"
+    return any(c.dep_ == "appos" and c.lemma_.lower() in TITLES | _SAID_NOUNS for c in root.children)
 
 
 def _national_body(chunk: Span) -> bool:
@@ -424,6 +429,7 @@ def _inside_a_name(entity: Span) -> bool:
         and before.pos_ == "PROPN"
         and before.is_title
         and before.ent_type_ not in _PLACE_LABELS  # "... Mission in Haiti in Port-au-Prince"
+        and before.ent_type_ != "PERSON"  # "Col. Ed Lane of the Ruritania Defence Force": his body
     )
 
 
@@ -467,8 +473,27 @@ def _name(entity: Span) -> str:
 
 def _a_body(entity: Span) -> bool:
     """Whether the entity names a body by its generic noun ("the Russian Defense Ministry",
-    "the Indian Army"): never a place."""
-    return entity.label_ == "ORG" and entity.root.lemma_.lower() in _NATIONAL_BODIES | _BODY_NOUNS
+    "the Indian Army", "the Rwanda Defence Force"): never a place."""
+    root = entity.root
+    if entity.label_ == "ORG" and (
+        root.lemma_.lower() in _NATIONAL_BODIES | _BODY_NOUNS or (root.lower_ in _FORCE_NAMES and root.is_title)
+    ):
+        return True
+    # "the Rwanda Defence Force (RDF)": the short name in brackets is the same body
+    doc = entity.doc
+    opened = entity.start >= 2 and doc[entity.start - 1].text == "("
+    named = next((e for e in doc.ents if opened and e.end == entity.start - 1), None)
+    return named is not None and named is not entity and _a_body(named)
+
+
+def _a_person(entity: Span) -> bool:
+    """A person the text gives an office or a part ("his Rwandan counterpart Paul
+    Kagame", "Valentina Melnikova, the union's executive secretary"): never a place,
+    whatever role the sentence gives the office noun."""
+    if entity.label_ != "PERSON":
+        return False
+    root = entity.root
+    return (root.dep_ == "appos" and root.head.lemma_.lower() in TITLES) or _titled(entity)
 
 
 def _whose_body(entity: Span) -> str | None:
@@ -536,7 +561,7 @@ def named_in(text: str, spans: Sequence[tuple[int, int]]) -> list[Mention]:
                     continue
                 if rule.kind == "place" and entity.label_ == "NORP" and is_demonym(name):
                     continue
-                if rule.kind == "place" and _a_body(entity):
+                if rule.kind == "place" and (_a_body(entity) or _a_person(entity)):
                     continue  # "sources in the Russian Defense Ministry": a body, wherever it stands
                 if rule.applies(entity):
                     found.append(Mention(name, rule.kind, entity.label_, index, rule.id))
