@@ -1,6 +1,6 @@
 import pytest
 
-from summarizer.text.tense import casualty_status, status_from_text
+from summarizer.text.tense import TIME_RULES, casualty_status, status_from_parse, status_from_text, time_from_parse
 
 
 @pytest.mark.parametrize(
@@ -119,3 +119,53 @@ def test_a_date_s_day_is_not_the_count_and_bodies_are_the_killed() -> None:
     sentence = "26 March 2002 (Agency) - 1,200 soldiers have been killed and 26 are missing in action."
     assert casualty_status(sentence, 26, "in training") == "casualties"
     assert casualty_status("His lab has received about 340 bodies of troops.", 340, "in training") == "killed"
+
+
+# -- the parse's reading: each time rule on its own examples --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "sentence", "figure"),
+    [(r.id, s, n) for r in TIME_RULES for s, n in r.examples],
+    ids=lambda x: str(x)[:30],
+)
+def test_each_time_rule_decides_its_examples(rule_id: str, sentence: str, figure: int) -> None:
+    rule = time_from_parse(sentence, figure)
+    assert rule is not None and rule.id == rule_id
+
+
+def test_the_time_rules_are_a_table_with_unique_ids() -> None:
+    assert len({r.id for r in TIME_RULES}) == len(TIME_RULES) and all(r.examples for r in TIME_RULES)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "model_said", "corrected"),
+    [
+        ("A second contingent of 600 officers is scheduled to arrive later.", 600, "arrived", "planned"),
+        # the part's verb is not the whole's: 2,500 were hoped for, 1,000 were sent
+        (
+            "Of the 2,500 officers the mission had hoped to deploy, about 1,000 have been sent.",
+            2500,
+            "deployed",
+            "planned",
+        ),
+        (
+            "Of the 2,500 officers the mission had hoped to deploy, about 1,000 have been sent.",
+            1000,
+            "planned",
+            "deployed",
+        ),
+        ("There are about 900 American soldiers in the country.", 900, "expected", "deployed"),
+        # what is said keeps its own time; a loss is left alone
+        ("The ministry said 3,000 soldiers arrived on Monday.", 3000, "expected", "deployed"),
+        ("He said 40 soldiers will be killed if they stay.", 40, "killed", None),
+    ],
+)
+def test_the_governing_verbs_correct_the_status_group(
+    sentence: str, figure: int, model_said: str, corrected: str | None
+) -> None:
+    assert status_from_parse(sentence, figure, model_said)[0] == corrected
+
+
+def test_a_headline_with_no_verb_says_nothing_and_ends() -> None:
+    assert time_from_parse("Kenya's 400 police officers", 400) is None

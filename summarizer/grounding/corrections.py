@@ -25,7 +25,7 @@ from summarizer.text.counts import speaks_of_the_future, status_from_verb
 from summarizer.text.credit import read_credit
 from summarizer.text.numbers import hedge_of
 from summarizer.text.sources import Credit, is_outlet, source_kind
-from summarizer.text.tense import casualty_status, counts_losses, status_from_text
+from summarizer.text.tense import casualty_status, counts_losses, status_from_parse, status_from_text
 
 
 def correct_estimate(
@@ -62,7 +62,9 @@ def correct_estimate(
         # A loss needs a word of loss: "had about 50,000 mercenaries in Ukraine" is not one.
         status = status_from_text(passage, item.figures()[0], "other") or "other"
     elif status is None and item.status not in ("killed", "wounded", "casualties"):
-        status = status_from_text(passage, item.figures()[0], item.status)
+        status, time_rule = status_from_parse(passage, item.figures()[0], item.status)
+        if status is None and time_rule is None:  # the parse's verbs say nothing: the words near it
+            status = status_from_text(passage, item.figures()[0], item.status)
         if status is None and item.status in ("expected", "planned") and not speaks_of_the_future(passage):
             status = "deployed"  # "the most recent estimate of 150,000 troops": nothing is to come
     if status is not None:

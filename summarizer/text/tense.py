@@ -10,9 +10,18 @@ nothing and the model's status stands.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
+from spacy.tokens import Token
+
+from summarizer.text.counts import counted_noun, number_token
 from summarizer.text.numbers import stated_spans
-from summarizer.text.vocabulary import MONTH_NAMES
+from summarizer.text.parse import parse
+from summarizer.text.vocabulary import MONTH_NAMES, word_set
+
+# Verbs of saying: what is said keeps its own time ("said 3,000 will arrive").
+_SPEECH_LEMMAS = word_set("say tell report announce state claim add confirm note")
 
 _IN_PLACE = re.compile(
     r"\b(?:has|have|had)\s+(?:already\s+)?(?:been\s+)?(?:sent|dispatched|deployed|transported|moved|arrived|entered)\b"
@@ -184,3 +193,155 @@ def status_from_text(passage: str, figure: int, current: str) -> str | None:
     if to_come and current in ("sent", "arrived", "deployed", "in training", "other"):
         return "expected" if re.search(r"\bexpected\b|\bwithin\b", around, re.IGNORECASE) else "planned"
     return None
+
+
+# -- the same judgement read from the parse: the verbs that govern what the number counts --
+
+
+@dataclass(frozen=True)
+class TimeRule:
+    """One way a clause says its troops are still to come or already there."""
+
+    id: str
+    to_come: bool
+    means: str
+    examples: tuple[tuple[str, int], ...]  # (sentence, figure) it decides
+    decides: Callable[[Token], bool]  # over each verb from the number's own up
+
+
+# What one plans, expects, approves or asks for: the troops it governs are to come.
+_PLANNING_LEMMAS = word_set(
+    "plan expect schedule hope intend aim authorise authorize approve pledge promise urge propose prepare"
+    " consider seek want mull threaten recommend request offer vow"
+)
+_PLANNING_FORMS = word_set("hoped hopes hoping")
+# Modals of what may or will happen ("would" is left out: reported speech uses it for the past).
+_FUTURE_MODALS = word_set("will shall 'll could may might")
+# Verbs that put troops somewhere: in their perfect or past, the troops are there.
+_PLACING_LEMMAS = word_set("send deploy dispatch arrive station base move transport enter post land reach")
+
+
+def _modal(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in _FUTURE_MODALS for c in verb.children)
+
+
+def _planning(verb: Token) -> bool:
+    # "set to grow", "due to arrive": a word of timing that takes a "to" clause
+    timed = verb.lemma_.lower() in ("set", "due") and any(c.dep_ == "xcomp" for c in verb.children)
+    # the small pipeline lemmatises "hoped" as "hop": its written form is asked too
+    return verb.lemma_.lower() in _PLANNING_LEMMAS or verb.lower_ in _PLANNING_FORMS or timed
+
+
+def _bare_passive(verb: Token) -> bool:
+    """'urge that 3,000 soldiers be sent': a passive with a bare 'be' and no tense."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return bool(auxes) and all(c.tag_ == "VB" and c.lower_ == "be" for c in auxes) and verb.dep_ == "ccomp"
+
+
+def _placed(verb: Token) -> bool:
+    """'have sent', 'were deployed', 'arrived': a verb of placing, done."""
+    if verb.lemma_.lower() not in _PLACING_LEMMAS or _modal(verb):
+        return False
+    done = verb.tag_ == "VBD" or any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)
+    return done or (verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children))
+
+
+def _there_now(verb: Token) -> bool:
+    """'there are 5,000 troops in Iraq', '30,000 soldiers are in Crimea': a count of now."""
+    if verb.lemma_ != "be" or _modal(verb) or verb.tag_ not in ("VBP", "VBZ", "VBD"):
+        return False
+    return any(c.dep_ == "expl" for c in verb.children) or any(
+        c.dep_ == "prep" and c.lower_ in ("in", "at", "inside", "on") for c in verb.children
+    )
+
+
+TIME_RULES: tuple[TimeRule, ...] = (
+    TimeRule(
+        "time.modal",
+        True,
+        "a modal of what will or may happen governs the troops",
+        (("About 2,000 soldiers will join the force next month.", 2000),),
+        _modal,
+    ),
+    TimeRule(
+        "time.planning",
+        True,
+        "a verb of planning, expecting, approving or urging governs the troops",
+        (
+            ("A second contingent of 600 officers is scheduled to arrive later.", 600),
+            ("The cabinet authorised the mobilisation of up to 75,000 reservists.", 75000),
+        ),
+        _planning,
+    ),
+    TimeRule(
+        "time.bare-passive",
+        True,
+        "a bare 'be' passive in a clause of urging ('that 3,000 soldiers be sent')",
+        (("The experts advised that 3,000 soldiers be sent to the north.", 3000),),
+        _bare_passive,
+    ),
+    TimeRule(
+        "time.placed",
+        False,
+        "a verb of sending or arriving, done",
+        (("The country has sent about 1,500 troops to the border.", 1500),),
+        _placed,
+    ),
+    TimeRule(
+        "time.there-now",
+        False,
+        "a count of what is there now ('there are', 'are in')",
+        (("There are about 900 American soldiers in the country.", 900),),
+        _there_now,
+    ),
+)
+
+
+def _governing_verbs(number: Token) -> list[Token]:
+    """The verbs that govern what ``number`` counts, nearest first: the clause's own verb,
+    then up through complement clauses ("plans to send", "urge that ... be sent"), never
+    into a verb of saying (what is said keeps its own time: "said 3,000 arrived"); a
+    relative clause on the troops comes first ("the 2,500 it had hoped to deploy")."""
+    token = counted_noun(number) or number
+    relatives = [c for c in token.children if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX")]
+    verbs: list[Token] = []
+    while token.head.i != token.i and len(verbs) < 6:  # the root is its own head
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.like_num:
+            break  # "of the 2,500 officers ..., only 1,000 have been sent": the part's verb
+        token = token.head
+        if token.pos_ not in ("VERB", "AUX") and token.lemma_.lower() not in ("due", "set"):
+            continue  # "a deployment of 600 officers is scheduled": through the nouns
+        if token.lemma_.lower() in _SPEECH_LEMMAS:
+            break
+        verbs.append(token)
+        if token.dep_ not in ("xcomp", "ccomp"):
+            break
+    return relatives + verbs
+
+
+def time_from_parse(sentence: str, figure: int) -> TimeRule | None:
+    """The rule that says whether ``figure``'s troops are to come or there now, read
+    from the verbs that govern it (nearest first); None when none says."""
+    doc = parse(sentence)
+    for start, end in _counting_spans(sentence, figure):
+        number = number_token(doc, start, end)
+        if number is None:
+            continue
+        for verb in _governing_verbs(number):
+            for rule in TIME_RULES:
+                if rule.decides(verb):
+                    return rule
+    return None
+
+
+def status_from_parse(sentence: str, figure: int, current: str) -> tuple[str | None, str | None]:
+    """(the status the governing verbs give in place of ``current``, the rule), or (None,
+    rule or None) when they agree with it or say nothing. Losses are left alone."""
+    rule = time_from_parse(sentence, figure)
+    if rule is None or current in ("killed", "wounded", "casualties"):
+        return None, None
+    if rule.to_come and current in ("sent", "arrived", "deployed", "in training", "other"):
+        return "planned", rule.id
+    if not rule.to_come and current in ("expected", "planned", "other"):
+        return "deployed", rule.id
+    return None, rule.id
