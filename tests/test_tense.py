@@ -1,6 +1,6 @@
 import pytest
 
-from summarizer.text.tense import TIME_RULES, casualty_status, status_from_parse, status_from_text, time_from_parse
+from summarizer.text.tense import NOW_RULE, TIME_RULES, casualty_status, status_from_parse, status_from_text, time_from_parse
 
 
 @pytest.mark.parametrize(
@@ -126,7 +126,7 @@ def test_a_date_s_day_is_not_the_count_and_bodies_are_the_killed() -> None:
 
 @pytest.mark.parametrize(
     ("rule_id", "sentence", "figure"),
-    [(r.id, s, n) for r in TIME_RULES for s, n in r.examples],
+    [(r.id, s, n) for r in (*TIME_RULES, NOW_RULE) for s, n in r.examples],
     ids=lambda x: str(x)[:30],
 )
 def test_each_time_rule_decides_its_examples(rule_id: str, sentence: str, figure: int) -> None:

@@ -239,9 +239,12 @@ def _bare_passive(verb: Token) -> bool:
 
 
 def _placed(verb: Token) -> bool:
-    """'have sent', 'were deployed', 'arrived': a verb of placing, done."""
+    """'have sent', 'were deployed', 'arrived', 'the 11,000 based in Sevastopol': a verb
+    of placing, done."""
     if verb.lemma_.lower() not in _PLACING_LEMMAS or _modal(verb):
         return False
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True
     done = verb.tag_ == "VBD" or any(c.lemma_ == "have" and c.dep_ == "aux" for c in verb.children)
     return done or (verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD" for c in verb.children))
 
@@ -253,6 +256,33 @@ def _there_now(verb: Token) -> bool:
     return any(c.dep_ == "expl" for c in verb.children) or any(
         c.dep_ == "prep" and c.lower_ in ("in", "at", "inside", "on") for c in verb.children
     )
+
+
+def _acted(verb: Token) -> bool:
+    """'Some 3,000 Rwandan soldiers fought alongside the rebels': troops that did something
+    (a past verb whose subject they are) were there."""
+    # a past participle with a subject and no auxiliary is a past the tagger misread,
+    # unless what is above it urges or plans ("urge that 3,000 soldiers [be] sent")
+    bare = (
+        verb.tag_ == "VBN"
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        and not any(_planning(a) for a in verb.ancestors)
+    )
+    return (
+        (verb.tag_ == "VBD" or bare)
+        and verb.lemma_.lower() not in _SPEECH_LEMMAS | {"be", "have"}
+        and not _modal(verb)
+        and any(c.dep_ == "nsubj" and (c.like_num or c.pos_ == "NOUN") for c in verb.children)
+    )
+
+
+# What says of the troops themselves that they are there now: "the current 400-strong
+# contingent", "the remaining 2,500 troops".
+_NOW_WORDS = word_set("current existing present remaining")
+
+
+def _now(noun: Token) -> bool:
+    return any(c.dep_ == "amod" and c.lower_ in _NOW_WORDS for c in noun.children)
 
 
 TIME_RULES: tuple[TimeRule, ...] = (
@@ -288,6 +318,13 @@ TIME_RULES: tuple[TimeRule, ...] = (
         _placed,
     ),
     TimeRule(
+        "time.acted",
+        False,
+        "the troops did something (a past verb whose subject they are)",
+        (("Some 3,000 soldiers fought alongside the rebels last year, a report said.", 3000),),
+        _acted,
+    ),
+    TimeRule(
         "time.there-now",
         False,
         "a count of what is there now ('there are', 'are in')",
@@ -302,8 +339,9 @@ def _governing_verbs(number: Token) -> list[Token]:
     then up through complement clauses ("plans to send", "urge that ... be sent"), never
     into a verb of saying (what is said keeps its own time: "said 3,000 arrived"); a
     relative clause on the troops comes first ("the 2,500 it had hoped to deploy")."""
-    token = counted_noun(number) or number
-    relatives = [c for c in token.children if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX")]
+    noun = counted_noun(number) or number
+    relatives = [c for c in noun.children if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX")]
+    token = number  # "withdraw 10,000 of the troops": the number's own verb, not its whole's
     verbs: list[Token] = []
     while token.head.i != token.i and len(verbs) < 6:  # the root is its own head
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.like_num:
@@ -319,14 +357,28 @@ def _governing_verbs(number: Token) -> list[Token]:
     return relatives + verbs
 
 
+# Said of the troops themselves, before any verb: "the current 400-strong contingent".
+NOW_RULE = TimeRule(
+    "time.now-word",
+    False,
+    "the troops are called current, existing or remaining",
+    (("Some 200 soldiers will join the current 400-strong contingent.", 400),),
+    _now,
+)
+
+
 def time_from_parse(sentence: str, figure: int) -> TimeRule | None:
     """The rule that says whether ``figure``'s troops are to come or there now, read
-    from the verbs that govern it (nearest first); None when none says."""
+    from what is said of them and the verbs that govern them (nearest first); None when
+    none says."""
     doc = parse(sentence)
     for start, end in _counting_spans(sentence, figure):
         number = number_token(doc, start, end)
         if number is None:
             continue
+        noun = counted_noun(number)
+        if noun is not None and _now(noun):
+            return NOW_RULE
         for verb in _governing_verbs(number):
             for rule in TIME_RULES:
                 if rule.decides(verb):
