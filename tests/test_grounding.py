@@ -365,6 +365,49 @@ def test_a_number_that_is_not_a_head_count_is_not_a_troop_figure(sentence: str, 
     assert "is not a number of people in its sentence" in note.reason or note.rule is not None
 
 
+@pytest.mark.parametrize(
+    ("text", "quote", "count", "kept"),
+    [
+        # the sentence before names the troops the bare number counts
+        (
+            "There are about 4,500 troops in the country. As of today there are under 3,600, he said.",
+            "As of today there are under 3,600, he said.",
+            3_600,
+            True,
+        ),
+        # no force named before it: a bare number is no head count
+        (
+            "The vote was close. As of today there are under 3,600, he said.",
+            "As of today there are under 3,600, he said.",
+            3_600,
+            False,
+        ),
+        # a year stays a year, and a civilian toll a civilian toll, whatever came before
+        (
+            "Troops arrived in May. The mission began in 2008, he said.",
+            "The mission began in 2008, he said.",
+            2_008,
+            False,
+        ),
+        (
+            "Troops arrived in May. Officials put the civilian death toll at 15.",
+            "Officials put the civilian death toll at 15.",
+            15,
+            False,
+        ),
+    ],
+)
+def test_a_bare_number_counts_the_force_the_sentence_before_names(
+    text: str, quote: str, count: int, kept: bool
+) -> None:
+    found, _ = Grounder(text).ground(
+        ArticleExtraction(
+            troop_estimates=[estimate(quote, count=count)], official_reactions=[], actors=[], locations=[]
+        )
+    )
+    assert bool(found.troop_estimates) is kept
+
+
 def test_head_counts_in_press_forms_are_kept() -> None:
     for sentence, count in [
         ("3,000 North Korean Troops Already in Transit", 3_000),

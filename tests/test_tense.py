@@ -1,6 +1,13 @@
 import pytest
 
-from summarizer.text.tense import NOW_RULE, TIME_RULES, casualty_status, status_from_parse, status_from_text, time_from_parse
+from summarizer.text.tense import (
+    NOW_RULE,
+    TIME_RULES,
+    casualty_status,
+    status_from_parse,
+    status_from_text,
+    time_from_parse,
+)
 
 
 @pytest.mark.parametrize(

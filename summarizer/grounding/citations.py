@@ -52,9 +52,8 @@ from summarizer.text.countries import is_country, is_demonym
 from summarizer.text.holders import Holder, is_title, reports_speech, stance_holders, states_a_view, titled_person
 from summarizer.text.mentions import Mention, named_in
 from summarizer.text.numbers import figures_in, format_figure, mentions, range_around, stated_spans
-from summarizer.text.parse import parse
 from summarizer.text.sentences import ends_a_sentence
-from summarizer.text.sources import is_outlet
+from summarizer.text.sources import is_outlet, reads_as_a_name
 from summarizer.text.stance import cues
 from summarizer.text.vocabulary import (
     BODY_NAME_WORDS,
@@ -548,22 +547,15 @@ class Citations:
 
 # The words a speaker's name never opens with: "into Chinese territory" is where, not who.
 _PREPOSITIONS = word_set("in into on at from to for of over under by with near across")
-# What no name holds: a finite verb ("Some troops have arrived in Aden"), a parenthesis
-# (a dateline's outlet: "Irbil, Iraq (CNN)").
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _could_speak(name: str) -> bool:
     """Whether ``name`` can be who speaks: a noun phrase, not one that opens with a
-    preposition or a conjunction ("as Berlin", "including airbases inside ..."), counts
-    something ("Over 400 people at one point"), states a clause or carries a dateline's
-    parenthesis; the text forms can return these from a sentence whose quotation they
-    misread, and the answer from a headline or a dateline."""
+    preposition ("into Chinese territory"), counts something ("Over 400 people at one
+    point") or carries a dateline's parenthesis ("Irbil, Iraq (CNN)"), nor a clause;
+    the text forms can return these from a sentence whose quotation they misread, and
+    the answer from a headline or a dateline."""
     words = name.split()
     if not words or words[0].lower() in _PREPOSITIONS or any(c.isdigit() or c in "()" for c in name):
         return False
-    if len(words) == 1:
-        return True  # a bare name ("Houthis", "Kigali"): its tag alone is a guess
-    doc = parse(name)
-    opener = doc[0].is_lower and doc[0].pos_ in ("ADP", "SCONJ", "CCONJ", "VERB", "AUX")
-    return not opener and not (len(words) > 2 and any(t.tag_ in _FINITE_TAGS for t in doc))
+    return reads_as_a_name(name)

@@ -34,7 +34,7 @@ from summarizer.grounding.corrections import correct_estimate
 from summarizer.text.aliases import names, same_entity
 from summarizer.text.analysis import analyse
 from summarizer.text.countries import is_country, is_demonym
-from summarizer.text.counts import what_it_counts
+from summarizer.text.counts import names_forces, what_it_counts
 from summarizer.text.headcount import is_headcount
 from summarizer.text.injection import addresses_the_model, has_link_or_markup
 from summarizer.text.numbers import figure_spans, format_figure, mentions
@@ -95,6 +95,11 @@ def normalize(text: str) -> str:
     return normalize_with_map(text)[0]
 
 
+def _year_like(passage: str, figures: list[int]) -> bool:
+    """A figure written as a year would be ("2000", not "2,000"): no bare head count."""
+    return any(1900 <= n <= 2100 and re.search(rf"(?<![\d,.]){n}(?!\d|,\d)", passage) for n in figures)
+
+
 def _words(text: str) -> list[str]:
     return re.findall(r"\w+", normalize(text))
 
@@ -120,6 +125,13 @@ class Grounder:
         """The sentence holding ``offset``, as the article writes it."""
         at = bisect.bisect_right(self._spans, (offset, len(self.text) + 1)) - 1
         return self._sentences[at] if at >= 0 and offset < self._spans[at][1] else None
+
+    def _forces_before(self, offset: int) -> bool:
+        """Whether one of the two sentences before the one holding ``offset`` names a
+        force, whose noun a bare number may leave out ("There are 4,500 troops in
+        Afghanistan. As of today there are under 5,000 ...")."""
+        at = bisect.bisect_right(self._spans, (offset, len(self.text) + 1)) - 1
+        return any(names_forces(self._sentences[i]) for i in range(max(0, at - 2), max(0, at)))
 
     # -- locating -------------------------------------------------------------------
     def locate(self, quote: str) -> Span | None:
@@ -239,8 +251,15 @@ class Grounder:
                 figures = ", ".join(format_figure(n) for n in item.figures())
                 return span, exact, f"{figures} {readings[0].why}", readings[0].rule
             # The parse names a force ("the number of ISIS defenders at 7,000"): a head
-            # count. Otherwise the sentence must speak of people.
-            if not any(r.force for r in readings) and not any(is_headcount(whole, n) for n in item.figures()):
+            # count. A bare number whose noun the sentence before names ("... under
+            # 5,000 and that will go to 2,500") is one too. Otherwise the sentence must
+            # speak of people.
+            bare = bool(readings) and all(r.counted is None for r in readings) and self._forces_before(span.start)
+            if (
+                not any(r.force for r in readings)
+                and not (bare and not _year_like(whole, item.figures()))
+                and not any(is_headcount(whole, n) for n in item.figures())
+            ):
                 figures = ", ".join(format_figure(n) for n in item.figures())
                 return (
                     span,

@@ -308,6 +308,12 @@ RULES: tuple[Rule, ...] = (
 )
 
 
+def names_forces(sentence: str) -> bool:
+    """Whether ``sentence`` names troops or fighters anywhere: what a bare number in the
+    sentence after it may count."""
+    return any(t.lemma_.lower() in TROOP_NOUNS | COMBATANT_NOUNS for t in parse(sentence))
+
+
 def what_it_counts(sentence: str, figure: int) -> Reading:
     """What ``figure``, as ``sentence`` states it, counts: the first of its statements a
     rule rejects is reported only when every statement of it is rejected."""
@@ -383,8 +389,14 @@ def _tallied(number: Token) -> Token | None:
 
 
 def _of_tally(noun: Token) -> Token | None:
-    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    return next((g for g in of.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None) if of else None
+    """What a tally counts: its "of" or "among" phrase ("the toll among its troops"), or
+    the civilians it is said to be of ("the civilian death toll"); None otherwise."""
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "among")), None)
+    if of is not None:
+        return next((g for g in of.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
+    return next(
+        (c for c in noun.subtree if c.dep_ in ("amod", "compound") and c.lemma_.lower() in CIVILIAN_NOUNS), None
+    )
 
 
 # -- what happened to them: the verb that governs the counted noun ------------------------

@@ -48,6 +48,7 @@ from summarizer.text.sources import (
     dateline_end,
     described_source,
     owner_of,
+    reads_as_a_name,
     source_name,
 )
 from summarizer.text.vocabulary import word_set
@@ -524,7 +525,9 @@ def _in_sentence(
                 credit = replace(credit, via=parsed.via)
             relayed = outlet_as_go_between(sentence, credit, previous) if credit.name else credit
             return replace(relayed, rule=parsed.rule)
-    return worded if according else credit_in(sentence, fig_start, fig_end, previous)
+    cascade = worded if according else credit_in(sentence, fig_start, fig_end, previous)
+    phrase = cascade.name or cascade.descriptor if cascade is not None else None
+    return None if phrase and not reads_as_a_name(phrase) else cascade
 
 
 def read_credit(

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from summarizer.text.parse import parse
 from summarizer.text.vocabulary import (
     BODY_NAME_WORDS,
     COUNTRY_OF,
@@ -597,3 +598,21 @@ def _person(tokens: list[Token], *, titles: bool = True) -> str | None:
     if not rest or not all(t.pos_ == "PROPN" or t.text[:1].isupper() for t in rest):
         return None
     return rest[0].doc[rest[0].i : rest[-1].i + 1].text
+
+
+# What no name holds: a verb with a tense or a modal ("Some troops have arrived in the
+# port", "a spokesman declined to").
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def reads_as_a_name(phrase: str) -> bool:
+    """Whether ``phrase``, read by a text form or given by the model, can name who speaks:
+    not one that opens with a conjunction or a participle ("as Berlin", "including
+    airbases"), ends on a dangling "to" or, past two words, holds a verb with a tense.
+    A bare word passes: its tag alone is a guess ("Houthis" tagged as a verb)."""
+    if len(phrase.split()) < 2:
+        return bool(phrase.strip())
+    doc = parse(phrase)
+    opener = doc[0].is_lower and doc[0].pos_ in ("ADP", "SCONJ", "CCONJ", "VERB", "AUX")
+    finite = len(doc) > 2 and any(t.tag_ in _FINITE_TAGS for t in doc)
+    return not opener and not finite and doc[-1].lower_ != "to"
