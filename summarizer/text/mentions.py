@@ -53,7 +53,7 @@ _ADVANCE = word_set("advance march push close converge move attack assault offen
 _PLACE_NOUNS = word_set(
     "region province oblast district city town village border frontier area territory state county capital"
     " governorate enclave valley island sea river strip peninsula coast base airport port sector front theatre"
-    " theater zone corridor pass desert outskirts highway"
+    " theater zone corridor pass desert outskirts highway stronghold airbase"
 )
 # A part of a place: "the outskirts of Kyiv", "the north of Mali", "in the direction of Goris".
 _PART_NOUNS = _PLACE_NOUNS | word_set("part north south east west centre center heart edge side direction")
@@ -71,11 +71,11 @@ _SAID_NOUNS = word_set(
 # What is fought over, taken or entered: "the battle for Marawi", "captured Bakhmut".
 _CONTEST_NOUNS = word_set(
     "battle siege fight fighting control capture fall liberation invasion occupation offensive assault defence"
-    " defense encirclement withdrawal deployment incursion"
+    " defense encirclement withdrawal deployment incursion campaign"
 )
 _CONTEST_VERBS = word_set(
     "invade attack capture seize take occupy storm besiege shell bomb strike enter cross hold control liberate"
-    " recapture encircle surround reach defend visit tour"
+    " recapture retake overrun raid terrorise terrorize encircle surround reach defend visit tour"
 )
 # Who fights whom: "clashes with M23", "the war against Hamas".
 _FIGHT_WORDS = word_set("clash fight fighting battle war attack offensive operation operations campaign strike")
@@ -176,6 +176,8 @@ def _contested(entity: Span) -> bool:
 
 # Place nouns that name what follows "of" ("the city of Marawi"), unlike "70 percent of"
 # or "the army of": the words alone say it is a place, whatever the phrase's role.
+# Places a force holds, named by what they are: "the Bagram air base".
+_FACILITY_NOUNS = word_set("base airbase stronghold garrison airfield airport")
 _NAMING_PLACE_NOUNS = word_set(
     "city town village island region province district county state territory capital governorate enclave"
     " peninsula oblast republic port"
@@ -183,13 +185,19 @@ _NAMING_PLACE_NOUNS = word_set(
 
 
 def _named_place(entity: Span) -> bool:
+    """A name a place noun gives itself, in any role: "the city of Marawi", "capital
+    Khartoum", "the Bagram air base was handed over", "Saada province"."""
     root = entity.root
-    return (
+    if (
         root.dep_ == "pobj"
         and root.head.lower_ == "of"
         and root.head.head.lemma_.lower() in _NAMING_PLACE_NOUNS
         and any(t.lower_ in ("the", "a") for t in root.head.head.children)
-    )
+    ):
+        return True
+    if any(c.dep_ == "compound" and c.i < root.i and c.lemma_.lower() in _NAMING_PLACE_NOUNS for c in root.children):
+        return True  # "capital Khartoum"
+    return root.dep_ == "compound" and root.head.lemma_.lower() in _NAMING_PLACE_NOUNS | _FACILITY_NOUNS
 
 
 def _listed(entity: Span) -> bool:
@@ -320,10 +328,12 @@ RULES: tuple[MentionRule, ...] = (
     MentionRule(
         "place.named",
         "place",
-        "the name a place noun gives itself: 'the city of X', 'the island of X'",
+        "the name a place noun gives itself, in any role: 'the city of X', 'capital X', 'the X base'",
         (
-            ("Fighters overran the city of Marawi last week.", "Marawi"),
+            ("Residents fled the city of Marawi last week.", "Marawi"),
             ("The rebels hold much of the province of Idlib.", "Idlib"),
+            ("He spoke on the outskirts of capital Khartoum on Sunday.", "Khartoum"),
+            ("The Bagram air base was handed over to the army on Friday.", "Bagram"),
         ),
         _named_place,
     ),
