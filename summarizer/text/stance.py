@@ -64,9 +64,27 @@ RULES: tuple[StanceRule, ...] = (
     StanceRule(
         "stance.deny.false",
         "deny",
-        "calling a claim untrue",
-        _words("false fake baseless fabricate fabricated fabrication unfounded"),
-        ('"Fake news. They must stop laughing at us," the spokesman told EFE.',),
+        "calling a claim untrue or overstated, or seeing no sign of it",
+        (
+            *_words("false fake baseless fabricate fabricated fabrication unfounded exaggerate exaggerated"),
+            # a count below the other side's: "less than the Houthis claimed"
+            [
+                {"LOWER": {"IN": ["less", "fewer", "lower"]}},
+                {"IS_PUNCT": True, "OP": "?"},
+                {"LOWER": "than"},
+                {"IS_PUNCT": True, "OP": "?"},
+                {"IS_ALPHA": True, "OP": "{0,3}"},
+                {"LEMMA": "claim"},
+            ],
+            # no sign of what the other side says: "have not seen any sign of de-escalation"
+            [{"LOWER": "no"}, {"LEMMA": "sign"}, {"LOWER": "of"}],
+            [{"LOWER": {"IN": ["not", "n't"]}}, {"LEMMA": "see"}, {"LOWER": "any"}, {"LEMMA": "sign"}],
+        ),
+        (
+            '"Fake news. They must stop laughing at us," the spokesman told EFE.',
+            "He said the number held was “less than” the rebels claimed.",
+            "The alliance has not seen any sign of a pullback, its chief said.",
+        ),
     ),
     StanceRule(
         "stance.deny.no-intention",
