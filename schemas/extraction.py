@@ -139,6 +139,10 @@ class TroopEstimate(Evidenced):
     location: str | None = Field(default=None, description="Where they are or go, if stated.")
     when: str | None = Field(default=None, description="When, as worded ('by December'), else null.")
     attribution: Attribution
+    # The rule of the text layer that changed the answer's status (a row of
+    # summarizer.text.tense or summarizer.text.counts, or the word windows
+    # "text.loss-words" / "text.time-words"); None when the answer's status stands.
+    status_rule: SkipJsonSchema[str | None] = None
 
     @model_validator(mode="after")
     def _has_a_figure(self) -> TroopEstimate:

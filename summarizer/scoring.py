@@ -455,6 +455,9 @@ class EvalReport(BaseModel):
     # Per row of summarizer.text.stance that read a reaction's stance: how many, and how
     # many match a gold reaction.
     stance_rules: dict[str, Tally] = Field(default_factory=dict)
+    # Per rule that changed a figure's status (summarizer.text.tense, .counts, the word
+    # windows): how many of the gold's figures, and how many got a status group it accepts.
+    status_rules: dict[str, Tally] = Field(default_factory=dict)
 
     def rules_line(self) -> str:
         return f"figures set apart by a named rule (right = not a gold figure): {_by_rule(self.rules)}"
@@ -467,6 +470,10 @@ class EvalReport(BaseModel):
 
     def stance_rules_line(self) -> str:
         return f"stances by the cue that read them (right = a gold reaction): {_by_rule(self.stance_rules)}"
+
+    def status_rules_line(self) -> str:
+        what = "right = a status group the gold accepts for that figure"
+        return f"statuses changed by a rule, on gold figures ({what}): {_by_rule(self.status_rules)}"
 
     def as_json(self) -> str:
         rest = self.model_dump(mode="json", exclude={"totals", "articles", "model", "prompt_version", "stories"})
@@ -568,6 +575,7 @@ def score(
             )
         if result is not None:
             _tally_rules(report.rules, g, result)
+            _tally_status_rules(report.status_rules, g, result)
             _tally_name_rules(report.name_rules, g, result)
             _tally_reaction_rules(
                 report.reaction_rules, report.stance_rules, expected["reactions"], predicted["reactions"], result
@@ -589,6 +597,21 @@ def _tally_rules(rules: dict[str, Tally], gold: GoldArticle, result: VerifiedExt
         tally = rules.setdefault(item.rule, Tally())
         tally.matched += 1
         tally.right += not (values & wanted)
+
+
+def _tally_status_rules(rules: dict[str, Tally], gold: GoldArticle, result: VerifiedExtraction) -> None:
+    """Each figure whose status a rule changed, if the gold has that figure: right when
+    its status group is one the gold accepts."""
+    for est in result.extraction.troop_estimates:
+        if est.status_rule is None:
+            continue
+        values = set(est.figures())
+        accepted = [{STATUS_GROUPS[s] for s in fig.status} for fig in gold.figures if values & set(fig.figures())]
+        if not accepted:
+            continue
+        tally = rules.setdefault(est.status_rule, Tally())
+        tally.matched += 1
+        tally.right += any(STATUS_GROUPS[est.status] in groups for groups in accepted)
 
 
 def _tally_name_rules(rules: dict[str, Tally], gold: GoldArticle, result: VerifiedExtraction) -> None:
@@ -642,6 +665,8 @@ def report_text(report: EvalReport, *, errors: bool = True) -> str:
         lines.append(report.credit_basis.line())
         lines.append(report.credit_basis.rules_line())
     lines.append(report.rules_line())
+    if report.status_rules:
+        lines.append(report.status_rules_line())
     if report.name_rules:
         lines.append(report.name_rules_line())
     if report.reaction_rules:

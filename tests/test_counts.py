@@ -122,7 +122,35 @@ def test_surrendered_and_captured_troops_are_casualties_not_arrivals() -> None:
         }
     )
     corrected, _ = correct_estimate(text, [(0, len(text))], item, (0, len(text)))
-    assert corrected["status"] == "casualties"
+    assert (corrected["status"], corrected["status_rule"]) == ("casualties", "status.captured")
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "status", "rule"),
+    [
+        ("A second contingent of 600 officers is scheduled to arrive later.", "arrived", "planned", "time.planning"),
+        ("There are about 600 American soldiers in the country.", "expected", "deployed", "time.there-now"),
+        ("About 600 American soldiers will arrive next week.", "expected", None, None),  # the answer's stands
+    ],
+)
+def test_a_changed_status_records_the_rule_that_changed_it(
+    text: str, said: str, status: str | None, rule: str | None
+) -> None:
+    from schemas import TroopEstimate
+    from summarizer.grounding.corrections import correct_estimate
+
+    item = TroopEstimate.model_validate(
+        {
+            "count": 600,
+            "qualifier": "about",
+            "subject": "soldiers",
+            "status": said,
+            "attribution": {"source": None, "organization": None, "kind": "unattributed"},
+            "quote": text,
+        }
+    )
+    corrected, _ = correct_estimate(text, [(0, len(text))], item, (0, len(text)))
+    assert (corrected.get("status"), corrected.get("status_rule")) == (status, rule)
 
 
 @pytest.mark.parametrize(

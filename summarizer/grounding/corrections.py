@@ -54,22 +54,40 @@ def correct_estimate(
     hedge = hedge_of(passage, item.count) if item.count is not None else None
     if hedge is not None:
         corrected["qualifier"] = hedge
-    governed = status_from_verb(passage, item.figures()[0])  # "300 soldiers surrendered", "45 were captured"
-    status = governed.status if governed is not None else casualty_status(passage, item.figures()[0], item.status)
-    if governed is not None:
-        status = None if status == item.status else status
-    elif status is None and item.status in ("killed", "wounded", "casualties") and not counts_losses(passage):
-        # A loss needs a word of loss: "had about 50,000 mercenaries in Ukraine" is not one.
-        status = status_from_text(passage, item.figures()[0], "other") or "other"
-    elif status is None and item.status not in ("killed", "wounded", "casualties"):
-        status, time_rule = status_from_parse(passage, item.figures()[0], item.status)
-        if status is None and time_rule is None:  # the parse's verbs say nothing: the words near it
-            status = status_from_text(passage, item.figures()[0], item.status)
-        if status is None and item.status in ("expected", "planned") and not speaks_of_the_future(passage):
-            status = "deployed"  # "the most recent estimate of 150,000 troops": nothing is to come
+    status, status_rule = _status(passage, item)
     if status is not None:
-        corrected["status"] = status
+        corrected["status"], corrected["status_rule"] = status, status_rule
     return corrected, [*dropped, *replaced]
+
+
+def _status(passage: str, item: TroopEstimate) -> tuple[str | None, str | None]:
+    """The status the passage gives the figure in place of the answer's, and the rule
+    that read it; (None, None) when the answer's stands. In order: the verb that takes
+    the troops out of the fight ("300 soldiers surrendered"), the words of loss beside
+    the figure, then whether they are to come or there now (the parse's governing verbs,
+    else the word windows around the figure)."""
+    figure = item.figures()[0]
+    governed = status_from_verb(passage, figure)  # "300 soldiers surrendered", "45 were captured"
+    if governed is not None:
+        return (None, None) if governed.status == item.status else (governed.status, governed.id)
+    status = casualty_status(passage, figure, item.status)
+    if status is not None:
+        return status, "text.loss-words"
+    if item.status in ("killed", "wounded", "casualties"):
+        if counts_losses(passage):
+            return None, None
+        # A loss needs a word of loss: "had about 50,000 mercenaries in Ukraine" is not one.
+        return status_from_text(passage, figure, "other") or "other", "text.loss-words"
+    status, time_rule = status_from_parse(passage, figure, item.status)
+    if status is not None:
+        return status, time_rule
+    if time_rule is None:  # the parse's verbs say nothing: the words near the figure
+        status = status_from_text(passage, figure, item.status)
+        if status is not None:
+            return status, "text.time-words"
+    if item.status in ("expected", "planned") and not speaks_of_the_future(passage):
+        return "deployed", "counts.speaks-of-the-future"  # "the most recent estimate of 150,000 troops"
+    return None, None
 
 
 # "the Armed Forces of the Philippines (AFP)": an acronym the article defines.
