@@ -76,7 +76,11 @@ def _status(passage: str, item: TroopEstimate) -> tuple[str | None, str | None]:
     if item.status in ("killed", "wounded", "casualties"):
         if counts_losses(passage):
             return None, None
-        # A loss needs a word of loss: "had about 50,000 mercenaries in Ukraine" is not one.
+        # A loss needs a word of loss: "had about 50,000 mercenaries in Ukraine" is not one;
+        # the governing verbs may say they are there ("the approximately 500 in Syria").
+        status, time_rule = status_from_parse(passage, figure, "other")
+        if status is not None:
+            return status, time_rule
         return status_from_text(passage, figure, "other") or "other", "text.loss-words"
     status, time_rule = status_from_parse(passage, figure, item.status)
     if status is not None:

@@ -53,7 +53,8 @@ _GOVERNING = 30  # characters before the figure: 'has sent about ', 'preparing t
 # ("martyred", "the loss of three soldiers", "lose their lives", "paid the price with their lives",
 # "340 bodies of troops")
 _KILLED = (
-    r"killed|died|dead|deaths?|perished|eliminated|lost|fatalities|slain|martyred|martyrdom|loss|lose|lives|bodies"
+    r"killed|killing|died|dead|deaths?|perished|eliminated|lost|fatalities|slain|martyred|martyrdom|loss|lose|losing|"
+    r"lives|bodies"
 )
 _HURT = r"wounded|injured|hurt"
 _CASUALTY = re.compile(
