@@ -176,10 +176,25 @@ def _subject_of(verb: Token) -> Token | None:
         subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i >= start), None)
         if subject is None and verb.lemma_.lower() == "quote":
             subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i >= start), None)
+        if subject is not None and verb.dep_ == "relcl" and subject.lower_ in ("which", "that", "who"):
+            return _antecedent_of(verb.head)
         if subject is not None or verb.dep_ not in ("advcl", "xcomp", "conj", "pcomp") or verb.head == verb:
             return subject
         verb = verb.head if verb.dep_ != "pcomp" else verb.head.head
     return None
+
+
+def _antecedent_of(noun: Token) -> Token:
+    """Who a relative clause's "which" or "who" speaks for: the noun it hangs from
+    ("officials who said"), or for a document, whoever issued it ("the ministry issued a
+    statement which said": the ministry)."""
+    if noun.lemma_.lower() not in ESTIMATE_NOUNS:
+        return noun
+    owner = owner_of(noun)
+    verb = noun.head
+    issuer = next((c for c in verb.children if c.dep_ == "nsubj"), None) if noun.dep_ == "dobj" else None
+    issued = verb.lemma_.lower() in ISSUE_LEMMAS | {"make"}
+    return owner or (issuer if issued and issuer is not None else noun)
 
 
 def _inner_speaker(verb: Token, came_from: Token) -> Token | None:
@@ -364,6 +379,8 @@ ROWS: tuple[CreditRow, ...] = (
                 "Pentagon spokeswoman Sabrina Singh",
             ),
             ("Zelensky told reporters that 11,000 soldiers were in Kursk.", 11000, "Zelensky"),
+            # "which" speaks for the document it describes, and the document for its issuer
+            ("The Defence Ministry issued a statement which said that 400 soldiers had left.", 400, "Defence Ministry"),
         ),
         _speech_subject,
     ),

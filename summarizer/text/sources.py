@@ -369,7 +369,7 @@ def source_kind(source: str | None, organization: str | None) -> str:
 # What a source issues: "the Pentagon's estimate", "the ministry's figures".
 ESTIMATE_NOUNS = word_set(
     "estimate tally figure count report assessment data datum statistic statistics statement toll number claim"
-    " document record"
+    " document record charge assertion allegation"
 )
 
 
