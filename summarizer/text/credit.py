@@ -58,6 +58,7 @@ SPEECH_LEMMAS = word_set(
     "say report note reveal confirm claim disclose estimate tell state indicate announce warn believe assess add"
     " write inform admit acknowledge insist put cite detail conclude declare maintain testify brief explain"
     " argue stress describe count tally record assert affirm assure accuse find show urge recommend propose"
+    " pledge promise vow"
 )
 REVISE_LEMMAS = word_set("raise revise put update lower increase reduce set place")
 
