@@ -160,6 +160,9 @@ def _count_giver(number: Token) -> Token | None:
 _ADDRESSING_LEMMAS = word_set("tell inform brief warn")
 # Verbs that report a finding only with a clause: "U.S. intelligence found that ...".
 _FINDING_LEMMAS = word_set("find show")
+# Verbs of pledging state a figure only in what one pledges to do ("pledged to send
+# 1,000"); the troops pledged are reported by whoever tells of it.
+_PLEDGING_LEMMAS = word_set("pledge promise vow")
 
 # How what is said hangs from the verb that says it: "said (that) ...", "claims to have
 # killed ...", "..., the ministry said". Not its object ("claimed responsibility for an
@@ -268,6 +271,8 @@ def _speech_subject(number: Token) -> Token | None:
             )
             if verb.lemma_.lower() in _FINDING_LEMMAS and came_from.dep_ != "ccomp":
                 content = False  # "U.S. intelligence found that ...", not "troops found 30 bodies"
+            if verb.lemma_.lower() in _PLEDGING_LEMMAS and came_from.dep_ != "xcomp":
+                content = False  # "Nairobi has pledged to send 1,000", not "Chad pledged 1,200 troops, X told"
             if not content:
                 return None
             subject = _inner_speaker(verb, came_from) or _subject_of(verb)
