@@ -460,3 +460,13 @@ def test_a_force_without_its_owner_a_people_or_a_dateline_is_no_actor() -> None:
     )
     extraction, _, _ = Citations(text, sentence_spans(text)).resolve(_answer())
     assert extraction.actors == [] and extraction.locations == []
+
+
+def test_a_stance_cue_nobody_takes_gives_the_answers_speaker_no_stance() -> None:
+    text = (
+        "Ruritania has sent thousands of soldiers, including from a militia that is accused of atrocities.\n"
+        "The army has mobilised 3,000 reservists since the escalation of the conflict, its spokesman said."
+    )
+    answer = _answer(reactions=[{"sentence": 1, "speaker": "Ruritania"}, {"sentence": 2, "speaker": "spokesman"}])
+    extraction, _, _ = _resolve_in(text, answer)
+    assert extraction.official_reactions == []

@@ -432,11 +432,14 @@ class Citations:
     def _stance_of(speaker: str, holders: list[Holder], previous: str) -> tuple[str, str | None]:
         """The stance the sentence's words give this speaker, and the cue's rule: the cue
         they hold ("Russia has insisted it will not ..., while Biden has warned": Biden
-        warns), else the sentence's first cue, else ("other", None)."""
+        warns), else the first cue a named holder takes, else ("other", None). A cue
+        nobody takes is nobody's stance: "a militia that is accused of atrocities", "since
+        the escalation of the conflict" (measured: dev reactions precision 0.73 -> 0.76,
+        round 14 0.43 -> 0.47)."""
         for holder in holders:
             if holder.name is not None and same_entity(holder.name, speaker):
                 return holder.stance, holder.cue
-        if holders:
+        if holders and holders[0].name is not None:
             return holders[0].stance, holders[0].cue
         # '“Fake news (…). Thai soldiers must stop laughing,” the spokesman told EFE': a
         # quotation the sentence before opened is the same speaker's words

@@ -89,7 +89,13 @@ def _clause_subject(cue: Token) -> Token | None:
     subject does or feels (:func:`_stance_taking`)."""
     if not _stance_taking(cue):
         return None
-    return next((s for s in map(_subject, _clauses(cue)) if s is not None), None)
+    for clause in _clauses(cue):
+        subject = _subject(clause)
+        if subject is not None:
+            return subject
+        if any(c.dep_ == "nsubjpass" for c in clause.children):
+            return None  # "a militia that is accused of atrocities": accused by nobody named
+    return None
 
 
 def _own_subject(cue: Token, carried: bool) -> Token | None:
