@@ -470,3 +470,9 @@ def test_a_stance_cue_nobody_takes_gives_the_answers_speaker_no_stance() -> None
     answer = _answer(reactions=[{"sentence": 1, "speaker": "Ruritania"}, {"sentence": 2, "speaker": "spokesman"}])
     extraction, _, _ = _resolve_in(text, answer)
     assert extraction.official_reactions == []
+
+
+def test_a_university_is_a_body_not_a_place() -> None:
+    text = "O'Brien spoke at an event at the University of Nevada on Friday about the troops."
+    extraction, _, _ = Citations(text, sentence_spans(text)).resolve(_answer())
+    assert "University of Nevada" not in [p.name for p in extraction.locations]
