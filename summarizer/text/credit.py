@@ -51,11 +51,11 @@ from summarizer.text.sources import (
     reads_as_a_name,
     source_name,
 )
-from summarizer.text.vocabulary import word_set
+from summarizer.text.vocabulary import SAYING_LEMMAS, word_set
 
 # Verbs of saying, as lemmas: what a source does with a figure.
-SPEECH_LEMMAS = word_set(
-    "say report note reveal confirm claim disclose estimate tell state indicate announce warn believe assess add"
+SPEECH_LEMMAS = SAYING_LEMMAS | word_set(
+    "reveal disclose estimate indicate warn believe assess"
     " write inform admit acknowledge insist put cite detail conclude declare maintain testify brief explain"
     " argue stress describe count tally record assert affirm assure accuse find show urge recommend propose"
     " pledge promise vow"

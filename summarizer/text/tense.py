@@ -18,10 +18,7 @@ from spacy.tokens import Token
 from summarizer.text.counts import counted_noun, number_token
 from summarizer.text.numbers import stated_spans
 from summarizer.text.parse import parse
-from summarizer.text.vocabulary import MONTH_NAMES, word_set
-
-# Verbs of saying: what is said keeps its own time ("said 3,000 will arrive").
-_SPEECH_LEMMAS = word_set("say tell report announce state claim add confirm note")
+from summarizer.text.vocabulary import MONTH_NAMES, SAYING_LEMMAS, word_set
 
 _IN_PLACE = re.compile(
     r"\b(?:has|have|had)\s+(?:already\s+)?(?:been\s+)?(?:sent|dispatched|deployed|transported|moved|arrived|entered)\b"
@@ -271,7 +268,7 @@ def _acted(verb: Token) -> bool:
     )
     return (
         (verb.tag_ == "VBD" or bare)
-        and verb.lemma_.lower() not in _SPEECH_LEMMAS | {"be", "have"}
+        and verb.lemma_.lower() not in SAYING_LEMMAS | {"be", "have"}
         and not _modal(verb)
         and any(c.dep_ == "nsubj" and (c.like_num or c.pos_ == "NOUN") for c in verb.children)
     )
@@ -350,7 +347,7 @@ def _governing_verbs(number: Token) -> list[Token]:
         token = token.head
         if token.pos_ not in ("VERB", "AUX") and token.lemma_.lower() not in ("due", "set"):
             continue  # "a deployment of 600 officers is scheduled": through the nouns
-        if token.lemma_.lower() in _SPEECH_LEMMAS:
+        if token.lemma_.lower() in SAYING_LEMMAS:  # what is said keeps its own time
             break
         verbs.append(token)
         if token.dep_ not in ("xcomp", "ccomp"):

@@ -38,6 +38,9 @@ def has_name_word(name: str, words: frozenset[str]) -> bool:
     return bool(words & (set(capitalised) | phrases))
 
 
+# Verbs that say something (lemmas): the core every reader of speech shares; the credit
+# table adds the verbs that report a figure (estimate, count, find ...).
+SAYING_LEMMAS = word_set("say tell report announce state claim add confirm note")
 # Capitalised words and phrases that make a name a body's ("the Defense Ministry", "the
 # Wagner Group", "the White House"), never a place's.
 BODY_NAME_WORDS = word_set(
