@@ -37,7 +37,7 @@ from summarizer.text.countries import is_country, is_demonym
 from summarizer.text.counts import names_forces, what_it_counts
 from summarizer.text.headcount import is_headcount
 from summarizer.text.injection import addresses_the_model, has_link_or_markup
-from summarizer.text.numbers import figure_spans, format_figure, mentions
+from summarizer.text.numbers import figure_spans, format_figure, mentions, written_as_a_year
 from summarizer.text.sources import is_outlet
 from summarizer.text.vocabulary import TITLES
 
@@ -97,7 +97,7 @@ def normalize(text: str) -> str:
 
 def _year_like(passage: str, figures: list[int]) -> bool:
     """A figure written as a year would be ("2000", not "2,000"): no bare head count."""
-    return any(1900 <= n <= 2100 and re.search(rf"(?<![\d,.]){n}(?!\d|,\d)", passage) for n in figures)
+    return any(written_as_a_year(passage, a, b, n) for n in figures for a, b in figure_spans(passage, n))
 
 
 def _words(text: str) -> list[str]:
@@ -121,16 +121,20 @@ class Grounder:
         self._sentences = analysis.sentences
         self._paragraphs = list(analysis.paragraphs)
 
+    def _index_at(self, offset: int) -> int:
+        """The index of the last sentence starting at or before ``offset`` (-1 if none)."""
+        return bisect.bisect_right(self._spans, (offset, len(self.text) + 1)) - 1
+
     def _sentence_at(self, offset: int) -> str | None:
         """The sentence holding ``offset``, as the article writes it."""
-        at = bisect.bisect_right(self._spans, (offset, len(self.text) + 1)) - 1
+        at = self._index_at(offset)
         return self._sentences[at] if at >= 0 and offset < self._spans[at][1] else None
 
     def _forces_before(self, offset: int) -> bool:
         """Whether one of the two sentences before the one holding ``offset`` names a
         force, whose noun a bare number may leave out ("There are 4,500 troops in
         Afghanistan. As of today there are under 5,000 ...")."""
-        at = bisect.bisect_right(self._spans, (offset, len(self.text) + 1)) - 1
+        at = self._index_at(offset)
         return any(names_forces(self._sentences[i]) for i in range(max(0, at - 2), max(0, at)))
 
     # -- locating -------------------------------------------------------------------

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from summarizer.text.headcount import counts_civilians
-from summarizer.text.numbers import figure_spans, figures_in
+from summarizer.text.numbers import YEARS, figure_spans, figures_in
 from summarizer.text.sentences import sentences
 from summarizer.text.vocabulary import VERBS_OF_SAYING
 
@@ -28,7 +28,6 @@ _TROOP_WORDS = re.compile(
     r"members|killed|wounded|injured|casualties|fatalities|died|dead)\b",
     re.IGNORECASE,
 )
-_YEAR = range(1900, 2101)
 # A small toll is a figure when a word for troops or their losses follows the number:
 # "Twenty Indian soldiers were killed", "another 40 casualties among its military".
 _LOSS = re.compile(
@@ -109,7 +108,7 @@ def troop_figures(sentence: str) -> set[int]:
         n
         for n in figures_in(sentence)
         if (n >= 100 or (n >= 2 and (_small_toll(sentence, n) or _small_force(sentence, n))))
-        and not (n in _YEAR and str(n) in sentence)
+        and not (n in YEARS and str(n) in sentence)
         and not any(counts_civilians(sentence, a, b) for a, b in figure_spans(sentence, n))
         and not is_measure(sentence, n)
     }
@@ -233,7 +232,7 @@ def continued_figures(sentence: str) -> set[int]:
         n
         for n in figures_in(sentence)
         if n >= 100
-        and not (n in _YEAR and str(n) in sentence)
+        and not (n in YEARS and str(n) in sentence)
         and not is_measure(sentence, n)
         and (spans := figure_spans(sentence, n))
         and all(_BARE_AFTER.match(sentence[end : end + 30]) for _, end in spans)

@@ -464,7 +464,7 @@ def status_from_verb(sentence: str, figure: int) -> StatusRule | None:
 
 
 # Words of what is to come: a plan, an expectation, a wish, a request.
-_TO_COME_LEMMAS = word_set(
+TO_COME_LEMMAS = word_set(
     "plan expect prepare intend propose pledge promise consider request seek want aim weigh mull threaten"
     " ready schedule set due"
 )
@@ -480,7 +480,7 @@ def speaks_of_the_future(sentence: str) -> bool:
     return any(
         t.tag_ == "MD"
         or (t.lower_ == "to" and t.dep_ == "aux")
-        or t.lemma_.lower() in _TO_COME_LEMMAS
+        or t.lemma_.lower() in TO_COME_LEMMAS
         or t.lemma_.lower() in ("proposal", "future", "next", "soon", "later", "upcoming", "expected")
         for t in doc
     )

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.text.numbers import figure_spans, figures_in, stated_spans
+from summarizer.text.numbers import figure_spans, figures_in, stated_spans, written_as_a_year
 
 _PEOPLE = re.compile(
     r"\b(?:(?i:troops?|soldiers?|personnel|forces?|servicem[ae]n|servicewomen|fighters?|brigades?|battalions?|"
@@ -102,7 +102,7 @@ def _counts_people(sentence: str, start: int, end: int, figure: int) -> bool:
     before, after = sentence[max(0, start - 20) : start], sentence[end : end + 25]
     if counts_civilians(sentence, start, end):
         return False
-    if 1900 <= figure <= 2100 and sentence[start:end].isdigit():
+    if written_as_a_year(sentence, start, end, figure):
         # "in 2024", "12 November 2024": a year, unless people follow it ("2024 troops").
         return not _YEAR_BEFORE.search(before) and bool(_PEOPLE_NEXT.match(after))
     return True

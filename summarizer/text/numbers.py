@@ -207,6 +207,15 @@ def hedge_of(text: str, figure: int) -> str | None:
     return None
 
 
+YEARS = range(1900, 2101)
+
+
+def written_as_a_year(text: str, start: int, end: int, figure: int) -> bool:
+    """Whether ``figure``, written at ``text[start:end]``, could be a year: plain digits
+    in 1900-2100 ("2008", not "2,008")."""
+    return figure in YEARS and text[start:end].isdigit()
+
+
 def mentions(text: str, figure: int) -> bool:
     """Whether ``text`` states ``figure`` in some form."""
     return figure in figures_in(text)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from summarizer.text.counts import counted_noun, number_token
+from summarizer.text.counts import TO_COME_LEMMAS, counted_noun, number_token
 from summarizer.text.numbers import stated_spans
 from summarizer.text.parse import parse
 from summarizer.text.vocabulary import MONTH_NAMES, SAYING_LEMMAS, word_set
@@ -208,9 +208,11 @@ class TimeRule:
 
 
 # What one plans, expects, approves or asks for: the troops it governs are to come.
-_PLANNING_LEMMAS = word_set(
-    "plan expect schedule hope intend aim authorise authorize approve pledge promise urge propose prepare"
-    " consider seek want mull threaten recommend request offer vow"
+# The words of what is to come (counts.TO_COME_LEMMAS) that are verbs one governs
+# troops with, and the verbs of hoping, approving and urging besides; "set" and "due"
+# count only with a "to" clause (_planning).
+_PLANNING_LEMMAS = (TO_COME_LEMMAS - {"set", "due", "ready", "weigh"}) | word_set(
+    "hope authorise authorize approve urge recommend offer vow"
 )
 _PLANNING_FORMS = word_set("hoped hopes hoping")
 # Modals of what may or will happen ("would" is left out: reported speech uses it for the past).
@@ -332,13 +334,13 @@ TIME_RULES: tuple[TimeRule, ...] = (
 )
 
 
-def _governing_verbs(number: Token) -> list[Token]:
+def _governing_verbs(number: Token, noun: Token | None) -> list[Token]:
     """The verbs that govern what ``number`` counts, nearest first: the clause's own verb,
     then up through complement clauses ("plans to send", "urge that ... be sent"), never
     into a verb of saying (what is said keeps its own time: "said 3,000 arrived"); a
-    relative clause on the troops comes first ("the 2,500 it had hoped to deploy")."""
-    noun = counted_noun(number) or number
-    relatives = [c for c in noun.children if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX")]
+    relative clause on the troops comes first ("the 2,500 it had hoped to deploy").
+    ``noun`` is what the number counts (None when the parse gives none)."""
+    relatives = [c for c in (noun or number).children if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX")]
     token = number  # "withdraw 10,000 of the troops": the number's own verb, not its whole's
     verbs: list[Token] = []
     while token.head.i != token.i and len(verbs) < 6:  # the root is its own head
@@ -377,7 +379,7 @@ def time_from_parse(sentence: str, figure: int) -> TimeRule | None:
         noun = counted_noun(number)
         if noun is not None and _now(noun):
             return NOW_RULE
-        for verb in _governing_verbs(number):
+        for verb in _governing_verbs(number, noun):
             for rule in TIME_RULES:
                 if rule.decides(verb):
                     return rule
