@@ -294,7 +294,12 @@ def _force(entity: Span) -> bool:
     38 of 48 such names are gold actors, against 42 of 93 for "Thai forces"-style
     descriptions, which are left to the roles above)."""
     root = entity.root
-    return root.lower_ in _FORCE_NAMES and root.is_title and root.i > root.sent.start
+    return _force_name(root) and root.i > root.sent.start  # not a sentence's capital
+
+
+def _force_name(token: Token) -> bool:
+    """ "Force", "Army", "Forces" capitalised: the end of an armed force's own name."""
+    return token.lower_ in _FORCE_NAMES and token.is_title
 
 
 def _led_coalition(chunk: Span) -> bool:
@@ -485,9 +490,7 @@ def _a_body(entity: Span) -> bool:
     """Whether the entity names a body by its generic noun ("the Russian Defense Ministry",
     "the Indian Army", "the Rwanda Defence Force"): never a place."""
     root = entity.root
-    if entity.label_ == "ORG" and (
-        root.lemma_.lower() in _NATIONAL_BODIES | _BODY_NOUNS or (root.lower_ in _FORCE_NAMES and root.is_title)
-    ):
+    if entity.label_ == "ORG" and (root.lemma_.lower() in _NATIONAL_BODIES | _BODY_NOUNS or _force_name(root)):
         return True
     # "the Rwanda Defence Force (RDF)": the short name in brackets is the same body
     doc = entity.doc
