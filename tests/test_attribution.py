@@ -112,14 +112,14 @@ def test_a_bare_unnamed_source_is_credited_as_worded_not_left_to_the_outlet() ->
     assert report is not None and report.descriptor == "new report"
 
 
-def test_a_hedged_estimate_after_a_credited_one_is_the_same_sources() -> None:
+def test_a_hedged_estimate_credits_nobody_its_own_sentence_leaves_unnamed() -> None:
+    # Pruned: the sentence before may be another source's run of estimates (4 of 6 right
+    # on dev, 0 of 1 held out), so the brief names nobody rather than guess.
     text = (
         "According to the Defence Ministry, Russian forces likely suffered 50,000 killed.\n"
         "The Wagner Group mercenaries likely suffered approximately 20,000 killed."
     )
-    credit = _credit(text, "20,000", 20_000)
-    assert credit is not None and credit.name == "Defence Ministry"
-    # A measure before it is no run of estimates: the sentence stays silent.
+    assert _credit(text, "20,000", 20_000) is None
     text = (
         "General Adam Black said the enclave is now less than 600 square yards.\n"
         "Roughly 300 fighters are estimated to remain."

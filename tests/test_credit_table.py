@@ -90,7 +90,7 @@ def test_the_name_is_the_sources_own(sentence: str, figure: int, name: str) -> N
     assert name in (named.person, named.organization, named.name)
 
 
-def test_according_to_as_worded_answers_first_and_the_rows_next() -> None:
+def test_according_to_is_read_from_the_parse_before_any_text_form() -> None:
     text = (
         "According to the Pentagon, 10,000 troops are in Russia. "
         "Somalia-based group al-Shabab claims it killed 60 soldiers."
@@ -99,9 +99,41 @@ def test_according_to_as_worded_answers_first_and_the_rows_next() -> None:
     first = text.index("10,000")
     second = text.index("60")
     credit, rule = read_credit(text, first, first + 6, 10000, spans=spans)
-    assert credit is not None and credit.name == "Pentagon" and rule == "text.according-to"
+    assert credit is not None and credit.name == "Pentagon" and rule == "credit.according-to"
     credit, rule = read_credit(text, second, second + 2, 60, spans=spans)
     assert credit is None or rule in ("text.speech-subject", "credit.speech-subject")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "source"),
+    [
+        # closing the sentence, with an appositive after a web site's name
+        (
+            "The total included 756 combat deaths, according to icasualties.org, a Web site that tallies casualties.",
+            756,
+            "icasualties.org",
+        ),
+        # a document's owner after "compiled from"
+        (
+            "3917 Iraqi police have been killed since January, according to an estimate compiled from news reports.",
+            3917,
+            "news reports",
+        ),
+        # a pronoun in the next sentence is who the "according to" phrase before names
+        (
+            "According to a statement by the Turkish interior ministry, clashes broke out on Sunday. "
+            "It said that three PKK fighters were killed.",
+            3,
+            "Turkish interior ministry",
+        ),
+    ],
+)
+def test_according_to_names_a_site_a_documents_owner_and_a_pronouns_antecedent(
+    text: str, figure: int, source: str
+) -> None:
+    at = text.index("three" if figure == 3 else str(figure))
+    credit, _ = read_credit(text, at, at + 5, figure, spans=sentence_spans(text))
+    assert credit is not None and source in (credit.name or credit.descriptor or "")
 
 
 @pytest.mark.parametrize(

@@ -43,12 +43,12 @@ from schemas.extraction import ArticleAnswer, CitedFigure, CitedReaction
 from summarizer.text.aliases import as_written, names, same_entity
 from summarizer.text.analysis import analyse
 from summarizer.text.attribution import (
-    credit_for,
     open_quotation,
     sentence_speakers,
 )
 from summarizer.text.candidates import is_measure, troop_figures
 from summarizer.text.countries import is_country, is_demonym
+from summarizer.text.credit import read_credit
 from summarizer.text.holders import Holder, is_title, reports_speech, stance_holders, states_a_view, titled_person
 from summarizer.text.mentions import Mention, named_in
 from summarizer.text.numbers import figures_in, format_figure, mentions, range_around, stated_spans
@@ -317,7 +317,7 @@ class Citations:
         hits = stated_spans(self._sentences[number - 1], count)
         if not hits:
             return False
-        credit = credit_for(self.text, start + hits[0][0], start + hits[0][1], count, spans=self.spans)
+        credit, _ = read_credit(self.text, start + hits[0][0], start + hits[0][1], count, spans=self.spans)
         return credit is not None and bool(credit.name)
 
     def _estimate(self, figure: CitedFigure, count: int, number: int) -> dict[str, object]:

@@ -22,10 +22,11 @@ speaker; another pronoun or "the ministry" is returned as the anaphor it is, for
 sentences before to resolve (:func:`summarizer.text.attribution.credit_for`). An outer
 speaker who relays an inner one is the go-between ("Park said the NIS revealed that").
 
-:func:`read_credit` asks the "according to" forms of :mod:`summarizer.text.attribution`
-first (measured: the text's own comma-delimited phrase names the source more precisely),
-then this table, then the text forms that are left: those for sentences the parser
-breaks, and those that look at the sentences around the figure.
+:func:`read_credit` asks this table first, then the text forms of
+:mod:`summarizer.text.attribution` that are left: those for sentences the parser breaks,
+and those that look at the sentences around the figure. The text's own "according to"
+forms used to come first; the row reads them now ("..., according to icasualties.org, a
+Web site that ...", "an estimate compiled from news reports"), and they are gone.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from summarizer.text.sources import (
     ESTIMATE_NOUNS,
     ISSUE_LEMMAS,
     Credit,
+    according_object,
     credit_named,
     dateline_end,
     described_source,
@@ -100,28 +102,16 @@ def _citing(number: Token) -> Token | None:
     return None
 
 
-def _according_object(according: Token) -> Token | None:
-    """The object of "according to", or of "as per" (South Asian English: "as per
-    official documents"); None for any other word."""
-    if according.lower_.endswith("according"):  # "(Gazeta.Ru)–According": a dash the tokenizer kept
-        to = next((g for g in according.children if g.lower_ == "to"), None)
-    elif according.lower_ == "as":
-        to = next((g for g in according.children if g.lower_ == "per"), None)
-    else:
-        return None
-    return next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
-
-
 def _according_to(number: Token) -> Token | None:
     """The object of the "according to" the number's clause hangs from, or else of the
     sentence's one "according to" outside any quotation (the parser often attaches it
     to another verb of the sentence)."""
     for head in _ancestors(number):
-        found = next((o for o in map(_according_object, head.children) if o is not None), None)
+        found = next((o for o in map(according_object, head.children) if o is not None), None)
         if found is not None:
             return found
-    phrases = [t for t in number.sent if _according_object(t) is not None and number not in t.subtree]
-    return _according_object(phrases[0]) if len(phrases) == 1 else None
+    phrases = [t for t in number.sent if according_object(t) is not None and number not in t.subtree]
+    return according_object(phrases[0]) if len(phrases) == 1 else None
 
 
 def _passive_agent(number: Token) -> Token | None:
@@ -404,7 +394,7 @@ class ParsedCredit:
 # A definite description that points back to a source named before ("the ministry said").
 _POINTING_NOUNS = word_set(
     "ministry agency group statement report official spokesman spokeswoman spokesperson paper newspaper"
-    " document communique release officials sources analysts diplomats experts president minister general"
+    " document communique release note officials sources analysts diplomats experts president minister general"
     " commander governor premier pm"
 )
 
@@ -530,14 +520,10 @@ def _named_at(head: Token) -> str | None:
 def _in_sentence(
     text: str, spans: list[tuple[int, int]], i: int, fig_start: int, fig_end: int, figure: int
 ) -> Credit | None:
-    """Who the figure's own sentence credits it to: an "according to" phrase as the text
-    sets it off, else the table's rows over the parse, else the remaining text forms."""
+    """Who the figure's own sentence credits it to: the table's rows over the parse, else
+    the remaining text forms (for the sentences the parser breaks)."""
     sentence = text[spans[i][0] : spans[i][1]]
     previous = text[spans[i - 1][0] : spans[i - 1][1]] if i > 0 else ""
-    according = "according" in sentence.lower()
-    worded = credit_in(sentence, fig_start, fig_end, previous) if according else None
-    if worded is not None and worded.rule in ("text.according-to", "text.according-after"):
-        return worded
     parsed = credit_from_parse(sentence, figure)
     if parsed is not None and parsed.anaphor:
         return Credit(name=None, anaphor=parsed.anaphor, rule=parsed.rule)
@@ -548,7 +534,7 @@ def _in_sentence(
                 credit = replace(credit, via=parsed.via)
             relayed = outlet_as_go_between(sentence, credit, previous) if credit.name else credit
             return replace(relayed, rule=parsed.rule)
-    cascade = worded if according else credit_in(sentence, fig_start, fig_end, previous)
+    cascade = credit_in(sentence, fig_start, fig_end, previous)
     phrase = cascade.name or cascade.descriptor if cascade is not None else None
     return None if phrase and not reads_as_a_name(phrase) else cascade
 

@@ -369,7 +369,7 @@ def source_kind(source: str | None, organization: str | None) -> str:
 # What a source issues: "the Pentagon's estimate", "the ministry's figures".
 ESTIMATE_NOUNS = word_set(
     "estimate tally figure count report assessment data datum statistic statistics statement toll number claim"
-    " document record charge assertion allegation"
+    " document record charge assertion allegation note"
 )
 
 
@@ -399,11 +399,11 @@ _NAME_DEPS = frozenset({"compound", "amod", "poss", "case", "nmod", "flat", "num
 
 def owner_of(document: Token) -> Token | None:
     """Whose ``document`` is: "the Pentagon's estimate", "claims from Moscow", "a report
-    by The Washington Post"."""
+    by The Washington Post", "an estimate compiled from news reports"."""
     by = next((c for c in document.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
     issued = next((c for c in document.children if c.dep_ == "acl" and c.lemma_.lower() in ISSUE_LEMMAS), None)
-    if by is None and issued is not None:  # "a statement released by the army"
-        by = next((c for c in issued.children if c.dep_ == "agent"), None)
+    if by is None and issued is not None:  # "a statement released by the army", "compiled from"
+        by = next((c for c in issued.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "from")), None)
     author = next((g for g in by.children if g.dep_ == "pobj"), None) if by is not None else None
     # "IDF estimates", "the Pentagon's tally", "UN figures"; not a date ("December 1
     # statistics by X"), nor a compound that names no body ("casualty figures", a place)
@@ -495,8 +495,8 @@ def source_name(head: Token, *, titled: bool = False) -> str | None:
     doc = head.doc
     while tokens and tokens[-1].i + 1 < len(doc) and _split_name(tokens[-1], doc[tokens[-1].i + 1]):
         tokens.append(doc[tokens[-1].i + 1])  # "force spokesperson Jack Ombaka told": the parser split the name
-    if not any(t.pos_ == "PROPN" or (t.text[:1].isupper() and t.i > 0) for t in tokens):
-        return None  # "officials", "Analysts said": described, not named
+    if not any(t.pos_ == "PROPN" or (t.text[:1].isupper() and t.i > 0) or t.like_url for t in tokens):
+        return None  # "officials", "Analysts said": described, not named (a web site is named)
     if tokens[0].like_num and tokens[0].pos_ == "NUM":
         return None  # "Two senior officials": how many, not who
     person = _person(tokens, titles=not titled)
@@ -511,6 +511,28 @@ def source_name(head: Token, *, titled: bool = False) -> str | None:
     if last + 3 < len(doc) and doc[last + 1].text == "(" and doc[last + 2].is_upper and doc[last + 3].text == ")":
         last += 3  # "Inter-Services Public Relations (ISPR)": the name and its acronym
     return person or doc[first : last + 1].text
+
+
+def according_object(according: Token) -> Token | None:
+    """The object of "according to", or of "as per" (South Asian English: "as per
+    official documents"); None for any other word."""
+    if according.lower_.endswith("according"):  # "(Gazeta.Ru)–According": a dash the tokenizer kept
+        to = next((g for g in according.children if g.lower_ == "to"), None)
+    elif according.lower_ == "as":
+        to = next((g for g in according.children if g.lower_ == "per"), None)
+    else:
+        return None
+    return next((g for g in to.children if g.dep_ == "pobj"), None) if to is not None else None
+
+
+def according_source(sentence: str) -> str | None:
+    """Who the one "according to" phrase of ``sentence`` names ("According to a statement
+    by the interior ministry, ..."): a sentence before a pronoun that credits someone;
+    None when it has no such phrase, or more than one."""
+    objects = [o for t in parse(sentence) if (o := according_object(t)) is not None]
+    if len(objects) != 1:
+        return None
+    return source_name(objects[0], titled=True) or described_source(objects[0])
 
 
 def _a_place(preposition: Token) -> bool:
@@ -548,6 +570,8 @@ def described_source(head: Token) -> str | None:
     """An unnamed source as the text words it ("two senior defence officials" -> "senior
     defence officials", "media reports", "sources in the ministry"), or None when the
     head is no word for a source (a pronoun, "the move")."""
+    if head.lemma_.lower() in ESTIMATE_NOUNS and (owner := owner_of(head)) is not None and owner.pos_ == "NOUN":
+        return described_source(owner)  # "an estimate compiled from news reports": the reports
     document = head.lemma_.lower() in ESTIMATE_NOUNS and any(
         c.dep_ in ("amod", "compound") and c.i < head.i for c in head.children
     )  # "official figures", "a press release"
