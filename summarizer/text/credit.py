@@ -7,8 +7,6 @@ puts the number at 1,720": each figure its own source), then the precedence:
 
 - ``credit.citing``: "..., ANI reported, quoting government sources" (the cited is the
   origin; whoever cites only passes it on);
-- ``credit.passive-agent``: "were counted by the UN mission";
-- ``credit.count-giver``: "Armenia has raised the number of its troops killed to 2,425";
 - ``credit.speech-subject``: the subject of the verb of saying the figure is the content
   or object of ("Zelensky told reporters that", "the army confirmed three soldiers
   dead"), including a reporting clause the parser hangs below the figure's own ("...,
@@ -41,7 +39,6 @@ from summarizer.text.counts import counted_noun, number_token
 from summarizer.text.numbers import figure_spans, stated_spans
 from summarizer.text.parse import parse
 from summarizer.text.sources import (
-    DESCRIBED_WORDS,
     ESTIMATE_NOUNS,
     ISSUE_LEMMAS,
     Credit,
@@ -62,7 +59,6 @@ SPEECH_LEMMAS = SAYING_LEMMAS | word_set(
     " argue stress describe count tally record assert affirm assure accuse find show urge recommend propose"
     " pledge promise vow"
 )
-REVISE_LEMMAS = word_set("raise revise put update lower increase reduce set place")
 
 
 @dataclass(frozen=True)
@@ -114,35 +110,11 @@ def _according_to(number: Token) -> Token | None:
     return according_object(phrases[0]) if len(phrases) == 1 else None
 
 
-def _passive_agent(number: Token) -> Token | None:
-    for verb in _ancestors(number):
-        by = next((c for c in verb.children if c.dep_ == "agent"), None)
-        if by is not None and verb.lemma_.lower() in SPEECH_LEMMAS | ISSUE_LEMMAS:
-            return next((g for g in by.children if g.dep_ == "pobj"), None)
-    return None
-
-
 def _possessive(number: Token) -> Token | None:
     noun = counted_noun(number) or number
     for head in _ancestors(noun):
         if head.lemma_.lower() in ESTIMATE_NOUNS:
             return owner_of(head)
-    return None
-
-
-def _count_giver(number: Token) -> Token | None:
-    for verb in _ancestors(number):
-        if verb.pos_ == "VERB" and verb.lemma_.lower() in REVISE_LEMMAS:
-            count = next((c for c in verb.children if c.dep_ == "dobj"), None)
-            if count is not None and count.lemma_.lower() in ESTIMATE_NOUNS:
-                giver = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-                # "Armenia raised the number", not "The attack raised the toll to 30"
-                source = giver is not None and (
-                    giver.pos_ in ("PROPN", "PRON")
-                    or bool(giver.ent_type_)
-                    or giver.lemma_.lower() in ESTIMATE_NOUNS | DESCRIBED_WORDS
-                )
-                return giver if source else None
     return None
 
 
@@ -335,16 +307,6 @@ ROWS: tuple[CreditRow, ...] = (
         _according_to,
     ),
     CreditRow(
-        "credit.passive-agent",
-        15,
-        "the agent of a passive verb of counting or saying",
-        (
-            ("Some 3,000 troops were counted by the UN mission.", 3000, "UN mission"),
-            ("It is above the official number given by the Pentagon of 14,765 troops.", 14765, "Pentagon"),
-        ),
-        _passive_agent,
-    ),
-    CreditRow(
         "credit.possessive",
         40,
         "the owner of an estimate, tally or report",
@@ -353,16 +315,6 @@ ROWS: tuple[CreditRow, ...] = (
             ("The army disputed NATO figures showing that 2,000 soldiers had died.", 2000, "NATO"),
         ),
         _possessive,
-    ),
-    CreditRow(
-        "credit.count-giver",
-        16,
-        "the subject of a verb that raises, revises or puts a count",
-        (
-            ("Armenia has raised the number of its troops killed in the fighting to 2,425.", 2425, "Armenia"),
-            ("The Defence Ministry put the death toll at 300 soldiers.", 300, "Defence Ministry"),
-        ),
-        _count_giver,
     ),
     CreditRow(
         "credit.speech-subject",
