@@ -256,7 +256,8 @@ class Citations:
     ) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
         """The actors and places the parse found, vetted as names (an outlet, a demonym, a
         country's bare name, a dateline, a place that is a body ...) and evidenced by the
-        sentence that first names them. Each name is kept once."""
+        sentence the rule found them in (not a dateline that names them first). Each name
+        is kept once."""
         actors: list[dict[str, object]] = []
         places: list[dict[str, object]] = []
         place_names = [n for m in place_mentions for n in _place_names(m.name)]
@@ -276,7 +277,7 @@ class Citations:
                         same_entity(str(k["name"]), name, "place" if kind == "location" else None) for k in kept
                     ):
                         continue
-                    number = self._first_naming(name) or mention.sentence + 1
+                    number = mention.sentence + 1  # the sentence the rule read it in
                     what = listed_kind if kind == "actor" else _place_kind(name, mention.label)
                     kept.append({"name": name, "kind": what, "rule": mention.rule} | self._evidence(number))
         return actors, places
@@ -533,13 +534,6 @@ class Citations:
             return f"{name!r} is a person the article gives a title, not a place"
         return None
 
-    def _first_naming(self, name: str) -> int | None:
-        for n, sentence in enumerate(self._sentences, start=1):
-            if names(name, sentence):
-                return n
-        return None
-
-    # -- shared ---------------------------------------------------------------------------
     def _span(self, number: int) -> tuple[int, int] | None:
         return self.spans[number - 1] if 1 <= number <= len(self.spans) else None
 

@@ -197,6 +197,8 @@ def _named_place(entity: Span) -> bool:
         return True
     if any(c.dep_ == "compound" and c.i < root.i and c.lemma_.lower() in _NAMING_PLACE_NOUNS for c in root.children):
         return True  # "capital Khartoum"
+    if root.dep_ == "appos" and root.head.lemma_.lower() in _NAMING_PLACE_NOUNS:
+        return True  # "its capital Port-au-Prince", "the Chechen capital, Grozny"
     return root.dep_ == "compound" and root.head.lemma_.lower() in _NAMING_PLACE_NOUNS | _FACILITY_NOUNS
 
 
@@ -317,6 +319,8 @@ RULES: tuple[MentionRule, ...] = (
         (
             ("About 10,000 troops are expected in Russia's Kursk region.", "Kursk"),
             ("France will withdraw its troops from Niger by the end of the year.", "Niger"),
+            # a body's generic noun ends its name: where the army is, not part of its name
+            ("A shepherd told them of the intrusion by the Pakistani Army in Kargil.", "Kargil"),
         ),
         _locative,
     ),
@@ -333,12 +337,13 @@ RULES: tuple[MentionRule, ...] = (
     MentionRule(
         "place.named",
         "place",
-        "the name a place noun gives itself, in any role: 'the city of X', 'capital X', 'the X base'",
+        "the name a place noun gives itself, in any role: 'the city of X', 'capital X', 'its capital, X', 'the X base'",
         (
             ("Residents fled the city of Marawi last week.", "Marawi"),
             ("The rebels hold much of the province of Idlib.", "Idlib"),
             ("He spoke on the outskirts of capital Khartoum on Sunday.", "Khartoum"),
             ("The Bagram air base was handed over to the army on Friday.", "Bagram"),
+            ("The situation worsened, with its capital Port-au-Prince under gang control.", "Port-au-Prince"),
         ),
         _named_place,
     ),
@@ -445,6 +450,8 @@ def _inside_a_name(entity: Span) -> bool:
         and before.is_title
         and before.ent_type_ not in _PLACE_LABELS  # "... Mission in Haiti in Port-au-Prince"
         and before.ent_type_ != "PERSON"  # "Col. Ed Lane of the Ruritania Defence Force": his body
+        # "the Pakistani Army in Kargil": a body's generic noun closes its own name
+        and not (before.ent_iob_ != "O" and (before.lemma_.lower() in _BODY_NOUNS or _force_name(before)))
     )
 
 
