@@ -42,7 +42,10 @@ from summarizer.text.vocabulary import GROUP_WORDS, TITLE_ABBREVIATIONS, TITLES,
 MentionKind = Literal["actor", "place"]
 
 # Prepositions of place: where something is, goes or happens.
-_WHERE = word_set("in into to inside across near at toward towards along throughout within outside around onto over")
+_WHERE = word_set(
+    "in into to inside across near at toward towards along throughout within outside around onto over opposite"
+    " beyond through off"
+)
 # Verbs of leaving, after which "from" names a place: "withdraw from Niger".
 _LEAVE = word_set("withdraw pull leave retreat evacuate expel drive flee remove exit move redeploy relocate")
 # Verbs of setting out, after which "for" names where to: "left Kenya for Haiti".
@@ -321,6 +324,7 @@ RULES: tuple[MentionRule, ...] = (
             ("France will withdraw its troops from Niger by the end of the year.", "Niger"),
             # a body's generic noun ends its name: where the army is, not part of its name
             ("A shepherd told them of the intrusion by the Pakistani Army in Kargil.", "Kargil"),
+            ("China keeps almost 60,000 troops opposite Ladakh.", "Ladakh"),
         ),
         _locative,
     ),
