@@ -502,7 +502,9 @@ def test_a_loss_needs_a_word_of_loss() -> None:
     grounded, _ = Grounder(text).ground(
         ArticleExtraction(troop_estimates=[item], official_reactions=[], actors=[], locations=[])
     )
-    assert grounded.troop_estimates[0].status == "sent"  # no loss: a force it has there now
+    # no loss: a force it has there now, counted where it is
+    assert grounded.troop_estimates[0].status == "deployed"
+    assert grounded.troop_estimates[0].status_rule == "time.located"
 
 
 def test_units_are_not_head_counts() -> None:

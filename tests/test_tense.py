@@ -1,6 +1,7 @@
 import pytest
 
 from summarizer.text.tense import (
+    LOCATED_RULE,
     NOW_RULE,
     TIME_RULES,
     casualty_status,
@@ -133,7 +134,7 @@ def test_a_date_s_day_is_not_the_count_and_bodies_are_the_killed() -> None:
 
 @pytest.mark.parametrize(
     ("rule_id", "sentence", "figure"),
-    [(r.id, s, n) for r in (*TIME_RULES, NOW_RULE) for s, n in r.examples],
+    [(r.id, s, n) for r in (*TIME_RULES, NOW_RULE, LOCATED_RULE) for s, n in r.examples],
     ids=lambda x: str(x)[:30],
 )
 def test_each_time_rule_decides_its_examples(rule_id: str, sentence: str, figure: int) -> None:

@@ -81,7 +81,7 @@ def _status(passage: str, item: TroopEstimate) -> tuple[str | None, str | None]:
         status, time_rule = status_from_parse(passage, figure, "other")
         if status is not None:
             return status, time_rule
-        return status_from_text(passage, figure, "other") or "other", "text.loss-words"
+        return status_from_text(passage, figure, "other") or "other", "text.no-loss-word"
     status, time_rule = status_from_parse(passage, figure, item.status)
     if status is not None:
         return status, time_rule

@@ -404,6 +404,7 @@ def _of_tally(noun: Token) -> Token | None:
 # Taken out of the fight without being killed or wounded: casualties under the gold's
 # rules ("killed, wounded, captured, missing"). Going over to the other side is neither.
 CAPTURE_VERBS = word_set("capture surrender detain imprison seize abduct kidnap")
+CAPTIVE_WORDS = word_set("prisoner captive hostage")  # "were taken prisoner"
 MISSING_WORDS = word_set("missing unaccounted")
 DEFECT_VERBS = word_set("defect desert")
 
@@ -422,8 +423,12 @@ STATUS_RULES: tuple[StatusRule, ...] = (
         "status.captured",
         "casualties",
         "captured, taken prisoner or surrendered: out of the fight",
-        (("About 300 soldiers surrendered on Friday.", 300), ("Kyiv said 45 Russian troops were captured.", 45)),
-        CAPTURE_VERBS,
+        (
+            ("About 300 soldiers surrendered on Friday.", 300),
+            ("Kyiv said 45 Russian troops were captured.", 45),
+            ("Over 2,000 fighters were taken prisoner, the spokesman added.", 2000),
+        ),
+        CAPTURE_VERBS | CAPTIVE_WORDS,
     ),
     StatusRule(
         "status.missing",
@@ -453,7 +458,8 @@ def status_from_verb(sentence: str, figure: int) -> StatusRule | None:
         subject = counted_noun(number) or number
         verb = subject.head if subject.dep_ in ("nsubj", "nsubjpass", "dobj") else None
         words = {verb.lemma_.lower(), verb.lower_} if verb is not None else set()  # "are missing": lemma "miss"
-        if verb is not None and verb.lemma_.lower() in ("be", "go", "remain"):  # "are missing", "went missing"
+        if verb is not None and verb.lemma_.lower() in ("be", "go", "remain", "take"):
+            # "are missing", "went missing", "were taken prisoner"
             words |= {c.lower_ for c in verb.children if c.dep_ in ("acomp", "oprd", "attr")}
         if subject is not number:
             words |= {c.lower_ for c in subject.children if c.dep_ == "amod"}  # "20 missing soldiers"

@@ -50,12 +50,13 @@ _GOVERNING = 30  # characters before the figure: 'has sent about ', 'preparing t
 # ("martyred", "the loss of three soldiers", "lose their lives", "paid the price with their lives",
 # "340 bodies of troops")
 _KILLED = (
-    r"killed|killing|died|dead|deaths?|perished|eliminated|lost|fatalities|slain|martyred|martyrdom|loss|lose|losing|"
+    r"killed|killing|died|dead|deaths?|perished|eliminat(?:ed|es|e|ing)|lost|fatalities|slain|martyred|martyrdom|loss|"
+    r"lose|losing|"
     r"lives|bodies"
 )
 _HURT = r"wounded|injured|hurt"
 _CASUALTY = re.compile(
-    rf"\b(?:(?P<killed>{_KILLED})|(?P<hurt>{_HURT})|(?P<mixed>casualties|losses|captured|missing|neutrali[sz]ed))\b",
+    rf"\b(?:(?P<killed>{_KILLED})|(?P<hurt>{_HURT})|(?P<mixed>casualties|losses|captured|missing|neutrali[sz](?:ed|es|e|ing)))\b",
     re.I,
 )
 _RECRUITED = re.compile(
@@ -367,6 +368,26 @@ NOW_RULE = TimeRule(
 )
 
 
+def _located(counted: Token) -> bool:
+    """Whether the troops are counted where they are: "the approximately 500 in Syria"."""
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("in", "inside")
+        and any(g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC", "FAC") for g in c.children)
+        for c in counted.children
+    )
+
+
+# Said of the troops when no verb says when: where they are.
+LOCATED_RULE = TimeRule(
+    "time.located",
+    False,
+    "no governing verb says when, and the troops are counted in a place",
+    (("The official count is the approximately 500 in Syria and 5,000 in Iraq.", 500),),
+    _located,
+)
+
+
 def time_from_parse(sentence: str, figure: int) -> TimeRule | None:
     """The rule that says whether ``figure``'s troops are to come or there now, read
     from what is said of them and the verbs that govern them (nearest first); None when
@@ -383,6 +404,8 @@ def time_from_parse(sentence: str, figure: int) -> TimeRule | None:
             for rule in TIME_RULES:
                 if rule.decides(verb):
                     return rule
+        if _located(noun or number):
+            return LOCATED_RULE
     return None
 
 
