@@ -131,3 +131,14 @@ def test_a_name_that_opens_the_sentence_holds_its_stance_even_tagged_as_a_noun()
 )
 def test_a_sentence_reports_speech_and_states_a_view_by_its_verbs(sentence: str, reports: bool, view: bool) -> None:
     assert (reports_speech(sentence), states_a_view(sentence)) == (reports, view)
+
+
+def test_a_pronoun_after_quotations_with_no_speaker_is_who_last_spoke_by_name() -> None:
+    earlier = [
+        '"We are monitoring a large deployment along the border," spokesman John Kirby told reporters.',
+        '"That includes an unprecedented staging of artillery.',
+        'We believe that this is a very destabilising development."',
+    ]
+    sentence = 'He added: "We are calling on Serbia to withdraw those forces from the border."'
+    holders = stance_holders(sentence, earlier[-1], (), earlier[:-1])
+    assert [(h.stance, h.name) for h in holders] == [("call to action", "John Kirby")]

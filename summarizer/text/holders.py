@@ -318,7 +318,7 @@ def _speaks_through_a_pronoun(sentence: str) -> str | None:
 
 def _last_speaker(before: Sequence[str], pronoun: str = "they") -> str | None:
     """The speaker a pronoun stands for: who the nearest sentence before names as
-    speaking, passing over up to two that speak through a pronoun too. "He" and "she"
+    speaking, passing over up to two that speak through a pronoun too or only quote. "He" and "she"
     stand for a person ("Israel estimates ..., Chief of Staff Herzi Halevi said": Halevi)."""
     for sentence in list(before)[::-1][:3]:
         named = [*sentence_speakers(sentence), _speaker_of(sentence)]
@@ -326,8 +326,12 @@ def _last_speaker(before: Sequence[str], pronoun: str = "they") -> str | None:
             people = [e.text for e in parse(sentence).ents if e.label_ == "PERSON"]
             named = [n if n and is_title(n) else next((p for p in people if n and n.endswith(p)), None) for n in named]
         named = [n for n in named if n]
-        if named or not _speaks_through_a_pronoun(sentence):
-            return named[-1] if named else None
+        if named:
+            return named[-1]
+        # passed over: a pronoun speaking again, or a quotation that names no speaker of
+        # its own ('"That includes artillery." He added: "We are calling on ..."')
+        if not (_speaks_through_a_pronoun(sentence) or any(mark in sentence for mark in '"“”')):
+            return None
     return None
 
 
