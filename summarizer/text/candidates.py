@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from summarizer.text.counts import what_it_counts
 from summarizer.text.headcount import counts_civilians
 from summarizer.text.numbers import YEARS, figure_spans, figures_in
 from summarizer.text.sentences import sentences
@@ -261,12 +262,36 @@ def troop_figure_sentences(sentences: list[str], limit: int = 25) -> list[tuple[
     return found
 
 
+# A force counted as one: "the two armies" are two forces, not two soldiers.
+_COLLECTIVE = frozenset({"army", "armies", "force", "forces", "contingent", "contingents"})
+
+
+def counted_forces(sentence: str) -> set[int]:
+    """The figures whose own noun, as the parse reads it, is a force or its fighters
+    ("8000 Sudanese mercenaries", "three attackers were killed", "the number of Indian
+    soldiers ... numbered 88"), whatever word for troops the sentence holds elsewhere;
+    not a year, and not a small count of whole forces ("the two armies")."""
+    found = set()
+    for n in figures_in(sentence):
+        if n < 2 or (n in YEARS and str(n) in sentence):
+            continue
+        reading = what_it_counts(sentence, n)
+        collective = n < 100 and (reading.counted or "").lower() in _COLLECTIVE
+        if reading.force and reading.rule is None and not collective:
+            found.add(n)
+    return found
+
+
 @lru_cache(maxsize=8192)
 def _read_once(sentence: str, continues: bool) -> tuple[frozenset[int], bool]:
     """A sentence's figures (those it goes on counting, when it ``continues`` a troop
     sentence), and whether it speaks of troops itself: read once however often a long
-    article's overlapping parts are planned."""
+    article's overlapping parts are planned. The parse's head counts
+    (:func:`counted_forces`) add to what the sentence's words point at."""
     figures = troop_figures(sentence) or (continued_figures(sentence) if continues else set())
+    added = counted_forces(sentence) - figures
+    if added:  # (a set left as it was keeps its order, and the requests it made)
+        figures = figures | added
     return frozenset(figures), _TROOP_WORDS.search(sentence) is not None
 
 
