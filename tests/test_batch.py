@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import pathlib
 from collections.abc import Iterator
 
 import pytest
@@ -156,3 +157,86 @@ def test_an_article_over_its_time_budget_fails_alone_and_the_server_drops_it(
     (failure,) = run.failures
     assert failure.source == "a1.txt" and "article_timeout=0.5s" in failure.error
     assert restarts == ["restart"]  # the embedded server is made to drop the abandoned request
+
+
+class CrashingServer:
+    """An embedded server that stops under the articles named in ``under``."""
+
+    def __init__(self) -> None:
+        self.down = False
+        self.restarts = 0
+
+    def exit_report(self) -> str | None:
+        return "killed by signal 11\nlast output:\n..." if self.down else None
+
+    def restart(self) -> None:
+        self.restarts += 1
+        self.down = False
+
+
+def _crashing_run(
+    test_config: Config, monkeypatch: pytest.MonkeyPatch, under: set[str]
+) -> tuple[pipeline.ExtractionRun, CrashingServer]:
+    from contextlib import contextmanager
+
+    from summarizer import backends
+    from summarizer.errors import BackendError
+    from summarizer.extraction import batch
+
+    server = CrashingServer()
+
+    class CrashingExtractor(SlowExtractor):
+        async def aextract(self, article: Article) -> VerifiedExtraction:
+            if article.source in under:
+                server.down = True
+                raise BackendError("the connection broke off during the request: this article failed")
+            return await super().aextract(article)
+
+    @contextmanager
+    def serving(config: Config) -> Iterator[backends.Served]:
+        yield backends.Served(config, server)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(backends, "serving", serving)
+    monkeypatch.setattr(batch, "Extractor", CrashingExtractor)
+    return pipeline.extract_all(_distinct(4), test_config.model_copy(update={"concurrency": 1})), server
+
+
+def test_an_embedded_server_that_stops_under_an_article_fails_that_article_alone(
+    test_config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run, server = _crashing_run(test_config, monkeypatch, {"a1.txt"})
+    assert [r.source for r in run.results] == ["a0.txt", "a2.txt", "a3.txt"]
+    (failure,) = run.failures
+    assert failure.source == "a1.txt" and "stopped while reading this article (killed by signal 11)" in failure.error
+    assert "CMAKE_ARGS" in failure.error and server.restarts == 1 and run.stopped_by is None
+
+
+def test_a_server_that_stops_under_two_articles_in_a_row_stops_the_run_with_the_fix(
+    test_config: Config, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run, _ = _crashing_run(test_config, monkeypatch, {"a1.txt", "a2.txt"})
+    assert [r.source for r in run.results] == ["a0.txt"]
+    assert run.stopped_by is not None and "as it did under the article before" in str(run.stopped_by)
+    assert "rebuild llama-cpp-python" in str(run.stopped_by)
+    assert {f.source for f in run.failures} == {"a1.txt", "a2.txt", "a3.txt"}
+
+
+def test_a_server_that_stopped_says_how_and_what_it_printed_last(tmp_path: pathlib.Path) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    from summarizer.backends.local_server import LocalServer
+
+    server = LocalServer(tmp_path / "model.gguf")
+    assert server.exit_report() is None  # never started
+    crash = (
+        "import os, signal, sys; print('ggml_compute_forward: fault', flush=True); os.kill(os.getpid(), signal.SIGSEGV)"
+    )
+    server._proc = subprocess.Popen([sys.executable, "-c", crash], stdout=server._log, stderr=subprocess.STDOUT)
+    server._proc.wait()
+    report = server.exit_report()
+    assert report is not None and report.splitlines()[0] == f"killed by signal {int(signal.SIGSEGV)}"
+    assert "ggml_compute_forward: fault" in report
+    server._proc = None
+    server._log.close()

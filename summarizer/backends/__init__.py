@@ -7,11 +7,12 @@ request means, and what the user should do about it, is in :mod:`.failures`. The
 pipeline that parses articles is found, or fetched once, by :mod:`.parser_model`.
 """
 
-from summarizer.backends.client import Served, connect, make_async_client, make_client, serving
+from summarizer.backends.client import CRASH_FIX, Served, connect, make_async_client, make_client, serving
 from summarizer.backends.failures import explain, is_transient, redact, retry_after, shorten
 from summarizer.backends.parser_model import parser_location
 
 __all__ = [
+    "CRASH_FIX",
     "Served",
     "connect",
     "explain",

@@ -50,6 +50,27 @@ class Served:
             log.warning("restarting the embedded llama.cpp server to abandon a timed-out request")
             self.server.restart()
 
+    def recover(self) -> str | None:
+        """If the embedded server has stopped under a request (a crash), how it stopped,
+        and it is started again for the articles still to come; None while it runs, and
+        for a remote server."""
+        if self.server is None:
+            return None
+        report = self.server.exit_report()
+        if report is not None:
+            log.warning("the embedded llama.cpp server stopped (%s); starting it again", report)
+            self.server.restart()
+        return report
+
+
+# What to do when the embedded server stops under every request: its build does not suit
+# this CPU (measured: a wheel built with AMX kernels faults on a machine that does not let
+# a process use AMX).
+CRASH_FIX = (
+    "if it stops on every article, rebuild llama-cpp-python for this CPU: "
+    'CMAKE_ARGS="-DGGML_NATIVE=OFF" pip install --force-reinstall --no-cache-dir llama-cpp-python'
+)
+
 
 @contextmanager
 def connect(config: Config) -> Iterator[instructor.Instructor]:

@@ -129,6 +129,15 @@ class LocalServer:
     def running(self) -> bool:
         return self._proc is not None and self._proc.poll() is None
 
+    def exit_report(self) -> str | None:
+        """How the server stopped, if it has ("killed by signal 11", then its last output); None
+        while it runs."""
+        code = self._proc.poll() if self._proc is not None else None
+        if code is None:
+            return None
+        how = f"killed by signal {-code}" if code < 0 else f"exit code {code}"
+        return f"{how}\nlast output:\n{self.log_tail(5)}"
+
     def restart(self) -> None:
         """Stop the server and start it again on the same port: the only way to abandon a
         request it is still generating (it does not notice a client that gave up)."""

@@ -164,6 +164,21 @@ async def aextract_all(
             return FailedArticle(source=article.source, error=why)
 
         stopping: list[BackendError] = []  # set by an error every article would hit: start no other
+        crashes: list[str] = []  # the embedded server stopped under these articles, one after another
+
+        async def crashed(article: Article) -> FailedArticle | None:
+            """The article the embedded server stopped under fails alone, and the server is
+            started again for the rest; stopping under two articles in a row stops the run."""
+            report = await asyncio.to_thread(served[0].recover) if served else None
+            if report is None:
+                crashes.clear()
+                return None
+            crashes.append(article.source)
+            why = f"the embedded llama.cpp server stopped while reading this article ({report.splitlines()[0]})"
+            if len(crashes) >= 2:
+                stopping.append(BackendError(f"{why}, as it did under the article before: {backends.CRASH_FIX}"))
+                raise stopping[-1]
+            return FailedArticle(source=article.source, error=f"{why}; it was started again: {backends.CRASH_FIX}")
 
         async def one(i: int, article: Article) -> None:
             if stopping:
@@ -199,6 +214,7 @@ async def aextract_all(
                     # finished article is stored before anything else (Ctrl-C) can run.
                     async with asyncio.timeout(config.article_timeout):
                         outcome = await extracting.aextract(article)
+                    crashes.clear()
                     if cache is not None:
                         cache.put(key, outcome)
                 except ConfigError:
@@ -210,14 +226,18 @@ async def aextract_all(
                     )
                     outcome = await timed_out(article, why)
                 except BackendError as exc:
-                    if exc.affects_every_request:
+                    failed = await crashed(article)
+                    if failed is not None:
+                        outcome = failed
+                    elif exc.affects_every_request:
                         stopping.append(exc)
                         raise
-                    outcome = (
-                        await timed_out(article, str(exc))
-                        if exc.timed_out
-                        else FailedArticle(source=article.source, error=str(exc))
-                    )
+                    else:
+                        outcome = (
+                            await timed_out(article, str(exc))
+                            if exc.timed_out
+                            else FailedArticle(source=article.source, error=str(exc))
+                        )
                 except SummarizerError as exc:
                     outcome = FailedArticle(source=article.source, error=str(exc))
             announce()
