@@ -163,6 +163,8 @@ def test_a_changed_status_records_the_rule_that_changed_it(
         ("The army said 1,500 IS fighters had been killed.", 1500),  # an acronym before the noun
         ("The group confirmed 20 fatalities among its fighters.", 20),
         ("Wagner said about 50,000 convicts had fought for it.", 50000),
+        # "thought" tagged as the number's noun, "to be" hung from it: a verb, not a thing
+        ("Some 150,000 troops are there, compared to the around 100,000 thought to be in the region.", 100000),
     ],
 )
 def test_a_number_that_counts_people_is_never_set_apart_as_counting_no_one(sentence: str, figure: int) -> None:

@@ -215,7 +215,12 @@ def _not_people(number: Token, noun: Token | None) -> bool:
     African Union soldiers" parsed with "Union" as the head) is left to the sentence."""
     if noun is None or noun.pos_ != "NOUN" or noun.ent_type_ or not noun.is_lower:
         return False
-    if any(c.dep_ in ("xcomp", "ccomp", "dobj", "nsubj", "aux") for c in noun.children):
+    if any(
+        c.dep_ in ("xcomp", "ccomp", "dobj", "nsubj", "aux")
+        # "the around 100,000 thought to be in the region": "to be" hung as a relative clause
+        or (c.dep_ in ("relcl", "acl") and c.lemma_ == "be" and any(g.lower_ == "to" for g in c.children))
+        for c in noun.children
+    ):
         return False  # a verb the tagger took for a noun: "the 100,000 thought to be there"
     # "six government soldiers" parsed with "government" as the number's head, "a
     # 20,000-strong force addition", "a 5,000 troop deployment": the compound says who.
