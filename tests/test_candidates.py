@@ -1,4 +1,4 @@
-from summarizer.text.candidates import is_measure, troop_figures, troop_sentences
+from summarizer.text.candidates import is_measure, troop_figure_sentences, troop_figures, troop_sentences
 from summarizer.text.sentences import sentences
 
 
@@ -160,15 +160,22 @@ def test_a_sentence_that_goes_on_counting_the_troops_before_it_is_pointed_at() -
     assert troop_sentences("Troops left. Of these 1,064 were civilians and 251 were children.") == []
 
 
+def _marked(sentence: str) -> set[int]:
+    return next((figures for _, figures in troop_figure_sentences([sentence])), set())
+
+
 def test_a_small_force_counted_outright_is_named_and_martyrs_are_losses() -> None:
-    assert troop_figures("The US sent 50 special forces soldiers to the base.") == {50}
-    assert troop_figures("About 90 American troops remain in the country.") == {90}
+    # the parse reads a small force counted outright (its number's noun is a force)
+    assert _marked("The US sent 50 special forces soldiers to the base.") == {50}
+    assert _marked("About 90 American troops remain in the country.") == {90}
     assert troop_figures("At least 17 security personnel were martyred in the attack.") == {17}
     assert troop_figures("The fighting claimed the lives of 40 soldiers.") == {40}
-    # not who spoke, not a span of time, not the upper end of a range in words
-    assert troop_figures("Two soldiers told AFP the base had been quiet.") == set()
-    assert troop_figures("He served 20 years as a soldier.") == set()
-    assert troop_figures("Rebels said seven to eight soldiers had deserted.") == {7}
+    # not who spoke, not a span of time, not whole forces
+    assert _marked("Two soldiers told AFP the base had been quiet.") == set()
+    assert _marked("He served 20 years as a soldier.") == set()
+    assert _marked("The two armies did not share information.") == set()
+    # a range in words: the parse's noun is the range's, so both ends are pointed at
+    assert _marked("Rebels said seven to eight soldiers had deserted.") == {7, 8}
 
 
 def test_the_missing_a_bare_list_of_losses_and_fatalities_are_named() -> None:

@@ -16,7 +16,6 @@ from summarizer.text.counts import what_it_counts
 from summarizer.text.headcount import counts_civilians
 from summarizer.text.numbers import YEARS, figure_spans, figures_in
 from summarizer.text.sentences import sentences
-from summarizer.text.vocabulary import VERBS_OF_SAYING
 
 # What irregular fighters are called: "terrorists", "gunmen", "rebels".
 _IRREGULARS = r"terrorists?|gunmen|jihadists?|guerrillas?|rebels?|extremists?"
@@ -101,14 +100,15 @@ _NOT_FORCES = re.compile(r"\b(?:civilians?|people|residents|children|women|famil
 
 
 def troop_figures(sentence: str) -> set[int]:
-    """The figures (not a year, not a measure; at least 100, or a smaller toll of troops
-    or a small force counted outright) in a sentence that names troops."""
+    """The figures (not a year, not a measure; at least 100, or a smaller toll of troops)
+    in a sentence that names troops. A small force counted outright ("50 special forces
+    soldiers") is the parse's to find (:func:`counted_forces`)."""
     if _TROOP_WORDS.search(sentence) is None:
         return set()
     return {
         n
         for n in figures_in(sentence)
-        if (n >= 100 or (n >= 2 and (_small_toll(sentence, n) or _small_force(sentence, n))))
+        if (n >= 100 or (n >= 2 and _small_toll(sentence, n)))
         and not (n in YEARS and str(n) in sentence)
         and not any(counts_civilians(sentence, a, b) for a, b in figure_spans(sentence, n))
         and not is_measure(sentence, n)
@@ -175,32 +175,6 @@ def _small_toll(sentence: str, figure: int) -> bool:
             and _LOST_BEFORE.search(sentence[max(0, start - 40) : start])
             and _NOTHING_COUNTED_AFTER.match(sentence[end:])
         )
-        for start, end in spans
-    )
-
-
-# "The US sent 50 special forces soldiers", "About 90 American troops remain": a small
-# force counted outright, with no loss in the sentence.
-_COUNTED_OUTRIGHT = re.compile(
-    r"^\s*(?:[\w’'-]+\s+){0,3}?(?:troops|soldiers|servicem[ae]n|marines|paratroopers|commandos|peacekeepers|"
-    r"special\s+forces|military\s+(?:advisers|advisors|instructors)|police\s+officers|policemen|personnel|"
-    r"fighters|militants|mercenaries)\b",
-    re.IGNORECASE,
-)
-
-_SPOKE = re.compile(rf"^\s*(?:who\s+|,\s*)?(?:{VERBS_OF_SAYING}|spoke|speaking)\b", re.IGNORECASE)
-
-
-def _small_force(sentence: str, figure: int) -> bool:
-    """Whether ``figure`` (under 100) is a count of troops told outright ("50 special
-    forces soldiers"), not the upper end of a range in words or a span of time."""
-    spans = figure_spans(sentence, figure) or _word_spans(sentence, figure)
-    return any(
-        (counted := _COUNTED_OUTRIGHT.match(sentence[end : end + 50])) is not None
-        # "Two soldiers told AFP ...": who spoke, not a force
-        and not _SPOKE.match(sentence[end + counted.end() : end + counted.end() + 30])
-        and not _UNIT.match(sentence, end)
-        and not _WORD_RANGE_BEFORE.search(sentence, 0, start)
         for start, end in spans
     )
 

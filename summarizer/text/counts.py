@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from summarizer.text.numbers import figure_spans, stated_spans
 from summarizer.text.parse import parse
-from summarizer.text.vocabulary import MONTHS, word_set
+from summarizer.text.vocabulary import MONTHS, SAYING_LEMMAS, word_set
 
 # What a number of troops counts. One list, read by every rule below.
 TROOP_NOUNS = word_set(
@@ -340,7 +340,9 @@ def _reading(doc: Doc, start: int, end: int) -> Reading:
         if rule.fires(number, noun):
             what = f"counts {noun.text}" if noun is not None else "is no head count"
             return Reading(noun.text if noun is not None else None, rule.id, f"{what}: {rule.means}")
-    force = _lemma(noun) in TROOP_NOUNS | COMBATANT_NOUNS
+    # "Two soldiers told AFP ...": who spoke, not a force counted
+    speaking = noun is not None and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in SAYING_LEMMAS
+    force = _lemma(noun) in TROOP_NOUNS | COMBATANT_NOUNS and not speaking
     return Reading(noun.text if noun is not None else None, force=force)
 
 
@@ -355,11 +357,13 @@ def number_token(doc: Doc, start: int, end: int) -> Token | None:
 def counted_noun(number: Token) -> Token | None:
     """The noun ``number`` counts, through the parse: its ``nummod`` head ("40,000
     fighters"), the number a ``quantmod`` or compound number belongs to ("3,000 to 5,000
-    fighters", "1.5 million troops"), "X of the Y" ("3,000 of the troops"), "a
+    fighters", "1.5 million troops", "between 77 and 89 military personnel"), "X of the Y" ("3,000 of the troops"), "a
     20,000-strong force"; None when the noun is elided or named elsewhere."""
     token = number
-    for _ in range(3):  # climb number-to-number links: "5,000" in "3,000 to 5,000", "million"
-        if token.dep_ in ("quantmod", "compound", "nummod") and (token.head.like_num or token.head.pos_ == "NUM"):
+    for _ in range(3):  # climb number-to-number links: "5,000" in "3,000 to 5,000", "million", "between 77 and 89"
+        if token.dep_ in ("quantmod", "compound", "nummod", "conj") and (
+            token.head.like_num or token.head.pos_ == "NUM"
+        ):
             token = token.head
         else:
             break
