@@ -127,13 +127,6 @@ def _one_per_speaker(reactions: list[dict[str, object]]) -> list[dict[str, objec
     return kept
 
 
-def _where(name: str, text: str) -> bool:
-    """Whether ``text`` names ``name`` as where something is or happens ("in Nagorno-Karabakh")."""
-    where = r"\b(?:in|into|to|inside|across|near|at|over|around|outside)\s+(?:the\s+)?"
-    described = r"(?:(?:capital|city|town|region|province)\s+)?"  # "to the capital Niamey"
-    return re.search(where + described + re.escape(name) + r"\b", text) is not None
-
-
 def _place_names(name: str) -> list[str]:
     """'Kharkiv, Donetsk' -> both; 'Bakhmut battle' -> 'Bakhmut'; 'Donbass region of
     eastern Ukraine' -> 'Donbass region'. A place keeps its capitalised name and the
@@ -512,8 +505,6 @@ class Citations:
             return f"{name!r} names a person or a body, not a place"
         if _EQUIPMENT.search(name):
             return f"{name!r} is equipment, not a place"
-        if not is_country(name) and any(same_entity(name, a) for a in actor_names) and not _where(name, text):
-            return f"{name!r} is one of the actors the answer lists, never named as where: who acts, not where"
         if is_demonym(name):
             return f"{name!r} is what a people is called, not a place"
         if any(

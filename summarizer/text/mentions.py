@@ -46,6 +46,8 @@ _WHERE = word_set(
     "in into to inside across near at toward towards along throughout within outside around onto over opposite"
     " beyond through off"
 )
+# Verbs whose object is the place left: "left N'Djamena", "fled Kabul".
+_LEFT = word_set("leave exit evacuate flee depart abandon quit vacate")
 # Verbs of leaving, after which "from" names a place: "withdraw from Niger".
 _LEAVE = word_set("withdraw pull leave retreat evacuate expel drive flee remove exit move redeploy relocate")
 # Verbs of setting out, after which "for" names where to: "left Kenya for Haiti".
@@ -149,6 +151,8 @@ def _role_head(entity: Span) -> Token:
 
 def _locative(entity: Span) -> bool:
     head = _role_head(entity)
+    if head.dep_ == "dobj":  # "70 French soldiers left N'Djamena", not "pull the U.S. out"
+        return head.head.lemma_.lower() in _LEFT
     if head.dep_ != "pobj":
         return False
     prep = head.head
@@ -202,7 +206,7 @@ def _named_place(entity: Span) -> bool:
         return True  # "capital Khartoum"
     if root.dep_ == "appos" and root.head.lemma_.lower() in _NAMING_PLACE_NOUNS:
         return True  # "its capital Port-au-Prince", "the Chechen capital, Grozny"
-    return root.dep_ == "compound" and root.head.lemma_.lower() in _NAMING_PLACE_NOUNS | _FACILITY_NOUNS
+    return root.dep_ in ("compound", "nmod") and root.head.lemma_.lower() in _NAMING_PLACE_NOUNS | _FACILITY_NOUNS
 
 
 def _listed(entity: Span) -> bool:
@@ -318,13 +322,14 @@ RULES: tuple[MentionRule, ...] = (
     MentionRule(
         "place.locative",
         "place",
-        "the object of a preposition of place, or of 'from' after a verb of leaving",
+        "the object of a preposition of place, of 'from' after a verb of leaving, or of a verb of leaving",
         (
             ("About 10,000 troops are expected in Russia's Kursk region.", "Kursk"),
             ("France will withdraw its troops from Niger by the end of the year.", "Niger"),
             # a body's generic noun ends its name: where the army is, not part of its name
             ("A shepherd told them of the intrusion by the Pakistani Army in Kargil.", "Kargil"),
             ("China keeps almost 60,000 troops opposite Ladakh.", "Ladakh"),
+            ("On January 7, 70 French soldiers left N'Djamena at 5:30 pm.", "N'Djamena"),
         ),
         _locative,
     ),
@@ -343,11 +348,12 @@ RULES: tuple[MentionRule, ...] = (
         "place",
         "the name a place noun gives itself, in any role: 'the city of X', 'capital X', 'its capital, X', 'the X base'",
         (
-            ("Residents fled the city of Marawi last week.", "Marawi"),
+            ("The mayor of the city of Marawi spoke on Friday.", "Marawi"),
             ("The rebels hold much of the province of Idlib.", "Idlib"),
             ("He spoke on the outskirts of capital Khartoum on Sunday.", "Khartoum"),
             ("The Bagram air base was handed over to the army on Friday.", "Bagram"),
             ("The situation worsened, with its capital Port-au-Prince under gang control.", "Port-au-Prince"),
+            ("On December 26, the Faya Largeau military base was handed over to the army.", "Faya Largeau"),
         ),
         _named_place,
     ),
