@@ -240,3 +240,11 @@ def test_a_server_that_stopped_says_how_and_what_it_printed_last(tmp_path: pathl
     assert "ggml_compute_forward: fault" in report
     server._proc = None
     server._log.close()
+
+
+def test_the_build_check_says_when_llama_cpp_cannot_read_a_prompt(tmp_path: pathlib.Path) -> None:
+    from scripts import check_llama
+
+    assert check_llama.main([]) == 2  # usage
+    # no model file: the child fails, and the check says the build cannot read a prompt
+    assert check_llama.main([str(tmp_path / "missing.gguf")]) == 1
