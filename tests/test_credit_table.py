@@ -7,7 +7,7 @@ import pytest
 
 from summarizer.text.credit import ROWS, credit_from_parse, read_credit
 from summarizer.text.sentences import sentence_spans
-from summarizer.text.sources import credit_named
+from summarizer.text.sources import credit_named, reads_as_a_name
 
 
 @pytest.mark.parametrize(
@@ -234,3 +234,18 @@ def test_a_closing_quotation_mark_glued_to_the_verb_still_closes_the_quotation()
         "credit.speech-subject",
         "army spokesman Colonel Ann Vert",
     )
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("Pentagon spokeswoman Sabrina Singh", True),
+        ("Houthis", True),  # a bare word passes whatever its tag
+        ("into Chinese territory", False),  # where, not who
+        ("Into Chinese territory", False),  # a preposition whatever its case
+        ("as Berlin", False),
+        ("a spokesman declined to", False),
+    ],
+)
+def test_a_phrase_that_reads_as_a_name(phrase: str, name: bool) -> None:
+    assert reads_as_a_name(phrase) is name

@@ -533,10 +533,6 @@ class Citations:
         return {"quote": self.text[start:end], "start": start, "end": end, "match": "exact"}
 
 
-# The words a speaker's name never opens with: "into Chinese territory" is where, not who.
-_PREPOSITIONS = word_set("in into on at from to for of over under by with near across")
-
-
 def _could_speak(name: str) -> bool:
     """Whether ``name`` can be who speaks: a noun phrase, not one that opens with a
     preposition ("into Chinese territory"), counts something ("Over 400 people at one
@@ -544,6 +540,6 @@ def _could_speak(name: str) -> bool:
     the text forms can return these from a sentence whose quotation they misread, and
     the answer from a headline or a dateline."""
     words = name.split()
-    if not words or words[0].lower() in _PREPOSITIONS or any(c.isdigit() or c in "()" for c in name):
+    if not words or any(c.isdigit() or c in "()" for c in name):
         return False
     return reads_as_a_name(name)

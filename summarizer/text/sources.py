@@ -631,12 +631,14 @@ _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 def reads_as_a_name(phrase: str) -> bool:
     """Whether ``phrase``, read by a text form or given by the model, can name who speaks:
-    not one that opens with a conjunction or a participle ("as Berlin", "including
-    airbases"), ends on a dangling "to" or, past two words, holds a verb with a tense.
+    not one that opens with a preposition, a conjunction or a participle ("into Chinese
+    territory", "as Berlin", "including airbases"), ends on a dangling "to" or, past two
+    words, holds a verb with a tense.
     A bare word passes: its tag alone is a guess ("Houthis" tagged as a verb)."""
     if len(phrase.split()) < 2:
         return bool(phrase.strip())
     doc = parse(phrase)
-    opener = doc[0].is_lower and doc[0].pos_ in ("ADP", "SCONJ", "CCONJ", "VERB", "AUX")
+    # a preposition whatever its case ("into Chinese territory", "Over 400 people")
+    opener = doc[0].pos_ == "ADP" or (doc[0].is_lower and doc[0].pos_ in ("SCONJ", "CCONJ", "VERB", "AUX"))
     finite = len(doc) > 2 and any(t.tag_ in _FINITE_TAGS for t in doc)
     return not opener and not finite and doc[-1].lower_ != "to"
