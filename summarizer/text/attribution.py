@@ -193,9 +193,9 @@ def _antecedent(text: str, spans: list[tuple[int, int]], i: int, person: str | N
             # ... or a form after everything ("..., said a ministry statement."), or one
             # before it ("According to an official statement by the interior ministry, ...").
             previous = _sentence_at(text, spans, j - 1)
-            according = according_source(sentence)
+            according = _according_credit(sentence)
             if according is not None:
-                return credit_of(according, None)
+                return according
             for at in (0, len(sentence)):
                 credit = credit_in(sentence, at, at, previous)
                 if credit is not None and (credit.name or credit.descriptor):
@@ -204,6 +204,12 @@ def _antecedent(text: str, spans: list[tuple[int, int]], i: int, person: str | N
             if named is not None:
                 return credit_of(named, None)
     return None
+
+
+def _according_credit(sentence: str) -> Credit | None:
+    """The credit of the sentence's one "according to" phrase, read from the parse."""
+    according = according_source(sentence)
+    return credit_of(according, None) if according is not None else None
 
 
 def sentence_speakers(sentence: str, previous: str = "") -> list[str]:
@@ -224,8 +230,7 @@ def sentence_speakers(sentence: str, previous: str = "") -> list[str]:
         if found is not None and not quoted:
             credits.append(credit_of(resolve_pronoun(found[1], previous), None))
     if not any(c is not None and c.name for c in credits):
-        according = according_source(sentence)
-        credits.append(credit_of(according, None) if according else credit_in(sentence, 0, 0, previous))
+        credits.append(_according_credit(sentence) or credit_in(sentence, 0, 0, previous))
     out: list[str] = []
     for credit in credits:
         if credit is not None and credit.name and (credit.person or credit.name) not in out:

@@ -99,6 +99,12 @@ _NOTHING_COUNTED_AFTER = re.compile(r"^\s*(?:[.;,]|$|(?:in|since|during|on|over)
 _NOT_FORCES = re.compile(r"\b(?:civilians?|people|residents|children|women|families|villagers)\b", re.I)
 
 
+def _a_year(sentence: str, n: int) -> bool:
+    """Whether ``n`` may be a year ``sentence`` writes ("in 2022"): in 1900-2100, and
+    written plainly somewhere in it."""
+    return n in YEARS and str(n) in sentence
+
+
 def troop_figures(sentence: str) -> set[int]:
     """The figures (not a year, not a measure; at least 100, or a smaller toll of troops)
     in a sentence that names troops. A small force counted outright ("50 special forces
@@ -109,7 +115,7 @@ def troop_figures(sentence: str) -> set[int]:
         n
         for n in figures_in(sentence)
         if (n >= 100 or (n >= 2 and _small_toll(sentence, n)))
-        and not (n in YEARS and str(n) in sentence)
+        and not _a_year(sentence, n)
         and not any(counts_civilians(sentence, a, b) for a, b in figure_spans(sentence, n))
         and not is_measure(sentence, n)
     }
@@ -207,7 +213,7 @@ def continued_figures(sentence: str) -> set[int]:
         n
         for n in figures_in(sentence)
         if n >= 100
-        and not (n in YEARS and str(n) in sentence)
+        and not _a_year(sentence, n)
         and not is_measure(sentence, n)
         and (spans := figure_spans(sentence, n))
         and all(_BARE_AFTER.match(sentence[end : end + 30]) for _, end in spans)
@@ -247,7 +253,7 @@ def counted_forces(sentence: str) -> set[int]:
     not a year, and not a small count of whole forces ("the two armies")."""
     found = set()
     for n in figures_in(sentence):
-        if n < 2 or (n in YEARS and str(n) in sentence):
+        if n < 2 or _a_year(sentence, n):
             continue
         reading = what_it_counts(sentence, n)
         collective = n < 100 and (reading.counted or "").lower() in _COLLECTIVE

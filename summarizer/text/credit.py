@@ -45,19 +45,31 @@ from summarizer.text.sources import (
     according_object,
     credit_named,
     dateline_end,
-    described_source,
     owner_of,
     reads_as_a_name,
     source_name,
+    source_phrase,
 )
 from summarizer.text.vocabulary import SAYING_LEMMAS, word_set
 
+# Verbs whose object is who is told: "Singh informed an all-party meeting that ...".
+_ADDRESSING_LEMMAS = word_set("tell inform brief warn")
+# Verbs that report a finding only with a clause: "U.S. intelligence found that ...".
+_FINDING_LEMMAS = word_set("find show")
+# Verbs of pledging state a figure only in what one pledges to do ("pledged to send
+# 1,000"); the troops pledged are reported by whoever tells of it.
+_PLEDGING_LEMMAS = word_set("pledge promise vow")
 # Verbs of saying, as lemmas: what a source does with a figure.
-SPEECH_LEMMAS = SAYING_LEMMAS | word_set(
-    "reveal disclose estimate indicate warn believe assess"
-    " write inform admit acknowledge insist put cite detail conclude declare maintain testify brief explain"
-    " argue stress describe count tally record assert affirm assure accuse find show urge recommend propose"
-    " pledge promise vow"
+SPEECH_LEMMAS = (
+    SAYING_LEMMAS
+    | _ADDRESSING_LEMMAS
+    | _FINDING_LEMMAS
+    | _PLEDGING_LEMMAS
+    | word_set(
+        "reveal disclose estimate indicate believe assess write admit acknowledge insist put cite detail"
+        " conclude declare maintain testify explain argue stress describe count tally record assert affirm"
+        " assure accuse urge recommend propose"
+    )
 )
 
 
@@ -117,14 +129,6 @@ def _possessive(number: Token) -> Token | None:
             return owner_of(head)
     return None
 
-
-# Verbs whose object is who is told: "Singh informed an all-party meeting that ...".
-_ADDRESSING_LEMMAS = word_set("tell inform brief warn")
-# Verbs that report a finding only with a clause: "U.S. intelligence found that ...".
-_FINDING_LEMMAS = word_set("find show")
-# Verbs of pledging state a figure only in what one pledges to do ("pledged to send
-# 1,000"); the troops pledged are reported by whoever tells of it.
-_PLEDGING_LEMMAS = word_set("pledge promise vow")
 
 # How what is said hangs from the verb that says it: "said (that) ...", "claims to have
 # killed ...", "..., the ministry said". Not its object ("claimed responsibility for an
@@ -449,10 +453,10 @@ def _credit_at(row: CreditRow, head: Token) -> ParsedCredit | None:
     anaphor = _anaphor(head)
     if anaphor in _PRONOUN_ANAPHORS and (antecedent := _antecedent_in_sentence(head)) is not None:
         head, anaphor = antecedent, None
-    name = None if anaphor else _named_at(head)
+    name = None if anaphor else source_phrase(head)
     if name is None and anaphor is None and head.dep_ == "nsubj":
         speaker = _speaker_above(head.head)
-        if speaker is not None and (name := _named_at(speaker)) is not None:
+        if speaker is not None and (name := source_phrase(speaker)) is not None:
             head = speaker
     if name is None and anaphor is None:
         return None
@@ -463,10 +467,6 @@ def _credit_at(row: CreditRow, head: Token) -> ParsedCredit | None:
         relay = _speaker_above(head.head)  # "Park said the NIS revealed that ..."
     via = source_name(relay) if relay is not None and relay.i != head.i else None
     return ParsedCredit(name, row.id, via=via if via != name else None, anaphor=anaphor)
-
-
-def _named_at(head: Token) -> str | None:
-    return source_name(head, titled=True) or described_source(head)
 
 
 def _in_sentence(

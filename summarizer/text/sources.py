@@ -530,9 +530,13 @@ def according_source(sentence: str) -> str | None:
     by the interior ministry, ..."): a sentence before a pronoun that credits someone;
     None when it has no such phrase, or more than one."""
     objects = [o for t in parse(sentence) if (o := according_object(t)) is not None]
-    if len(objects) != 1:
-        return None
-    return source_name(objects[0], titled=True) or described_source(objects[0])
+    return source_phrase(objects[0]) if len(objects) == 1 else None
+
+
+def source_phrase(head: Token) -> str | None:
+    """What the source at ``head`` is called: its name with its title, or else the
+    words that describe it ("senior defence officials"); None for neither."""
+    return source_name(head, titled=True) or described_source(head)
 
 
 def _a_place(preposition: Token) -> bool:

@@ -51,8 +51,7 @@ _GOVERNING = 30  # characters before the figure: 'has sent about ', 'preparing t
 # "340 bodies of troops")
 _KILLED = (
     r"killed|killing|died|dead|deaths?|perished|eliminat(?:ed|es|e|ing)|lost|fatalities|slain|martyred|martyrdom|loss|"
-    r"lose|losing|"
-    r"lives|bodies"
+    r"lose|losing|lives|bodies"
 )
 _HURT = r"wounded|injured|hurt"
 _CASUALTY = re.compile(
