@@ -14,7 +14,7 @@ import logging
 import sys
 from pathlib import Path
 
-from tests.helpers import replay_gold, replay_seeds
+from tests.helpers import GOLD_ARTICLES, SEEDS, gold_cassette, replay_gold, replay_seeds, seed_cassette
 
 
 def main() -> int:
@@ -23,6 +23,16 @@ def main() -> int:
     parser.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
     parser.add_argument("--gold", action="store_true", help="the dev and test gold sets instead of the seeds")
     args = parser.parse_args()
+    paths, cassette_of = (GOLD_ARTICLES, gold_cassette) if args.gold else (SEEDS, seed_cassette)
+    missing = [p.name for p in paths if not cassette_of(p.stem).exists()]
+    if missing:
+        named = ", ".join(missing[:5]) + (" ..." if len(missing) > 5 else "")
+        print(
+            f"no recording for {len(missing)} article(s) ({named}):"
+            " record them first (make record MODEL_PATH=..., or scripts.record -- -k NAME)",
+            file=sys.stderr,
+        )
+        return 1
     results = replay_gold() if args.gold else replay_seeds()
     lines = "".join(r.model_dump_json() + "\n" for r in results)
     if args.output:

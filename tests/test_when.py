@@ -24,6 +24,13 @@ WEDNESDAY = dt.date(2024, 10, 30)
         ("The report, dated 2024-10-23, put the number at 1,720.", 1720, dt.date(2024, 10, 23), "stated", "2024-10-23"),
         ("About 2,000 troops are in Syria.", 2000, WEDNESDAY, "reported", None),
         ("Up to 10,000 troops could arrive within weeks.", 10000, dt.date(2024, 11, 20), "target", "within weeks"),
+        ("All 2,000 are to leave by Dec. 15th.", 2000, dt.date(2024, 12, 15), "target", "by Dec. 15th"),
+        ("The 5,000 are due by mid-January 2025.", 5000, dt.date(2025, 1, 15), "target", "by mid-January 2025"),
+        # a year after a month is no day of it ("January 2025" is not January 20)
+        ("Some 3,000 were there in January 2024.", 3000, dt.date(2024, 1, 1), "stated", "in January 2024"),
+        ("The 5,000 are due by early March.", 5000, dt.date(2025, 3, 7), "target", "by early March"),
+        ("The 5,000 are due by mid-2026.", 5000, dt.date(2026, 6, 1), "target", "by mid-2026"),
+        ("Some 4,000 will go by the end of the year.", 4000, dt.date(2024, 12, 31), "target", "by the end of the year"),
     ],
 )
 def test_time_words_move_the_article_date(

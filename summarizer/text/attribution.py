@@ -33,6 +33,7 @@ sentence before: 4 of 6 right on dev, 0 of 1 held out) went next.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -69,15 +70,14 @@ from summarizer.text.speech import (
 )
 from summarizer.text.vocabulary import (
     AUXILIARIES,
+    MONTH_ALTERNATION,
     TITLES,
     VERBS_OF_SAYING,
+    closing_quote,
 )
 
 # A time phrase between a subject and its verb: "The Pentagon on Thursday admitted".
-_MONTH_OR_DAY = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
-    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
-)
+_MONTH_OR_DAY = f"(?:{MONTH_ALTERNATION}|{'|'.join(calendar.day_name)})"
 _TIME_BEFORE_VERB = re.compile(
     rf"(?:,?\s+(?:on|last|this|earlier|late|in)\s+(?:{_MONTH_OR_DAY}\.?(?:\s+\d{{1,2}})?|week|month|year|"
     r"this\s+(?:week|month)|a\s+statement|a\s+briefing)|,?\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
@@ -271,12 +271,12 @@ def _quote_closed_after(sentence: str, fig_end: int, following: str) -> Credit |
     opened = max(sentence.rfind("“", 0, fig_end), sentence.rfind('"', 0, fig_end))
     if (
         opened == -1
-        or re.search(r"[\"”]", sentence[opened + 1 :])
+        or closing_quote(sentence[opened + 1 :]) is not None
         or (sentence.count('"') % 2 == 0 and "“" not in sentence)
     ):
         return None
-    closing = re.search(r"[\"”]", following)
-    return _speaker_after_quote(following[closing.end() :], "") if closing else None
+    closing = closing_quote(following)
+    return _speaker_after_quote(following[closing:], "") if closing is not None else None
 
 
 def _quote_closed_later(text: str, spans: list[tuple[int, int]], i: int, at: int) -> Credit | None:
@@ -289,9 +289,9 @@ def _quote_closed_later(text: str, spans: list[tuple[int, int]], i: int, at: int
         return None
     for j in range(i, min(i + 4, len(spans))):
         start = at if j == i else spans[j][0]
-        closing = re.search(r"[\"”]", text[start : spans[j][1]])
+        closing = closing_quote(text[start : spans[j][1]])
         if closing is not None:
-            return _speaker_after_quote(text[start + closing.end() : spans[j][1]], "")
+            return _speaker_after_quote(text[start + closing : spans[j][1]], "")
     return None
 
 
@@ -430,8 +430,8 @@ def _quoted_speaker(sentence: str, fig_start: int, fig_end: int, previous: str) 
         return None
     if "”" in sentence[opened:fig_start]:
         return None
-    closing = re.search(r"[\"”]", sentence[fig_end:])
-    rest = sentence[fig_end + closing.end() :] if closing else ""
+    closing = closing_quote(sentence[fig_end:])
+    rest = sentence[fig_end + closing :] if closing is not None else ""
     if rest.strip(" .,;:!?\"”’'"):
         return _speaker_after_quote(rest, previous)
     return _continued_quote(sentence, opened, previous)

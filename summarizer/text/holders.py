@@ -21,7 +21,6 @@ which relation read it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -32,7 +31,7 @@ from summarizer.text.credit import SPEECH_LEMMAS
 from summarizer.text.parse import parse
 from summarizer.text.sources import described_source, source_name
 from summarizer.text.stance import cues
-from summarizer.text.vocabulary import CROWDS, NAME_WORDS, TITLES, word_set
+from summarizer.text.vocabulary import CROWDS, NAME_WORDS, TITLES, closing_quote, word_set
 
 # Verbs that report someone's words beyond the figure-giving ones of SPEECH_LEMMAS:
 # "assured Hagel that", "vowed that", "insisted that".
@@ -338,8 +337,7 @@ def _last_speaker(before: Sequence[str], pronoun: str = "they") -> str | None:
 def _closing_speaker(following: Sequence[str]) -> str | None:
     """The speaker named where a quotation left open closes, up to three sentences on."""
     for later in list(following)[:3]:
-        closes = re.search(r"[\"”]", later)
-        if closes is not None:
+        if closing_quote(later) is not None:
             said = sentence_speakers(later)
             return said[0] if said else _speaker_of(later)
     return None

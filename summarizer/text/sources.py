@@ -34,6 +34,8 @@ from summarizer.text.vocabulary import (
     TITLE_ABBREVIATIONS,
     TITLES,
     VAGUE_WORDS,
+    without_article,
+    without_possessive,
     word_set,
 )
 
@@ -116,7 +118,7 @@ class Credit:
 def document_owner(phrase: str) -> str | None:
     """'the most recent quarterly report furnished by the Pentagon's Defense Manpower Data
     Center' -> 'Defense Manpower Data Center'; 'DMDC's quarterly report' -> 'DMDC'."""
-    phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.IGNORECASE)
+    phrase = without_article(phrase)
     by = _DOCUMENT_BY.search(phrase)
     of = _DOCUMENT_OF.match(phrase)
     named = _NAMED_DOCUMENT.match(phrase) if not (by or of) else None
@@ -124,7 +126,7 @@ def document_owner(phrase: str) -> str | None:
     if not name:
         return None
     name = _DOCUMENT_TRAIL.sub("", name)
-    name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
+    name = without_article(name)
     # "the Pentagon's Defense Manpower Data Center": the body itself, not its parent.
     inner = re.match(r"^[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*[’']s\s+(?P<rest>[A-Z].*)$", name)
     name = inner.group("rest") if inner else name
@@ -178,7 +180,7 @@ def describe(origin: str) -> str | None:
         return None
     if not [w for w in words if w.lower() not in VAGUE_WORDS and not UNNAMED.fullmatch(w)]:
         return None
-    return re.sub(r"^(?:the|a|an|some)\s+", "", origin.strip(), flags=re.IGNORECASE)
+    return without_article(origin, some=True)
 
 
 # "a UN experts report seen by AFP Monday", "a senior police officer quoted by Le Monde":
@@ -235,14 +237,14 @@ def credit_of(origin: str | None, via: str | None, *, resolve: bool = True) -> C
         if descriptor is None and origin and _BARE_UNNAMED.fullmatch(origin.strip()):
             # "..., officials said", "Recent reports indicate": no owner, but not the
             # outlet's own word either; the text's description is the credit.
-            descriptor = re.sub(r"^(?:the|a|an|some)\s+", "", origin.strip(), flags=re.IGNORECASE)
+            descriptor = without_article(origin, some=True)
         return Credit(
             name=None,
             anonymous=bool(anonymous) or descriptor is not None,
             descriptor=descriptor,
             via=relayed.group("via") if relayed is not None and descriptor is not None else None,
         )
-    origin = re.sub(r"^(?:the|a|an)\s+", "", origin.strip(), flags=re.IGNORECASE)
+    origin = without_article(origin)
     person, organization = _split(origin)
     return Credit(name=origin, person=person, organization=organization, via=_split(via)[0] or via if via else None)
 
@@ -253,7 +255,7 @@ def _trailing_name(phrase: str) -> str | None:
     Ahmed' -> 'Ilham Ahmed'); None when it ends with none."""
     words: list[str] = []
     for word in reversed(phrase.split()):
-        if not word[:1].isupper() or BODY_WORD.fullmatch(re.sub(r"[’']s?$", "", word)) or word.lower() in TITLES:
+        if not word[:1].isupper() or BODY_WORD.fullmatch(without_possessive(word)) or word.lower() in TITLES:
             break
         words.insert(0, word)
     return " ".join(words) if len(words) >= 2 else None
@@ -277,7 +279,7 @@ def _split(name: str | None) -> tuple[str | None, str | None]:
         body_words = body_words[:-1]  # "Armenian Prime Minister X" speaks for Armenia, not "Armenian Prime"
     if len(body_words) > 1 and re.search(r"[’']s$", body_words[0]):
         body_words = body_words[1:]  # "Russia's Wagner boss" speaks for Wagner
-    body = re.sub(r"[’']s?$", "", " ".join(body_words)) or None  # "Wagner's boss X" speaks for Wagner
+    body = without_possessive(" ".join(body_words)) or None  # "Wagner's boss X" speaks for Wagner
     if body and body.lower() in COUNTRY_OF:
         # "Ukrainian President Volodymyr Zelensky" speaks for Ukraine: for corroboration he
         # and "Ukrainian officials" are one side, not two independent sources.

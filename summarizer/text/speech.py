@@ -23,6 +23,7 @@ from summarizer.text.vocabulary import (
     NOUN_LIKE_VERBS,
     TITLES,
     VERBS_OF_SAYING,
+    without_possessive,
 )
 
 # A verb of saying, after its auxiliaries: "has also said", "Pentagon Reveals".
@@ -162,7 +163,7 @@ def subject_phrase(text: str) -> tuple[int, str] | None:
         gap = text[words[i].end() : words[i + 1].start()] if i + 1 < len(words) else ""
         if gap.strip():
             break  # punctuation between words ends the phrase
-        if capitalised(bare) or bare.lower() in NAME_WORDS or re.sub(r"[’']s$", "", bare.lower()) in NAME_WORDS:
+        if capitalised(bare) or bare.lower() in NAME_WORDS or without_possessive(bare.lower()) in NAME_WORDS:
             first = i
             continue
         break

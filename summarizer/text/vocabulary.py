@@ -29,6 +29,28 @@ def word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
+def without_article(phrase: str, *, some: bool = False) -> str:
+    """'the Pentagon' -> 'Pentagon' (stripped); with ``some``, 'some officials' ->
+    'officials' too."""
+    words = phrase.strip().split(maxsplit=1)
+    articles = ("the", "a", "an", "some") if some else ("the", "a", "an")
+    return words[1] if len(words) == 2 and words[0].lower() in articles else phrase.strip()
+
+
+def without_possessive(word: str) -> str:
+    """'Wagner's' -> 'Wagner', 'soldiers'' -> 'soldiers'."""
+    for ending in ("’s", "'s", "’", "'"):
+        if word.endswith(ending):
+            return word[: -len(ending)]
+    return word
+
+
+def closing_quote(text: str) -> int | None:
+    """Where the first closing quotation mark (straight or curly) in ``text`` ends."""
+    found = [i for i in (text.find('"'), text.find("”")) if i != -1]
+    return min(found) + 1 if found else None
+
+
 def has_name_word(name: str, words: frozenset[str]) -> bool:
     """Whether one of ``name``'s capitalised words (or a phrase of them) is in ``words``,
     compared in lower case: "the Defense Ministry" holds "ministry", "the ministry" does not."""
@@ -61,6 +83,8 @@ MONTH_NAMES = (
 )
 MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
 MONTHS = frozenset(m.lower() for m in (*MONTH_NAMES, *MONTH_ABBREVIATIONS))
+# The same as a regular-expression alternation, longest first ("January" before "Jan").
+MONTH_ALTERNATION = "|".join(sorted((*MONTH_NAMES, *MONTH_ABBREVIATIONS), key=len, reverse=True))
 
 
 # "the official estimate of", "reports from the front": words that are nouns as often as verbs.

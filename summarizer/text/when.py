@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from summarizer.text.numbers import figure_spans
-from summarizer.text.vocabulary import MONTH_ABBREVIATIONS, MONTH_NAMES
+from summarizer.text.vocabulary import MONTH_ALTERNATION
 
 TimeKind = Literal["reported", "stated", "before", "since", "target"]
 """reported: as of the article's date ("so far", or no time word); stated: a date the
@@ -43,9 +43,9 @@ class TimeRef:
         return self.kind == "target"
 
 
-_MONTHS = "|".join((*MONTH_NAMES, *MONTH_ABBREVIATIONS))
+_MONTHS = MONTH_ALTERNATION
 _DAYS = [d.lower() for d in calendar.day_name]
-_MONTH_DAY = rf"(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+_MONTH_DAY = rf"(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"
 _DAY_MONTH = rf"\d{{1,2}}\s+(?:{_MONTHS})\.?(?:\s+\d{{4}})?"
 _ISO = r"\d{4}-\d{2}-\d{2}"
 _PART = r"(?:early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of)[-\s]+"
@@ -135,7 +135,8 @@ def _resolve(kind: str, text: str, published: dt.date | None) -> TimeRef:
         return TimeRef(_target(low, published), "target", text)
     if kind == "since":
         return TimeRef(published, "since", text)
-    day = _absolute(re.sub(r"^(?:on|in|as\s+of)\s+", "", text, flags=re.I), published)
+    date = next((text[len(p) :] for p in ("on ", "in ", "as of ") if low.startswith(p)), text)
+    day = _absolute(date, published)
     return TimeRef(day, "stated", text)
 
 
@@ -166,13 +167,30 @@ def _weekday(low: str, published: dt.date | None) -> dt.date | None:
 def _absolute(text: str, published: dt.date | None) -> dt.date | None:
     import dateparser  # imported here: it takes ~0.3 s to load and most runs never need it
 
-    has_year = bool(re.search(r"\d{4}", text))
+    has_year = any(len(w) == 4 and w.isdigit() for w in _words(text))
     if published is None and not has_year:
         return None
     base = dt.datetime.combine(published or dt.date.today(), dt.time())
     settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"}
     parsed = dateparser.parse(text.rstrip("."), languages=["en"], settings=settings)  # type: ignore[arg-type,unused-ignore]
     return parsed.date() if parsed else None
+
+
+_ORDINALS = ("st", "nd", "rd", "th")
+
+
+def _words(text: str) -> list[str]:
+    """'mid-Dec. 5th, 2024' -> ['mid', 'dec', '5th', '2024']."""
+    return text.lower().replace(",", " ").replace(".", " ").replace("-", " ").split()
+
+
+def _day_of_month(words: list[str], year: int) -> int | None:
+    """The first one- or two-digit number ("5", "5th") among ``words`` that is not the year."""
+    for word in words:
+        digits = word[:-2] if word[-2:] in _ORDINALS else word
+        if word != str(year) and digits.isdigit() and len(digits) <= 2:
+            return int(digits)
+    return None
 
 
 def _target(low: str, published: dt.date | None) -> dt.date | None:
@@ -184,26 +202,29 @@ def _target(low: str, published: dt.date | None) -> dt.date | None:
         return published + dt.timedelta(days=30)
     if "next year" in low:
         return dt.date(published.year + 1, 6, 30)
-    if re.search(r"\b(?:days)\b", low):
+    words = _words(low)
+    if "days" in words:
         return published + dt.timedelta(days=7)
-    if re.search(r"\b(?:weeks)\b", low):
+    if "weeks" in words:
         return published + dt.timedelta(days=21)
-    if re.search(r"\b(?:months)\b", low):
+    if "months" in words:
         return published + dt.timedelta(days=90)
     if "end of the year" in low or "end of this year" in low or "year end" in low or "year-end" in low:
         return dt.date(published.year, 12, 31)
-    year = re.search(r"\b(\d{4})\b", low)
-    month = next((i for i, m in enumerate(calendar.month_name) if m and re.search(rf"\b{m[:3].lower()}", low)), None)
+    year = next((int(w) for w in words if len(w) == 4 and w.isdigit()), None)
+    month = next(
+        (i for i, m in enumerate(calendar.month_name) if m and any(w.startswith(m[:3].lower()) for w in words)), None
+    )
     if month is None:
         if year:
-            return dt.date(int(year.group(1)), 6 if re.search(r"mid", low) else (3 if "early" in low else 12), 1)
+            return dt.date(year, 6 if "mid" in words else (3 if "early" in words else 12), 1)
         return None
-    y = int(year.group(1)) if year else (published.year if month >= published.month else published.year + 1)
-    day = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", low.replace(str(y), ""))
-    if day and 1 <= int(day.group(1)) <= calendar.monthrange(y, month)[1]:
-        return dt.date(y, month, int(day.group(1)))
-    if re.search(r"\bearly\b", low):
+    y = year or (published.year if month >= published.month else published.year + 1)
+    day = _day_of_month(words, y)
+    if day and 1 <= day <= calendar.monthrange(y, month)[1]:
+        return dt.date(y, month, day)
+    if "early" in words:
         return dt.date(y, month, 7)
-    if re.search(r"\bmid\b", low):
+    if "mid" in words:
         return dt.date(y, month, 15)
     return dt.date(y, month, calendar.monthrange(y, month)[1])
