@@ -5,6 +5,7 @@ from summarizer.text.tense import (
     NOW_RULE,
     TIME_RULES,
     casualty_status,
+    loss_said_of_others,
     status_from_parse,
     status_from_text,
     time_from_parse,
@@ -177,3 +178,31 @@ def test_the_governing_verbs_correct_the_status_group(
 
 def test_a_headline_with_no_verb_says_nothing_and_ends() -> None:
     assert time_from_parse("Kenya's 400 police officers", 400) is None
+
+
+# status.not-the-loss: the sentence's words of loss are said of another count.
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("Twelve soldiers died after some 400 rebels stormed the garrison at dawn.", 400),
+        ("A column carrying about 250 marines reached the port, where two sailors were wounded.", 250),
+        ("Ten guards were killed when more than 300 insurgents attacked a 150-strong unit.", 300),
+    ],
+)
+def test_troops_doing_something_else_in_a_sentence_of_losses_are_not_the_loss(sentence: str, figure: int) -> None:
+    assert loss_said_of_others(sentence, figure)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("Militants ambushed a convoy, killing 75 soldiers.", 75),
+        ("Some 59 of them have paid the price with their lives.", 59),
+        ("The attack left 40 soldiers dead.", 40),
+        ("The army said the casualty count was approaching 3,000.", 3000),
+        ("Kyiv reports 200 dead soldiers.", 200),
+        ("The rebels said they had captured 120 troops.", 120),
+    ],
+)
+def test_a_loss_said_of_the_figure_s_troops_or_their_clause_is_theirs(sentence: str, figure: int) -> None:
+    assert not loss_said_of_others(sentence, figure)

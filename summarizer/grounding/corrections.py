@@ -25,7 +25,13 @@ from summarizer.text.counts import speaks_of_the_future, status_from_verb
 from summarizer.text.credit import read_credit
 from summarizer.text.numbers import hedge_of
 from summarizer.text.sources import Credit, is_outlet, source_kind
-from summarizer.text.tense import casualty_status, counts_losses, status_from_parse, status_from_text
+from summarizer.text.tense import (
+    casualty_status,
+    counts_losses,
+    loss_said_of_others,
+    status_from_parse,
+    status_from_text,
+)
 
 
 def correct_estimate(
@@ -60,6 +66,9 @@ def correct_estimate(
     return corrected, [*dropped, *replaced]
 
 
+_LOSSES = ("killed", "wounded", "casualties")
+
+
 def _status(passage: str, item: TroopEstimate) -> tuple[str | None, str | None]:
     """The status the passage gives the figure in place of the answer's, and the rule
     that read it; (None, None) when the answer's stands. In order: the verb that takes
@@ -71,9 +80,14 @@ def _status(passage: str, item: TroopEstimate) -> tuple[str | None, str | None]:
     if governed is not None:
         return (None, None) if governed.status == item.status else (governed.status, governed.id)
     status = casualty_status(passage, figure, item.status)
+    if (status or item.status) in _LOSSES and loss_said_of_others(passage, figure):
+        # "over 700 guerrillas ... ambushed a 120-member contingent": the sentence's loss is
+        # another count's; what the parse's verbs say of these troops stands, else "other"
+        there, _ = status_from_parse(passage, figure, "other")
+        return there or status_from_text(passage, figure, "other") or "other", "status.not-the-loss"
     if status is not None:
         return status, "text.loss-words"
-    if item.status in ("killed", "wounded", "casualties"):
+    if item.status in _LOSSES:
         if counts_losses(passage):
             return None, None
         # A loss needs a word of loss: "had about 50,000 mercenaries in Ukraine" is not one;

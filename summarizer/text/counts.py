@@ -14,6 +14,7 @@ sentence-level reading (:mod:`summarizer.text.headcount`).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -129,8 +130,21 @@ def _percent(number: Token, noun: Token | None) -> bool:
 
 
 def _time(number: Token, noun: Token | None) -> bool:
-    """A length of time ("300 days") or a date's day ("on 12 November")."""
+    """A length of time ("300 days"), a date's day ("on 12 November") or a date stamped
+    as eight digits, as wire copy and saved pages print it ("20120424 AFP")."""
+    if _date_stamp(number.text):
+        return True
     return noun is not None and bool({noun.lemma_.lower(), noun.lower_.rstrip(".")} & (TIME_NOUNS | MONTHS))
+
+
+def _date_stamp(text: str) -> bool:
+    if len(text) != 8 or not text.isdigit() or not 1900 <= int(text[:4]) <= 2100:
+        return False
+    try:
+        dt.date(int(text[:4]), int(text[4:6]), int(text[6:]))
+    except ValueError:
+        return False
+    return True
 
 
 def _measure(number: Token, noun: Token | None) -> bool:
@@ -257,8 +271,12 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "counts.time",
         32,
-        "a length of time or a date's day",
-        (("Some 300 days into the war, troops dug in.", 300), ("On 12 November, 300 troops crossed the border.", 12)),
+        "a length of time, a date's day or a date stamp",
+        (
+            ("Some 300 days into the war, troops dug in.", 300),
+            ("On 12 November, 300 troops crossed the border.", 12),
+            ("20240517 Reuters Some 300 troops crossed the border overnight.", 20240517),
+        ),
         _time,
     ),
     Rule(

@@ -408,6 +408,54 @@ def time_from_parse(sentence: str, figure: int) -> TimeRule | None:
     return None
 
 
+# -- whether the sentence's words of loss are said of what the figure counts ---------------
+
+# Words that make a count a loss, as the parse lemmatises them or as written: verbs
+# ("were killed", "lost their lives"), participles as adjectives ("wounded", "slain"),
+# the nouns a toll is told with, and being taken out of the fight ("taken prisoner").
+LOSS_LEMMAS = word_set(
+    "kill die wound injure hurt lose perish martyr slay slain massacre eliminate neutralise neutralize"
+    " killed wounded injured dead death casualty fatality loss toll life body missing capture prisoner"
+)
+# Verbs that report or tally a count rather than say what happened to it.
+_TALLY_LEMMAS = SAYING_LEMMAS | word_set("declare estimate put place count number record total list")
+# The part of a noun phrase the figure's noun may be ("a 120-member contingent").
+_INSIDE_PHRASE = frozenset({"compound", "amod", "nmod", "nummod"})
+
+
+def _loss(token: Token) -> bool:
+    return token.lemma_.lower() in LOSS_LEMMAS or token.lower_ in LOSS_LEMMAS
+
+
+def loss_said_of_others(sentence: str, figure: int) -> bool:
+    """Whether every statement of ``figure`` counts troops that do or carry something
+    else, as the subject or object of an active verb that is no loss and no report, with
+    no word of loss on them or their verb: "when over 700 Maoist guerrillas ... ambushed
+    a 120-member contingent" (the 700 attacked: the killed are the sentence's other
+    count); "The convoy, carrying about 120 personnel, was on its way to recover the
+    bodies of three of their colleagues killed ...". False where the parse says
+    otherwise or nothing."""
+    doc = parse(sentence)
+    spans = _counting_spans(sentence, figure)
+    if not spans:
+        return False
+    for start, end in spans:
+        number = number_token(doc, start, end)
+        if number is None:
+            return False
+        phrase = counted_noun(number) or number
+        if any(_loss(t) for t in phrase.subtree):
+            return False  # "75 soldiers killed", "soldiers who died", "11 slain troops"
+        while phrase.dep_ in _INSIDE_PHRASE and phrase.head.pos_ in ("NOUN", "PROPN"):
+            phrase = phrase.head
+        verb = phrase.head
+        if phrase.dep_ not in ("nsubj", "dobj") or verb.pos_ != "VERB":
+            return False
+        if verb.lemma_.lower() in _TALLY_LEMMAS or any(_loss(t) for t in verb.subtree):
+            return False  # "the casualty count was approaching 300,000", "59 of whom paid ... with their lives"
+    return True
+
+
 def status_from_parse(sentence: str, figure: int, current: str) -> tuple[str | None, str | None]:
     """(the status the governing verbs give in place of ``current``, the rule), or (None,
     rule or None) when they agree with it or say nothing. Losses are left alone."""
