@@ -42,6 +42,7 @@ def test_the_rules_are_a_table_with_unique_ids_and_precedences() -> None:
         ("The attack killed 12 civilians and injured 40 others, including 7 soldiers.", 7, "soldiers"),
         ("Task Force 51 sent 2,200 marines to the region.", 2200, "marines"),
         ("Troops 3000 strong arrived at the base.", 3000, None),
+        ("At least 1,650 border reinforcements are expected in the city.", 1650, "reinforcements"),
     ],
 )
 def test_troop_figures_are_kept_and_their_noun_read(sentence: str, figure: int, noun: str | None) -> None:

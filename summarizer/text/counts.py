@@ -29,6 +29,7 @@ TROOP_NOUNS = word_set(
     "troop soldier force personnel fighter militant reservist conscript recruit mercenary marine sailor airman"
     " serviceman servicewoman servicemember paratrooper commando guard peacekeeper infantryman officer policeman"
     " police insurgent rebel jihadist combatant volunteer contingent army militiaman gunman operative jawan"
+    " reinforcement"
 )
 # Other nouns for fighters: how a force's enemies, crews and prisoners are named. A
 # number that counts one of these or a troop noun is a head count by its parse alone.
