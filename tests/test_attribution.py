@@ -768,3 +768,26 @@ def test_they_never_stands_for_one_person() -> None:
     text = "Semyon Pegov wrote about the ambush near the border.\nThey admitted losing seven fighters."
     credit = _credit(text, "seven", 7)
     assert credit is None or "Pegov" not in (credit.person or credit.name or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure_text", "figure"),
+    [
+        # an "as" clause with its own content says something else (credit.speech-subject)
+        (
+            "The report that yet more soldiers are likely to join the 40,000 troops already serving in the "
+            "region came as Minister Jane Doe insisted there were signs of progress.",
+            "40,000",
+            40_000,
+        ),
+        # what the speaker told is the quotation after the verb, not the clause before it (text.said-after)
+        (
+            "With patience wearing thin over a war that has cost over 2,000 soldiers' lives, Smith told the "
+            'cabinet "our commitment has limits".',
+            "2,000",
+            2_000,
+        ),
+    ],
+)
+def test_a_speech_with_content_of_its_own_credits_nothing_else(text: str, figure_text: str, figure: int) -> None:
+    assert _credit(text, figure_text, figure) is None

@@ -95,10 +95,10 @@ _RELAYED = re.compile(
 _SAID_TAIL = (
     r"(?:\s+(?:reporters|journalists|earlier|later|again|today|yesterday|tonight|overnight|"
     r"\w+day(?:\s+(?:morning|afternoon|evening|night))?|(?:on|last|this)\s+\w+|"
-    r"(?:in|at|during|after|before|from|on|via|by|to|through|over)\s+[^,;]{1,70}?))*"
+    r"(?:in|at|during|after|before|from|on|via|by|to|through|over)\s+[^,;\"“”]{1,70}?))*"
 )
 _TRAILING = re.compile(
-    rf",(?!\d)\s*(?P<name>[^,]+?)(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bits)(?<!\btheir)\s+{AUXILIARIES}(?:(?:{VERBS_OF_SAYING}){_SAID_TAIL}|told\s+[^,;]{{1,70}}?)\W*$"
+    rf",(?!\d)\s*(?P<name>[^,]+?)(?<!\bthe)(?<!\ba)(?<!\ban)(?<!\bits)(?<!\btheir)\s+{AUXILIARIES}(?:(?:{VERBS_OF_SAYING}){_SAID_TAIL}|told\s+[^,;\"“”]{{1,70}}?)\W*$"
 )
 # "..., a top official said Thursday, but others say ...", "..., Robert O'Brien said on
 # Wednesday, offering ...": a speaker clause that another clause follows.

@@ -198,7 +198,9 @@ def _reporting_clause(verb: Token, number: Token) -> Token | None:
         own = any(g.dep_ in ("ccomp", "xcomp") for g in c.children)
         joined = any(g.dep_ == "cc" and number.i < g.i < c.i for g in verb.children)
         trailing = c.i > number.i and not own and not joined
-        if (as_clause or trailing) and _subject_of(c) is not None:
+        # "came as Mr Bush insisted there were ...": an "as" clause with content of its own
+        # says something else
+        if ((as_clause and not own) or trailing) and _subject_of(c) is not None:
             return c
     return None
 
