@@ -791,3 +791,13 @@ def test_they_never_stands_for_one_person() -> None:
 )
 def test_a_speech_with_content_of_its_own_credits_nothing_else(text: str, figure_text: str, figure: int) -> None:
     assert _credit(text, figure_text, figure) is None
+
+
+def test_a_post_credits_only_what_it_says_in_a_clause() -> None:
+    posted = _credit(
+        "The president also posted on social media that she did agree to send 2,000 troops to the border.",
+        "2,000",
+        2_000,
+    )
+    assert posted is not None and posted.rule == "credit.speech-subject"
+    assert _credit("India has posted 50,000 troops along the frontier.", "50,000", 50_000) is None

@@ -54,8 +54,9 @@ from summarizer.text.vocabulary import SAYING_LEMMAS, word_set
 
 # Verbs whose object is who is told: "Singh informed an all-party meeting that ...".
 _ADDRESSING_LEMMAS = word_set("tell inform brief warn")
-# Verbs that report a finding only with a clause: "U.S. intelligence found that ...".
-_FINDING_LEMMAS = word_set("find show")
+# Verbs that report a finding or a post only with a clause: "U.S. intelligence found
+# that ...", "she posted on social media that ..." (not "India posted 50,000 troops").
+_FINDING_LEMMAS = word_set("find show post tweet")
 # Verbs of pledging state a figure only in what one pledges to do ("pledged to send
 # 1,000"); the troops pledged are reported by whoever tells of it.
 _PLEDGING_LEMMAS = word_set("pledge promise vow")
