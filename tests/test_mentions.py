@@ -84,3 +84,11 @@ def test_a_person_given_an_office_or_a_part_and_a_body_s_short_name_are_never_pl
     )
     assert _names(text, "place") == []
     assert _names(text, "actor") == ["Ann Vale", "Tom Berg", "Ed Lane", "Ruritania Defence Force"]
+
+
+def test_a_party_or_a_company_is_never_a_place() -> None:
+    text = (
+        "The rebels retreated into the hills of the Kora district, home to the state-owned miner Kora Minerals Ltd.\n"
+        "He said the attack showed the brutality of the insurgents, referring to the banned Workers Party of Kora."
+    )
+    assert not any("Ltd" in n or "Party" in n for n in _names(text, "place"))

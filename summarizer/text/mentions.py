@@ -37,7 +37,7 @@ from summarizer.text.countries import is_country, is_demonym
 from summarizer.text.counts import TROOP_NOUNS
 from summarizer.text.parse import parse
 from summarizer.text.sentences import ends_a_sentence
-from summarizer.text.vocabulary import GROUP_WORDS, TITLE_ABBREVIATIONS, TITLES, word_set
+from summarizer.text.vocabulary import BODY_NAME_WORDS, GROUP_WORDS, TITLE_ABBREVIATIONS, TITLES, word_set
 
 MentionKind = Literal["actor", "place"]
 
@@ -507,7 +507,8 @@ def _a_body(entity: Span) -> bool:
     """Whether the entity names a body by its generic noun ("the Russian Defense Ministry",
     "the Indian Army", "the Rwanda Defence Force"): never a place."""
     root = entity.root
-    if entity.label_ == "ORG" and (root.lemma_.lower() in _NATIONAL_BODIES | _BODY_NOUNS or _force_name(root)):
+    body_word = root.lemma_.lower().rstrip(".") in _NATIONAL_BODIES | _BODY_NOUNS | BODY_NAME_WORDS
+    if entity.label_ == "ORG" and (body_word or _force_name(root)):
         return True
     # "the Rwanda Defence Force (RDF)": the short name in brackets is the same body
     doc = entity.doc

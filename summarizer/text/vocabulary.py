@@ -69,7 +69,7 @@ BODY_NAME_WORDS = word_set(
     "nato kremlin pentagon ministry department council agency service command forces army navy organization"
     " organisation office group committee parliament congress government administration union un eu au osce"
     " iaea icrc division brigade battalion regiment corps police mission faction movement militia"
-    " university institute college"
+    " university institute college party company corporation ltd inc corp plc"
 ) | {"white house", "united nations", "red cross", "task force"}
 # Words that end a place's own name ("the Gaza Strip", "the Line of Control").
 PLACE_NAME_WORDS = word_set("strip bank sea ocean lake river valley region oblast province island line")
