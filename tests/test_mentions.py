@@ -92,3 +92,15 @@ def test_a_party_or_a_company_is_never_a_place() -> None:
         "He said the attack showed the brutality of the insurgents, referring to the banned Workers Party of Kora."
     )
     assert not any("Ltd" in n or "Party" in n for n in _names(text, "place"))
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Nine soldiers were killed in explosions in areas north of Karvan on Monday.", "Karvan"),
+        ("Oil leaked onto the ground in Ruritania's main petroleum centre of Belgor.", "Ruritania"),
+        ("The ambush in the Tolmar forest killed 30 soldiers.", "Tolmar"),
+    ],
+)
+def test_a_place_by_its_direction_or_its_kind_of_place(text: str, place: str) -> None:
+    assert place in _names(text, "place")

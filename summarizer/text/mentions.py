@@ -58,10 +58,13 @@ _ADVANCE = word_set("advance march push close converge move attack assault offen
 _PLACE_NOUNS = word_set(
     "region province oblast district city town village border frontier area territory state county capital"
     " governorate enclave valley island sea river strip peninsula coast base airport port sector front theatre"
-    " theater zone corridor pass desert outskirts highway stronghold airbase"
+    " theater zone corridor pass desert outskirts highway stronghold airbase forest jungle hill mountain centre"
+    " center hub"
 )
+# Where a place lies from another: "areas north of Baghdad", "50 km west of Kyiv".
+_DIRECTIONS = word_set("north south east west northeast northwest southeast southwest")
 # A part of a place: "the outskirts of Kyiv", "the north of Mali", "in the direction of Goris".
-_PART_NOUNS = _PLACE_NOUNS | word_set("part north south east west centre center heart edge side direction")
+_PART_NOUNS = _PLACE_NOUNS | _DIRECTIONS | word_set("part heart edge side direction")
 _BORDER_NOUNS = word_set("border frontier boundary")
 # Names of a body that the parser leaves outside the entity: "the Maute group".
 _BODY_NOUNS = word_set("front army forces military") | GROUP_WORDS  # "the Abu Sayyaf faction"
@@ -151,6 +154,8 @@ def _role_head(entity: Span) -> Token:
 
 def _locative(entity: Span) -> bool:
     head = _role_head(entity)
+    if head.lower_ in _DIRECTIONS and head.dep_ in ("advmod", "npadvmod", "amod"):
+        return True  # "in Sunni areas north of Baghdad"
     if head.dep_ == "dobj":  # "70 French soldiers left N'Djamena", not "pull the U.S. out"
         return head.head.lemma_.lower() in _LEFT
     if head.dep_ != "pobj":
