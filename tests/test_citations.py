@@ -287,6 +287,14 @@ def test_a_quotation_no_word_gives_a_stance_is_listed_from_the_parse_not_the_ans
     ]
 
 
+def test_a_quotation_that_gives_its_reason_is_listed_as_justifying() -> None:
+    text = 'Adam Black visited the base. "We are there to protect our people," Black said.'
+    extraction, _, _ = _resolve_in(text, _answer())
+    assert [(r.speaker, r.stance, r.stance_rule) for r in extraction.official_reactions] == [
+        ("Black", "justify", "stance.justify.purpose")
+    ]
+
+
 def test_a_quoted_statement_is_no_one_s_whose_name_opens_with_a_preposition_or_counts() -> None:
     from summarizer.grounding.citations import _could_speak
 

@@ -446,7 +446,7 @@ class Citations:
         stance cue with who takes it (:mod:`summarizer.text.holders`: "Russia has denied",
         '"... it's unclear what the intent is," said John Kirby'), and a quoted statement
         with no stance by the speaker the sentence names ("statement.quoted"). Confirming
-        and justifying are left to the answer: "confirmed" mostly introduces a figure."""
+        is left to the answer: "confirmed" mostly introduces a figure."""
         added: list[dict[str, object]] = []
         answered = {r["start"] for r in known}
         for n, sentence in enumerate(self._sentences, start=1):
@@ -458,7 +458,7 @@ class Citations:
                 said = [who for who in sentence_speakers(sentence, previous) if _could_speak(who)]
                 stated = [("other", who, "statement.quoted", None) for who in said[:1]]
             for stance, speaker, rule, stance_rule in stated:
-                if speaker is None or stance in ("confirm", "justify"):
+                if speaker is None or stance == "confirm":
                     continue
                 theirs = [r for r in [*known, *added] if same_entity(str(r["speaker"]), speaker)]
                 if any(r["stance"] != "other" for r in theirs) or (theirs and stance == "other"):

@@ -50,6 +50,8 @@ def _words(lemmas: str, forms: str = "") -> tuple[Pattern, ...]:
 _NOT_END = {"TEXT": {"NOT_IN": [".", ";", "!", "?"]}, "OP": "{,10}"}
 # What one vows to do to the other side: "vowed to crush the militants".
 _HIT_BACK = ["respond", "retaliate", "crush", "defeat", "destroy", "eliminate", "punish", "avenge"]
+# What a deed is done for: "to avert a return to war", "to protect Americans".
+_PURPOSES = ["avert", "avoid", "prevent", "protect", "ensure", "safeguard", "stop", "secure"]
 _SPEECH_OF = {"LEMMA": {"IN": ["call", "describe", "brand", "label", "term"]}}
 _HARSH = "reckless dangerous unacceptable illegal irresponsible outrageous provocative provocation"
 
@@ -224,6 +226,21 @@ RULES: tuple[StanceRule, ...] = (
         "justifying or defending what was done",
         (*_words("justify legitimate", "justified"), [{"LEMMA": "defend"}, {"LOWER": "the"}]),
         ("The minister justified the strikes as self-defence.",),
+    ),
+    StanceRule(
+        "stance.justify.purpose",
+        "justify",
+        "giving the reason or the purpose of what was done: because, in order to, to prevent, a duty",
+        (
+            [{"LOWER": "because"}],
+            [{"LOWER": "in"}, {"LOWER": "order"}, {"LOWER": "to"}],
+            [{"LOWER": "to"}, {"LEMMA": {"IN": _PURPOSES}}],
+            [{"LEMMA": "duty"}],
+        ),
+        (
+            "The troops withdrew because the government does not want a wider war.",
+            "The deployment is meant to prevent smuggling across the border, the general said.",
+        ),
     ),
 )
 _BY_ID = {rule.id: rule for rule in RULES}
