@@ -80,7 +80,7 @@ def _status(passage: str, item: TroopEstimate) -> tuple[str | None, str | None]:
     if governed is not None:
         return (None, None) if governed.status == item.status else (governed.status, governed.id)
     status = casualty_status(passage, figure, item.status)
-    if (status or item.status) in _LOSSES and loss_said_of_others(passage, figure):
+    if (status or item.status) in _LOSSES and counts_losses(passage) and loss_said_of_others(passage, figure):
         # "over 700 guerrillas ... ambushed a 120-member contingent": the sentence's loss is
         # another count's; what the parse's verbs say of these troops stands, else "other"
         there, _ = status_from_parse(passage, figure, "other")
