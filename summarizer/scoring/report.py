@@ -38,10 +38,9 @@ from pydantic import BaseModel, Field, ValidationError
 
 from schemas import Article, VerifiedExtraction
 from schemas.extraction import STATUS_GROUPS, Actor, Location
-from schemas.gold import GoldArticle, GoldName, GoldPassage
+from schemas.gold import GoldArticle, GoldName
 from summarizer.errors import InputError
 from summarizer.grounding.grounder import Grounder
-from summarizer.jsonl import read_models
 from summarizer.text.aliases import same_entity
 from summarizer.text.analysis import analyse
 from summarizer.text.candidates import troop_figure_sentences
@@ -101,7 +100,7 @@ class _Statement:
 _Same = Callable[[_Statement, _Statement], bool]
 
 
-class _Names:
+class Names:
     """Alias comparison of name lists, remembered (gold files repeat names)."""
 
     def __init__(self, kind: str | None) -> None:
@@ -119,14 +118,14 @@ class _Names:
         return any(self.same(x, y) for x in a for y in b)
 
 
-_PEOPLE = _Names(None)
-_PLACES = _Names("place")
+PEOPLE = Names(None)
+_PLACES = Names("place")
 
 
 def _source_same(a: _Statement, b: _Statement) -> bool:
     if not a.names or not b.names:
         return not a.names and not b.names
-    return _PEOPLE.overlap(a.names, b.names)
+    return PEOPLE.overlap(a.names, b.names)
 
 
 def _figure_key(s: _Statement, t: _Statement) -> bool:
@@ -142,7 +141,7 @@ def _figure_status_key(s: _Statement, t: _Statement) -> bool:
 
 
 def _people_key(s: _Statement, t: _Statement) -> bool:
-    return _PEOPLE.overlap(s.names, t.names)
+    return PEOPLE.overlap(s.names, t.names)
 
 
 def _places_key(s: _Statement, t: _Statement) -> bool:
@@ -616,8 +615,8 @@ def _tally_status_rules(rules: dict[str, Tally], gold: GoldArticle, result: Veri
 
 def _tally_name_rules(rules: dict[str, Tally], gold: GoldArticle, result: VerifiedExtraction) -> None:
     ex = result.extraction
-    kinds: tuple[tuple[Sequence[Actor | Location], Sequence[GoldName], _Names, str], ...] = (
-        (ex.actors, gold.actors, _PEOPLE, "actor"),
+    kinds: tuple[tuple[Sequence[Actor | Location], Sequence[GoldName], Names, str], ...] = (
+        (ex.actors, gold.actors, PEOPLE, "actor"),
         (ex.locations, gold.locations, _PLACES, "place"),
     )
     for items, wanted, names, kind in kinds:
@@ -689,91 +688,3 @@ def report_text(report: EvalReport, *, errors: bool = True) -> str:
     if report.missing_articles:
         lines += ["", "no extraction for: " + ", ".join(report.missing_articles)]
     return "\n".join(lines) + "\n"
-
-
-# -- the credit corpus ---------------------------------------------------------------------
-
-
-def load_credit_corpus(path: str | Path) -> list[GoldPassage]:
-    """The passages of a credit corpus (JSON Lines, one :class:`GoldPassage` a line)."""
-    return read_models(path, GoldPassage, what="a credit passage", fix="see schemas/gold.py for the format")
-
-
-class CreditCase(BaseModel):
-    """One figure of the corpus: who the text rules credit, and whether that is right.
-    ``outcome``: right, wrong, or silent (the rules find no form where the gold names a
-    source). Where the rules find no form the brief names nobody (a source the model gave
-    is dropped as unverified, see :mod:`summarizer.grounding.corrections`), so silence on
-    a figure the article credits to nobody is right."""
-
-    url: str
-    at: str
-    figure: int
-    gold: list[str]
-    said: str | None
-    outcome: str
-    rule: str | None = None  # which rule credited it (a text.* form or a credit.* row of the parse)
-
-
-class CreditScore(BaseModel):
-    right: int = 0
-    wrong: int = 0
-    silent: int = 0
-    rightly_silent: int = 0  # of ``right``: nobody named, as the gold has it
-
-    @property
-    def total(self) -> int:
-        return self.right + self.wrong + self.silent
-
-    @property
-    def accuracy(self) -> float:
-        """Right of all figures: a silent rule counts against it."""
-        return self.right / self.total if self.total else 1.0
-
-    @property
-    def precision(self) -> float:
-        """Right of the figures the rules answered (silence left out)."""
-        answered = self.right - self.rightly_silent
-        return answered / (answered + self.wrong) if answered + self.wrong else 1.0
-
-    def line(self) -> str:
-        return (
-            f"{self.total} figures: right {self.right} ({self.accuracy:.2f}; {self.rightly_silent} of them nobody, "
-            f"rightly), wrong {self.wrong}, silent {self.silent}; precision when answering {self.precision:.2f}"
-        )
-
-
-def score_credits(passages: Iterable[GoldPassage]) -> tuple[CreditScore, list[CreditCase]]:
-    """Score the text's credit (:func:`summarizer.text.credit.read_credit`: the text forms,
-    then the parse's rows) alone on each figure."""
-    score, cases = CreditScore(), []
-    for passage in passages:
-        spans = list(analyse(passage.text).spans)
-        for gold in passage.credits:
-            start = passage.text.index(gold.at)
-            credit, rule = read_credit(passage.text, start, start + len(gold.at), gold.figure, spans=spans)
-            if credit is None and not gold.source:
-                said, outcome = None, "right"  # the brief names nobody, as the article does
-                score.rightly_silent += 1
-            elif credit is None:
-                said, outcome = None, "silent"
-            else:
-                named = list(
-                    dict.fromkeys(n for n in (credit.name, credit.person, credit.organization, credit.descriptor) if n)
-                )
-                said = " / ".join(named) or "nobody"
-                right = _PEOPLE.overlap(gold.source, named) if gold.source else not named
-                outcome = "right" if right else "wrong"
-            setattr(score, outcome, getattr(score, outcome) + 1)
-            cases.append(
-                CreditCase(
-                    url=passage.url,
-                    at=gold.at,
-                    figure=gold.figure,
-                    gold=gold.source,
-                    said=said,
-                    outcome=outcome,
-                    rule=rule,
-                )
-            )
-    return score, cases
