@@ -454,7 +454,7 @@ class Citations:
                 continue  # a headline or subhead ("International Concern Mounts") is no statement
             previous = self._sentences[n - 2] if n > 1 else ""
             stated = [(h.stance, h.name, h.rule, h.cue) for h in self._holders(n) if h.name is not None]
-            if not stated and re.search(r"[\"“”]", sentence) and not troop_figures(sentence):
+            if not stated and any(mark in sentence for mark in '"“”') and not troop_figures(sentence):
                 said = [who for who in sentence_speakers(sentence, previous) if _could_speak(who)]
                 stated = [("other", who, "statement.quoted", None) for who in said[:1]]
             for stance, speaker, rule, stance_rule in stated:

@@ -120,8 +120,9 @@ def _spelled_out(name: str | None, text: str) -> str | None:
     if not name:
         return name
     for m in _DEFINED.finditer(text):
-        if re.search(rf"\b{m.group('acronym')}\b", name) and not is_outlet(m.group("long")):
-            name = re.sub(rf"\b{m.group('acronym')}\b", m.group("long"), name)
+        acronym = re.compile(rf"\b{m.group('acronym')}\b")
+        if acronym.search(name) and not is_outlet(m.group("long")):
+            name = acronym.sub(m.group("long"), name)
     return name
 
 

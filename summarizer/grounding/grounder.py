@@ -100,8 +100,11 @@ def _year_like(passage: str, figures: list[int]) -> bool:
     return any(written_as_a_year(passage, a, b, n) for n in figures for a, b in figure_spans(passage, n))
 
 
+_WORD = re.compile(r"\w+")
+
+
 def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", normalize(text))
+    return _WORD.findall(normalize(text))
 
 
 @dataclass(frozen=True)
@@ -172,7 +175,7 @@ class Grounder:
 
     def _locate_near(self, quote: str) -> Span | None:
         needle = normalize(quote).strip(" '")
-        quote_words = re.findall(r"\w+", needle)
+        quote_words = _WORD.findall(needle)
         if len(quote_words) < _MIN_NEAR_WORDS:
             return None
         window = fuzz.partial_ratio_alignment(needle, self._norm, score_cutoff=_NEAR_SCORE)
@@ -180,7 +183,7 @@ class Grounder:
             return None
         lo = max(0, window.dest_start - len(needle) // 4)
         hi = min(len(self._norm), window.dest_end + len(needle) // 4)
-        words = list(re.finditer(r"\w+", self._norm[lo:hi]))
+        words = list(_WORD.finditer(self._norm[lo:hi]))
         matcher = SequenceMatcher(None, [w.group() for w in words], quote_words, autojunk=False)
         blocks = [b for b in matcher.get_matching_blocks() if b.size]
         matched = sum(b.size for b in blocks)
