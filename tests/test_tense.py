@@ -206,3 +206,11 @@ def test_troops_doing_something_else_in_a_sentence_of_losses_are_not_the_loss(se
 )
 def test_a_loss_said_of_the_figure_s_troops_or_their_clause_is_theirs(sentence: str, figure: int) -> None:
     assert not loss_said_of_others(sentence, figure)
+
+
+@pytest.mark.parametrize(
+    ("headline", "figure"),
+    [("Rebels kill 40 police in ambush", 40), ("Over 1000 soldiers die in border clashes", 1000)],
+)
+def test_a_headline_s_present_tense_is_a_loss(headline: str, figure: int) -> None:
+    assert casualty_status(headline, figure, "deployed") == "killed"

@@ -50,7 +50,7 @@ _GOVERNING = 30  # characters before the figure: 'has sent about ', 'preparing t
 # ("martyred", "the loss of three soldiers", "lose their lives", "paid the price with their lives",
 # "340 bodies of troops")
 _KILLED = (
-    r"killed|killing|died|dead|deaths?|perished|eliminat(?:ed|es|e|ing)|lost|fatalities|slain|martyred|martyrdom|loss|"
+    r"kill|kills|killed|killing|die|dies|died|dead|deaths?|perished|eliminat(?:ed|es|e|ing)|lost|fatalities|slain|martyred|martyrdom|loss|"
     r"lose|losing|lives|bodies"
 )
 _HURT = r"wounded|injured|hurt"
