@@ -53,6 +53,18 @@ def test_troop_figures_are_kept_and_their_noun_read(sentence: str, figure: int, 
 
 
 @pytest.mark.parametrize(
+    ("sentence", "figure", "force"),
+    [
+        ("There were around 90 soldiers at the base, and 50 of those were flown home on Monday.", 50, True),
+        ("Some 300 rebels attacked the town, and 40 of them were captured.", 40, True),
+        ("About 900 villagers fled, and 200 of them reached the camp.", 200, False),
+    ],
+)
+def test_a_part_of_the_troops_named_by_a_pronoun_is_a_head_count(sentence: str, figure: int, force: bool) -> None:
+    assert what_it_counts(sentence, figure).force is force
+
+
+@pytest.mark.parametrize(
     ("sentence", "figure"),
     [
         ("More than 240 were wounded, the ministry said.", 240),  # the number is the subject: left to the sentence

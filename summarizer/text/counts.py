@@ -361,8 +361,23 @@ def _reading(doc: Doc, start: int, end: int) -> Reading:
             return Reading(noun.text if noun is not None else None, rule.id, f"{what}: {rule.means}")
     # "Two soldiers told AFP ...": who spoke, not a force counted
     speaking = noun is not None and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in SAYING_LEMMAS
-    force = _lemma(noun) in TROOP_NOUNS | COMBATANT_NOUNS and not speaking
+    force = (_lemma(noun) in TROOP_NOUNS | COMBATANT_NOUNS and not speaking) or (
+        noun is None and _part_of_forces(number)
+    )
     return Reading(noun.text if noun is not None else None, force=force)
+
+
+_PARTITIVE_PRONOUNS = word_set("them those whom these")
+
+
+def _part_of_forces(number: Token) -> bool:
+    """ "8000 Sudanese mercenaries were killed or injured, ... adding that 2000 of them":
+    a part of the troops the sentence counted before it, named by a pronoun."""
+    of = next((c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is None or not any(g.dep_ == "pobj" and g.lower_ in _PARTITIVE_PRONOUNS for g in of.children):
+        return False
+    before = [t for t in number.doc[: number.i] if t.pos_ in ("NOUN", "PROPN")]
+    return any(_lemma(t) in TROOP_NOUNS | COMBATANT_NOUNS for t in before)
 
 
 def number_token(doc: Doc, start: int, end: int) -> Token | None:
