@@ -77,11 +77,11 @@ from summarizer.text.vocabulary import (
 )
 
 # A time phrase between a subject and its verb: "The Pentagon on Thursday admitted".
-_MONTH_OR_DAY = f"(?:{MONTH_ALTERNATION}|{'|'.join(calendar.day_name)})"
+_DAYS = "|".join(calendar.day_name)
+_MONTH_OR_DAY = f"(?:{MONTH_ALTERNATION}|{_DAYS})"
 _TIME_BEFORE_VERB = re.compile(
     rf"(?:,?\s+(?:on|last|this|earlier|late|in)\s+(?:{_MONTH_OR_DAY}\.?(?:\s+\d{{1,2}})?|week|month|year|"
-    r"this\s+(?:week|month)|a\s+statement|a\s+briefing)|,?\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday|yesterday|today)|"
+    rf"this\s+(?:week|month)|a\s+statement|a\s+briefing)|,?\s+(?:{_DAYS}|yesterday|today)|"
     # "Hezbollah in a new Wednesday statement claims": where it was said, not who
     r",?\s+(?:in|on|via)\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?(?:statement|briefing|interview|post|"
     r"message|video|speech|letter|tweet|press\s+(?:release|conference)))+\s*$"

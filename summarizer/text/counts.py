@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from summarizer.text.numbers import figure_spans, stated_spans
+from summarizer.text.numbers import YEARS, figure_spans, stated_spans
 from summarizer.text.parse import parse
 from summarizer.text.vocabulary import MONTHS, SAYING_LEMMAS, word_set
 
@@ -139,7 +139,7 @@ def _time(number: Token, noun: Token | None) -> bool:
 
 
 def _date_stamp(text: str) -> bool:
-    if len(text) != 8 or not text.isdigit() or not 1900 <= int(text[:4]) <= 2100:
+    if len(text) != 8 or not text.isdigit() or int(text[:4]) not in YEARS:
         return False
     try:
         dt.date(int(text[:4]), int(text[4:6]), int(text[6:]))

@@ -277,7 +277,7 @@ def _split(name: str | None) -> tuple[str | None, str | None]:
     body_words = words[: titles[0]]
     while body_words and body_words[-1].lower() in _TITLE_QUALIFIERS:
         body_words = body_words[:-1]  # "Armenian Prime Minister X" speaks for Armenia, not "Armenian Prime"
-    if len(body_words) > 1 and re.search(r"[’']s$", body_words[0]):
+    if len(body_words) > 1 and body_words[0].endswith(("’s", "'s")):
         body_words = body_words[1:]  # "Russia's Wagner boss" speaks for Wagner
     body = without_possessive(" ".join(body_words)) or None  # "Wagner's boss X" speaks for Wagner
     if body and body.lower() in COUNTRY_OF:

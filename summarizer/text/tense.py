@@ -444,15 +444,15 @@ def loss_said_of_others(sentence: str, figure: int) -> bool:
         if number is None:
             return False
         phrase = counted_noun(number) or number
-        if any(_loss(t) for t in phrase.subtree):
-            return False  # "75 soldiers killed", "soldiers who died", "11 slain troops"
         while phrase.dep_ in _INSIDE_PHRASE and phrase.head.pos_ in ("NOUN", "PROPN"):
             phrase = phrase.head
         verb = phrase.head
         if phrase.dep_ not in ("nsubj", "dobj") or verb.pos_ != "VERB":
             return False
+        # the verb's clause holds the troops' own words too: "75 soldiers killed", "11 slain
+        # troops", "the casualty count was approaching 300,000", "59 of whom paid ... with their lives"
         if verb.lemma_.lower() in _TALLY_LEMMAS or any(_loss(t) for t in verb.subtree):
-            return False  # "the casualty count was approaching 300,000", "59 of whom paid ... with their lives"
+            return False
     return True
 
 

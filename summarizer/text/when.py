@@ -167,7 +167,7 @@ def _weekday(low: str, published: dt.date | None) -> dt.date | None:
 def _absolute(text: str, published: dt.date | None) -> dt.date | None:
     import dateparser  # imported here: it takes ~0.3 s to load and most runs never need it
 
-    has_year = any(len(w) == 4 and w.isdigit() for w in _words(text))
+    has_year = _year(_words(text)) is not None
     if published is None and not has_year:
         return None
     base = dt.datetime.combine(published or dt.date.today(), dt.time())
@@ -182,6 +182,11 @@ _ORDINALS = ("st", "nd", "rd", "th")
 def _words(text: str) -> list[str]:
     """'mid-Dec. 5th, 2024' -> ['mid', 'dec', '5th', '2024']."""
     return text.lower().replace(",", " ").replace(".", " ").replace("-", " ").split()
+
+
+def _year(words: list[str]) -> int | None:
+    """The first four-digit number among ``words``."""
+    return next((int(w) for w in words if len(w) == 4 and w.isdigit()), None)
 
 
 def _day_of_month(words: list[str], year: int) -> int | None:
@@ -211,7 +216,7 @@ def _target(low: str, published: dt.date | None) -> dt.date | None:
         return published + dt.timedelta(days=90)
     if "end of the year" in low or "end of this year" in low or "year end" in low or "year-end" in low:
         return dt.date(published.year, 12, 31)
-    year = next((int(w) for w in words if len(w) == 4 and w.isdigit()), None)
+    year = _year(words)
     month = next(
         (i for i, m in enumerate(calendar.month_name) if m and any(w.startswith(m[:3].lower()) for w in words)), None
     )
